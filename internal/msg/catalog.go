@@ -1,0 +1,299 @@
+package msg
+
+// The message IDs. Keep them grouped as the catalog below is.
+const (
+	_ ID = iota
+
+	// Levels and kinds, used inside other messages.
+	LevelError
+	LevelWarning
+	LevelHint
+	KindText
+	KindList
+	KindMapping
+
+	// Reading files.
+	ReadFailed
+	FileTooLarge
+	FileEmpty
+	EncodingUTF16
+	EncodingLegacy
+	EncodingBinary
+	ManyDocuments
+	YAMLSyntax
+	SyntaxColon
+	SyntaxMissingColon
+	SyntaxIndent
+	SyntaxBadChar
+	SyntaxUnclosed
+	SyntaxEscape
+	TabIndent
+	TooManyErrors
+	TooManyNodes
+	ControlChar
+
+	// Fields and values.
+	UnknownField
+	DuplicateKey
+	KeyNotText
+	MissingField
+	EmptyField
+	WantText
+	WantList
+	WantMapping
+	WantBool
+	WantNumber
+	NumberRange
+	NumberNegative
+	NumberTooLarge
+	TextTooLong
+	ListTooLong
+	NotOneOf
+	DateFormat
+	DateInvalid
+	BadURL
+	URLEmpty
+	URLSpace
+	URLScheme
+	URLNoScheme
+	URLProtocol
+	URLBackslash
+	URLMalformed
+	URLNoHost
+	URLBadPath
+	URLNotInternal
+	URLTooLong
+	MarkdownDropped
+	MarkdownHTML
+	MarkdownImage
+	MarkdownLink
+
+	// Ids.
+	IDEmpty
+	IDTooLong
+	IDNotASCII
+	IDHyphen
+	IDReserved
+	IDPath
+
+	// Procedures.
+	NoProceduresDir
+	NoProcedures
+	TooManyFiles
+	IgnoredFile
+	BadFileID
+	DuplicateID
+	CodeFormat
+	NoDocuments
+	DuplicateChannel
+	OnlineWithoutURL
+	RepealBeforeEffect
+	BadAlias
+	AliasIsSelf
+	Unverified
+	OfficesShape
+
+	// Configuration.
+	NoConfig
+	BaseNotAbsolute
+	BaseExtra
+	BadQRLevel
+	TooManyOffices
+	DuplicateOffice
+	BadOfficeID
+	OfficePlaceholders
+	BadRedirect
+
+	// The site as a whole.
+	UnknownOffice
+	NoHandlers
+	NameTaken
+	RedirectShadows
+	RedirectNowhere
+	LockBadLine
+	LockDropped
+	NoTemplatesDir
+	TemplateError
+	OutputNotOurs
+	QRTooDense
+
+	// Hints.
+	HintSaveUTF8
+	HintTabs
+	HintText
+	HintList
+	HintMapping
+	HintBool
+	HintDidYouMean
+	HintFields
+	HintDate
+	HintRenameFile
+	HintTxtExtension
+	HintUseID
+	HintInit
+	HintBaseURL
+	HintOffices
+	HintLockGone
+	HintLockOffice
+	HintLockProcedure
+	HintLockHandler
+	HintLockRedirect
+
+	// The command line.
+	Usage
+	UnknownCommand
+	ExtraArguments
+	BadNow
+	BuildSummary
+	CheckSummary
+	FailedSummary
+	WarningsHidden
+	InitDone
+	InitNotEmpty
+	Failed
+)
+
+// catalog holds every message in Vietnamese and English. Messages are
+// lower case without a final period (they follow "lỗi:" or "error:"),
+// name the field or file in question, and say what to do when that is
+// not obvious.
+var catalog = map[ID]entry{
+	LevelError:   {"lỗi", "error"},
+	LevelWarning: {"cảnh báo", "warning"},
+	LevelHint:    {"gợi ý", "hint"},
+	KindText:     {"một đoạn văn bản", "text"},
+	KindList:     {"một danh sách", "a list"},
+	KindMapping:  {"một nhóm trường (tên: giá trị)", "a group of fields (name: value)"},
+
+	ReadFailed:         {"không đọc được: %s", "cannot read: %s"},
+	FileTooLarge:       {"tệp quá lớn (%d KB); tối đa %d KB", "file is too large (%d KB); the limit is %d KB"},
+	FileEmpty:          {"tệp trống", "file is empty"},
+	EncodingUTF16:      {"tệp được lưu bằng bảng mã UTF-16 (Unicode), không phải UTF-8", "file is saved as UTF-16 (Unicode), not UTF-8"},
+	EncodingLegacy:     {"tệp không phải văn bản UTF-8 (có thể là bảng mã cũ Windows-1258, TCVN3 hoặc VNI)", "file is not UTF-8 text (perhaps an old Vietnamese encoding: Windows-1258, TCVN3 or VNI)"},
+	EncodingBinary:     {"tệp chứa ký tự rỗng (NUL): đây không phải tệp văn bản", "file contains a NUL byte: it is not a text file"},
+	ManyDocuments:      {"tệp có nhiều hơn một tài liệu YAML (dòng \"---\"); mỗi tệp chỉ mô tả một thủ tục", "file holds more than one YAML document (a \"---\" line); one file describes one thing"},
+	YAMLSyntax:         {"YAML không hợp lệ: %s", "invalid YAML: %s"},
+	SyntaxColon:        {"dấu hai chấm hoặc gạch đầu dòng ở chỗ không được phép; văn bản có \": \" cần đặt trong dấu ngoặc kép", "a colon or dash where none is allowed; text containing \": \" needs quotes"},
+	SyntaxMissingColon: {"thiếu dấu hai chấm sau tên trường", "a colon is missing after a field name"},
+	SyntaxIndent:       {"thụt lề không khớp với các dòng phía trên", "the indentation does not match the lines above"},
+	SyntaxBadChar:      {"có ký tự không được phép ở đầu giá trị (ví dụ @ hoặc `); hãy đặt giá trị trong dấu ngoặc kép", "a value starts with a character YAML does not allow there (such as @ or `); put the value in quotes"},
+	SyntaxUnclosed:     {"dấu ngoặc hoặc dấu ngoặc kép mở mà chưa đóng", "a bracket or quote is opened but not closed"},
+	SyntaxEscape:       {"ký tự sau dấu \\ trong ngoặc kép không hợp lệ; dùng ngoặc đơn hoặc viết \\\\", "unknown escape after \\ inside double quotes; use single quotes or write \\\\"},
+	TabIndent:          {"dùng phím Tab để thụt lề; YAML chỉ chấp nhận dấu cách", "a tab is used for indentation; YAML accepts only spaces"},
+	TooManyErrors:      {"quá nhiều lỗi (hơn %d); hãy sửa các lỗi trên rồi chạy lại", "too many errors (more than %d); fix the ones above and run again"},
+	TooManyNodes:       {"tệp mở rộng thành hơn %d phần tử (do neo & và bí danh *); hãy viết trực tiếp", "file expands to more than %d values (through & anchors and * aliases); write the values out"},
+	ControlChar:        {"có ký tự điều khiển vô hình %U ở ký tự thứ %d; thường do dán từ Word hoặc PDF — hãy xóa và gõ lại", "an invisible control character %U at character %d; usually pasted from Word or a PDF — delete it and type again"},
+
+	UnknownField:    {"không có trường %q", "unknown field %q"},
+	DuplicateKey:    {"trường %q đã có ở dòng %d", "field %q is already given on line %d"},
+	KeyNotText:      {"tên trường phải là chữ", "a field name must be text"},
+	MissingField:    {"thiếu trường bắt buộc %q", "missing required field %q"},
+	EmptyField:      {"trường bắt buộc %q đang để trống", "required field %q is empty"},
+	WantText:        {"cần một đoạn văn bản, nhưng ở đây là %s", "expected text, found %s"},
+	WantList:        {"cần một danh sách, nhưng ở đây là %s", "expected a list, found %s"},
+	WantMapping:     {"cần một nhóm trường (tên: giá trị), nhưng ở đây là %s", "expected a group of fields (name: value), found %s"},
+	WantBool:        {"cần true hoặc false, nhưng ở đây là %s", "expected true or false, found %s"},
+	WantNumber:      {"cần một số nguyên, nhưng ở đây là %s", "expected a whole number, found %s"},
+	NumberRange:     {"số %s quá lớn", "number %s is too large"},
+	NumberNegative:  {"số %s không được âm", "number %s must not be negative"},
+	NumberTooLarge:  {"%q là %d, tối đa %d", "%q is %d; the most allowed is %d"},
+	TextTooLong:     {"%q dài %d ký tự, tối đa %d", "%q is %d characters long; the limit is %d"},
+	ListTooLong:     {"%q có %d mục, tối đa %d", "%q has %d items; the limit is %d"},
+	NotOneOf:        {"%q không phải giá trị hợp lệ; chọn một trong: %s", "%q is not allowed here; choose one of: %s"},
+	DateFormat:      {"ngày %q phải viết theo dạng năm-tháng-ngày (YYYY-MM-DD)", "date %q must be written year-month-day (YYYY-MM-DD)"},
+	DateInvalid:     {"ngày %q không có thật trên lịch", "date %q does not exist"},
+	BadURL:          {"địa chỉ %q không dùng được: %s", "address %q cannot be used: %s"},
+	URLEmpty:        {"để trống", "it is empty"},
+	URLSpace:        {"có dấu cách hoặc ký tự vô hình", "it contains a space or an invisible character"},
+	URLScheme:       {"chỉ chấp nhận http, https, tel và mailto", "only http, https, tel and mailto are allowed"},
+	URLNoScheme:     {"cần địa chỉ đầy đủ bắt đầu bằng https://", "a full address starting with https:// is needed"},
+	URLProtocol:     {"địa chỉ bắt đầu bằng // dẫn sang trang khác; hãy viết đầy đủ https://", "an address starting with // leads to another site; write https:// in full"},
+	URLBackslash:    {"có dấu \\; địa chỉ web dùng dấu /", "it contains \\; web addresses use /"},
+	URLMalformed:    {"không phải địa chỉ web hợp lệ", "it is not a valid web address"},
+	URLNoHost:       {"thiếu tên miền sau https://", "the domain after https:// is missing"},
+	URLBadPath:      {"liên kết trong trang không được dùng \"..\"", "links inside the site must not use \"..\""},
+	URLNotInternal:  {"liên kết trong trang phải bắt đầu bằng / (ví dụ /dang-ky-ket-hon/)", "links inside the site start with / (for example /dang-ky-ket-hon/)"},
+	URLTooLong:      {"quá dài", "it is too long"},
+	MarkdownDropped: {"đã bỏ khỏi trang: %s", "left out of the page: %s"},
+	MarkdownHTML:    {"mã HTML (không được phép trong nội dung)", "HTML code (not allowed in content)"},
+	MarkdownImage:   {"hình ảnh %q (trang không tải ảnh từ nơi khác)", "image %q (pages load no images from elsewhere)"},
+	MarkdownLink:    {"liên kết %q: %s", "link %q: %s"},
+
+	IDEmpty:    {"trống", "it is empty"},
+	IDTooLong:  {"dài quá 40 ký tự", "it is longer than 40 characters"},
+	IDNotASCII: {"chỉ được dùng chữ thường không dấu a–z, số và dấu gạch ngang", "only lower-case a–z, digits and hyphens are allowed"},
+	IDHyphen:   {"không được bắt đầu, kết thúc bằng dấu gạch ngang hoặc có hai dấu liền nhau", "it must not start or end with a hyphen or have two in a row"},
+	IDReserved: {"là tên dành riêng (của Windows hoặc của trang)", "it is a reserved name (of Windows or of the site)"},
+	IDPath:     {"không được chứa dấu / \\ hoặc dấu chấm", "it must not contain / \\ or dots"},
+
+	NoProceduresDir:    {"không có thư mục %s", "folder %s does not exist"},
+	NoProcedures:       {"thư mục %s chưa có thủ tục nào (tệp .yaml)", "folder %s has no procedures (.yaml files)"},
+	TooManyFiles:       {"quá nhiều tệp thủ tục; tối đa %d", "too many procedure files; the limit is %d"},
+	IgnoredFile:        {"bỏ qua: không phải tệp .yaml", "ignored: not a .yaml file"},
+	BadFileID:          {"tên tệp %q không dùng làm mã được: %s", "file name %q cannot be used as an id: %s"},
+	DuplicateID:        {"mã %q trùng với %s", "id %q is also used by %s"},
+	CodeFormat:         {"mã thủ tục %q không theo dạng N.NNNNNN của Cơ sở dữ liệu quốc gia", "procedure code %q is not in the national database's N.NNNNNN form"},
+	NoDocuments:        {"chưa có giấy tờ nào: cần \"documents\" hoặc \"cases\"", "no documents: give \"documents\" or \"cases\""},
+	DuplicateChannel:   {"cách thực hiện %q được ghi hai lần", "channel %q is given twice"},
+	OnlineWithoutURL:   {"có cách nộp trực tuyến nhưng thiếu \"online_url\"", "an online channel is given but \"online_url\" is missing"},
+	RepealBeforeEffect: {"ngày hết hiệu lực %s không sau ngày có hiệu lực %s", "repeal date %s is not after the effective date %s"},
+	BadAlias:           {"bí danh %q không dùng được: %s", "alias %q cannot be used: %s"},
+	AliasIsSelf:        {"bí danh %q trùng với chính mã của thủ tục", "alias %q is the procedure's own id"},
+	Unverified:         {"thông tin chưa được xác minh: %s", "not yet verified: %s"},
+	OfficesShape:       {"\"offices\" cần là communes, district, all hoặc danh sách mã cơ quan", "\"offices\" must be communes, district, all or a list of office ids"},
+
+	NoConfig:           {"không tìm thấy qrboard.yaml (tệp cấu hình của trang)", "qrboard.yaml (the site configuration) not found"},
+	BaseNotAbsolute:    {"base_url %q phải là địa chỉ đầy đủ bắt đầu bằng https://", "base_url %q must be a full address starting with https://"},
+	BaseExtra:          {"base_url %q không được có ?, # hoặc tên đăng nhập", "base_url %q must not contain ?, # or a user name"},
+	BadQRLevel:         {"mức sửa lỗi QR %q không hợp lệ; chọn L, M, Q hoặc H", "QR error-correction level %q is not valid; choose L, M, Q or H"},
+	TooManyOffices:     {"có %d cơ quan, tối đa %d", "%d offices; the limit is %d"},
+	DuplicateOffice:    {"mã cơ quan %q đã dùng ở dòng %d", "office id %q is already used on line %d"},
+	BadOfficeID:        {"mã cơ quan %q không dùng được: %s", "office id %q cannot be used: %s"},
+	OfficePlaceholders: {"cơ quan %q chưa có %s: trang và áp phích sẽ ghi \"chưa có thông tin\"", "office %q has no %s yet: pages and posters will say \"not available\""},
+	BadRedirect:        {"đường dẫn chuyển hướng %q phải bắt đầu bằng / và không có dấu cách, \"..\", ? hoặc #", "redirect path %q must start with / and contain no spaces, \"..\", ? or #"},
+
+	UnknownOffice:   {"không có cơ quan %q trong qrboard.yaml", "there is no office %q in qrboard.yaml"},
+	NoHandlers:      {"thủ tục %q không có cơ quan nào thực hiện nên sẽ không có trang", "no office handles procedure %q, so it gets no page"},
+	NameTaken:       {"tên %q đã được dùng trong %s (cơ quan và thủ tục dùng chung các địa chỉ cấp đầu)", "name %q is already used in %s (offices and procedures share the top-level addresses)"},
+	RedirectShadows: {"chuyển hướng từ %s trùng với một trang đang có", "redirect from %s would hide an existing page"},
+	RedirectNowhere: {"chuyển hướng từ %s đến %s: không có trang đích", "redirect from %s to %s: there is no such page"},
+	LockBadLine:     {"dòng %q không phải một đường dẫn (bắt đầu và kết thúc bằng /)", "line %q is not a path (starting and ending with /)"},
+	LockDropped:     {"địa chỉ %s đã công bố sẽ biến mất: mã QR đã in sẽ dẫn đến trang lỗi", "published address %s would disappear: printed QR codes would lead nowhere"},
+	NoTemplatesDir:  {"không có thư mục mẫu trang %s", "templates folder %s does not exist"},
+	TemplateError:   {"lỗi trong mẫu trang: %s", "error in template: %s"},
+	OutputNotOurs:   {"thư mục %s đã có nội dung không do qrboard tạo (thiếu tệp %s); chọn thư mục khác bằng -out hoặc xóa nó", "folder %s holds files qrboard did not make (no %s file); choose another with -out or delete it"},
+	QRTooDense:      {"địa chỉ dài nhất cần mã QR phiên bản %d; nên giữ ở phiên bản %d trở xuống bằng tên miền hoặc mã ngắn hơn", "the longest address needs a version %d QR code; keep to version %d or below with a shorter domain or ids"},
+
+	HintSaveUTF8:      {"mở tệp bằng Notepad, chọn File > Save As, mục Encoding chọn UTF-8 rồi lưu", "open the file in Notepad, choose File > Save As, set Encoding to UTF-8 and save"},
+	HintTabs:          {"thay mỗi Tab bằng hai dấu cách (trong VS Code: góc dưới phải, chọn \"Spaces\")", "replace each tab with two spaces (in VS Code: bottom right, choose \"Spaces\")"},
+	HintText:          {"viết trên một dòng, hoặc dùng | rồi xuống dòng cho văn bản nhiều dòng", "write it on one line, or use | and new lines for longer text"},
+	HintList:          {"mỗi mục một dòng, bắt đầu bằng \"- \"", "put each item on its own line starting with \"- \""},
+	HintMapping:       {"viết mỗi trường một dòng dạng tên: giá trị, thụt lề thêm hai dấu cách", "write one field per line as name: value, indented two more spaces"},
+	HintBool:          {"viết true (có) hoặc false (không)", "write true or false"},
+	HintDidYouMean:    {"có phải ý bạn là %q?", "did you mean %q?"},
+	HintFields:        {"các trường có thể dùng: %s", "fields allowed here: %s"},
+	HintDate:          {"viết %s", "write %s"},
+	HintRenameFile:    {"đổi tên tệp thành %s", "rename the file to %s"},
+	HintTxtExtension:  {"Notepad đã thêm đuôi .txt; đổi tên tệp thành %s", "Notepad added .txt; rename the file to %s"},
+	HintUseID:         {"ví dụ: %s", "for example: %s"},
+	HintInit:          {"chạy lệnh trong thư mục dự án, hoặc tạo dự án mới bằng: qrboard init THƯ-MỤC", "run the command in the project folder, or start a project with: qrboard init DIR"},
+	HintBaseURL:       {"ví dụ: base_url: https://thutuc.phuctho.gov.vn/", "for example: base_url: https://thutuc.phuctho.gov.vn/"},
+	HintOffices:       {"ví dụ: offices: communes", "for example: offices: communes"},
+	HintLockGone:      {"nếu %q được đổi tên, thêm tên cũ vào \"aliases\" của cơ quan hoặc thủ tục mới; nếu bỏ hẳn, thêm một mục \"redirects\" trong qrboard.yaml", "if %q was renamed, add the old name to \"aliases\" of the new office or procedure; if it is gone, add an entry to \"redirects\" in qrboard.yaml"},
+	HintLockOffice:    {"cơ quan %q đã bị xóa hoặc đổi mã: thêm mã cũ vào \"aliases\" của cơ quan thay thế trong qrboard.yaml", "office %q was removed or renamed: add the old id to \"aliases\" of the office that replaces it in qrboard.yaml"},
+	HintLockProcedure: {"tệp procedures/%[1]s.yaml đã bị xóa hoặc đổi tên: nếu đổi tên, thêm \"aliases: [%[1]s]\" vào tệp mới; nếu bãi bỏ, giữ tệp và ghi \"repealed_on\"", "procedures/%[1]s.yaml was deleted or renamed: if renamed, add \"aliases: [%[1]s]\" to the new file; if abolished, keep the file and set \"repealed_on\""},
+	HintLockHandler:   {"thủ tục %q không còn do cơ quan %q thực hiện: thêm lại vào \"offices\" hoặc thêm một mục \"redirects\" trong qrboard.yaml", "procedure %q is no longer handled by office %q: add it back to \"offices\" or add an entry to \"redirects\" in qrboard.yaml"},
+	HintLockRedirect:  {"thêm một mục \"redirects\" trong qrboard.yaml với from: %s", "add an entry to \"redirects\" in qrboard.yaml with from: %s"},
+
+	Usage:          {"cách dùng: %s", "usage: %s"},
+	UnknownCommand: {"không có lệnh %q; chạy \"qrboard help\" để xem các lệnh", "unknown command %q; run \"qrboard help\" for the list"},
+	ExtraArguments: {"thừa tham số: %s", "unexpected arguments: %s"},
+	BadNow:         {"-now %q phải là ngày dạng YYYY-MM-DD", "-now %q must be a date YYYY-MM-DD"},
+	BuildSummary:   {"đã tạo %d cơ quan, %d trang, %d mã QR (phiên bản ≤ %d), %d chuyển hướng trong %s → %s (%d tệp mới, %d thay đổi, %d xóa, %d giữ nguyên)", "built %d offices, %d pages, %d QR codes (version ≤ %d), %d redirects in %s → %s (%d files added, %d changed, %d removed, %d unchanged)"},
+	CheckSummary:   {"kiểm tra xong: %d cơ quan, %d thủ tục, %d trang, không có lỗi (%d cảnh báo)", "check passed: %d offices, %d procedures, %d pages, no errors (%d warnings)"},
+	FailedSummary:  {"có %d lỗi, %d cảnh báo; chưa ghi gì", "%d errors, %d warnings; nothing was written"},
+	WarningsHidden: {"%d cảnh báo; chạy \"qrboard check\" để xem", "%d warnings; run \"qrboard check\" to see them"},
+	InitDone:       {"đã tạo dự án mới trong %s; tiếp theo: cd %s && qrboard build", "created a new project in %s; next: cd %s && qrboard build"},
+	InitNotEmpty:   {"thư mục %s đã có tệp; chọn một thư mục mới hoặc trống", "folder %s is not empty; choose a new or empty folder"},
+	Failed:         {"%s", "%s"},
+}
