@@ -1,0 +1,165 @@
+// Package markdown renders the long text fields of procedure files
+// (steps, notes, conditions) from Markdown to HTML that is safe to put in
+// a page: raw HTML is left out, images are replaced by their text, and a
+// link survives only if safeurl accepts it. Whatever is dropped is
+// reported as a warning so staff can see it.
+//
+// Single line breaks are kept as line breaks, because staff write "Bước 1
+// … / Bước 2 …" on separate lines and expect them to stay there.
+//
+// Links inside the site are written from the site's root, "/dang-ky-ket-hon/";
+// they are rendered with RootMarker in front, and each rendered page
+// replaces the marker with its own relative path to the root (Relocate),
+// so one rendering works at any depth, under any sub-path and from disk.
+package markdown
+
+import (
+	"bytes"
+	"html/template"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+
+	"qrboard/internal/msg"
+	"qrboard/internal/safeurl"
+)
+
+// RootMarker stands for the relative path from a page to the site root in
+// rendered internal links. It uses a scheme safeurl refuses, so it cannot
+// come from the source text.
+const RootMarker = "qrboard-root:"
+
+var md = goldmark.New(
+	goldmark.WithExtensions(extension.Linkify, extension.Table, extension.Strikethrough),
+	goldmark.WithRendererOptions(html.WithHardWraps()),
+)
+
+// Render converts src to HTML and returns, with it, one warning for each
+// thing it left out. A text that is a single paragraph renders without the
+// <p> around it, so it fits in a list item or a table cell.
+func Render(src string) (template.HTML, []msg.Text) {
+	if strings.TrimSpace(src) == "" {
+		return "", nil
+	}
+	source := []byte(src)
+	doc := md.Parser().Parse(text.NewReader(source))
+	warnings := sanitize(doc, source)
+	var buf bytes.Buffer
+	if err := md.Renderer().Render(&buf, source, doc); err != nil {
+		// The HTML renderer only fails when its writer does; a bytes.Buffer does not.
+		panic(err)
+	}
+	out := bytes.TrimSpace(buf.Bytes())
+	if single, ok := unwrapParagraph(doc, out); ok {
+		out = single
+	}
+	return template.HTML(out), warnings
+}
+
+// unwrapParagraph strips <p>…</p> from a document of one paragraph.
+func unwrapParagraph(doc ast.Node, out []byte) ([]byte, bool) {
+	if doc.ChildCount() != 1 || doc.FirstChild().Kind() != ast.KindParagraph {
+		return nil, false
+	}
+	if !bytes.HasPrefix(out, []byte("<p>")) || !bytes.HasSuffix(out, []byte("</p>")) {
+		return nil, false
+	}
+	return out[len("<p>") : len(out)-len("</p>")], true
+}
+
+// sanitize removes from doc what a page must not carry and rewrites
+// internal links, returning a warning for each removal.
+func sanitize(doc ast.Node, source []byte) []msg.Text {
+	var warnings []msg.Text
+	var unwrap, drop, plain []ast.Node
+	sawHTML := false
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			n.Level = min(n.Level+2, 6) // page sections are <h2>; text goes below them
+		case *ast.RawHTML, *ast.HTMLBlock:
+			if !sawHTML { // one warning for all the HTML of a text
+				warnings = append(warnings, msg.New(msg.MarkdownHTML))
+				sawHTML = true
+			}
+			drop = append(drop, n)
+			return ast.WalkSkipChildren, nil
+		case *ast.Image:
+			warnings = append(warnings, msg.New(msg.MarkdownImage, string(n.Destination)))
+			unwrap = append(unwrap, n)
+		case *ast.Link:
+			dest, ok := checkLink(string(n.Destination), &warnings)
+			if !ok {
+				unwrap = append(unwrap, n)
+				break
+			}
+			n.Destination = []byte(dest)
+		case *ast.AutoLink:
+			url := string(n.URL(source))
+			if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(url, "mailto:") {
+				url = "mailto:" + url
+			}
+			if _, ok := checkLink(url, &warnings); !ok {
+				plain = append(plain, n)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, n := range unwrap {
+		parent := n.Parent()
+		for c := n.FirstChild(); c != nil; {
+			next := c.NextSibling()
+			parent.InsertBefore(parent, n, c)
+			c = next
+		}
+		parent.RemoveChild(parent, n)
+	}
+	for _, n := range drop {
+		n.Parent().RemoveChild(n.Parent(), n)
+	}
+	for _, n := range plain {
+		label := n.(*ast.AutoLink).Label(source)
+		n.Parent().ReplaceChild(n.Parent(), n, ast.NewString(label))
+	}
+	return warnings
+}
+
+// checkLink accepts a link destination or explains why not. Internal links
+// get RootMarker in front, and a folder link gets index.html after it so it
+// also opens from disk.
+func checkLink(dest string, warnings *[]msg.Text) (string, bool) {
+	kind, problem := safeurl.Check(dest, true)
+	if problem != safeurl.OK {
+		*warnings = append(*warnings, msg.New(msg.MarkdownLink, dest, problem.Message()))
+		return "", false
+	}
+	if kind == safeurl.Internal && strings.HasPrefix(dest, "/") {
+		path, frag, _ := strings.Cut(dest[1:], "#")
+		if path == "" || strings.HasSuffix(path, "/") {
+			path += "index.html"
+		}
+		if frag != "" {
+			path += "#" + frag
+		}
+		return RootMarker + path, true
+	}
+	return dest, true
+}
+
+// Relocate replaces RootMarker in a rendered page with root, the relative
+// path from the page to the site root ("../../" or ""). The marker cannot
+// come from content (safeurl refuses its scheme), so replacing it
+// everywhere in the page is safe.
+func Relocate(page []byte, root string) []byte {
+	if !bytes.Contains(page, []byte(RootMarker)) {
+		return page
+	}
+	return bytes.ReplaceAll(page, []byte(RootMarker), []byte(root))
+}
