@@ -1,0 +1,327 @@
+// Package config reads qrboard.yaml, the site configuration: the site's
+// title and issuing authority, its public address, its language, how QR
+// codes are made, and the offices whose boards it replaces.
+//
+//	title: Thủ tục hành chính huyện Phúc Thọ
+//	authority: UBND huyện Phúc Thọ
+//	base_url: https://thutuc.phuctho.example/   # absolute; may end in a sub-path
+//	language: vi                                # vi or en
+//	qr:
+//	  level: M                                  # L, M, Q or H
+//	offices:
+//	  - id: van-ha                              # short ASCII id, used in every URL
+//	    name: Xã Vân Hà
+//	    kind: commune                           # commune, town or district
+//	    code: "09718"                           # GSO code
+//	    address: "TODO: địa chỉ trụ sở"         # TODO marks a value still to fill in
+//	    phone: "TODO"
+//	    hours: "TODO"
+//	    map_url: https://…
+//	    aliases: [old-id]                       # former ids; their pages redirect here
+//	redirects:                                  # other addresses to keep working
+//	  - from: /cu/dang-ky-ket-hon/
+//	    to: /van-ha/dang-ky-ket-hon/
+//
+// Contact details that are not known must not be invented: leave them out
+// or write a value starting with TODO, which pages and posters never show
+// and `qrboard check` lists.
+package config
+
+import (
+	"errors"
+	"io/fs"
+	"net/url"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"qrboard/internal/diag"
+	"qrboard/internal/msg"
+	"qrboard/internal/slug"
+	"qrboard/internal/strictyaml"
+	"qrboard/internal/value"
+)
+
+// File is the name of the configuration file at the project root.
+const File = "qrboard.yaml"
+
+// MaxOffices bounds the offices of one site; a province has a few hundred.
+const MaxOffices = 2000
+
+// Config is the content of qrboard.yaml.
+type Config struct {
+	Title     string     `yaml:"title" check:"required,max=200"`
+	Authority string     `yaml:"authority" check:"required,max=200"`
+	BaseURL   string     `yaml:"base_url" check:"required,max=200"`
+	Language  Language   `yaml:"language"`
+	QR        QR         `yaml:"qr"`
+	Offices   []Office   `yaml:"offices" check:"required"`
+	Redirects []Redirect `yaml:"redirects" check:"max=10000"`
+
+	// Base is BaseURL parsed, always ending in "/".
+	Base *url.URL `yaml:"-"`
+	// basePos is where base_url was written.
+	basePos diag.Pos
+}
+
+// Language is the language of the site's pages and of messages to staff.
+type Language string
+
+// UnmarshalStrict implements strictyaml.Unmarshaler.
+func (l *Language) UnmarshalStrict(d *strictyaml.Decoder, n *yaml.Node) {
+	value.Choose(d, n, (*string)(l), "vi", "en")
+}
+
+// Lang returns the language for messages.
+func (l Language) Lang() msg.Lang {
+	if l == "en" {
+		return msg.En
+	}
+	return msg.Vi
+}
+
+// QR says how QR codes are made.
+type QR struct {
+	// Level is the error-correction level: L, M (the default), Q or H.
+	// Higher levels survive more damage but make denser codes.
+	Level string `yaml:"level"`
+}
+
+// Office is one one-stop office (Bộ phận Một cửa).
+type Office struct {
+	ID      string      `yaml:"id" check:"required"`
+	Name    string      `yaml:"name" check:"required,max=150"`
+	Kind    Kind        `yaml:"kind" check:"required"`
+	Code    string      `yaml:"code" check:"max=20"` // GSO administrative code
+	Address string      `yaml:"address" check:"max=300"`
+	Phone   string      `yaml:"phone" check:"max=50"`
+	Hours   string      `yaml:"hours" check:"max=300"`
+	MapURL  value.URL   `yaml:"map_url"`
+	Aliases []value.Ref `yaml:"aliases" check:"max=20"`
+
+	// Pos is where the office is written, for messages.
+	Pos diag.Pos `yaml:"-"`
+	// Placeholders lists the fields still marked TODO; they were cleared.
+	Placeholders []string `yaml:"-"`
+}
+
+// Kind is the kind of administrative unit an office serves.
+type Kind string
+
+// Kinds of office.
+const (
+	Commune  Kind = "commune"
+	Town     Kind = "town"
+	District Kind = "district"
+)
+
+// UnmarshalStrict implements strictyaml.Unmarshaler.
+func (k *Kind) UnmarshalStrict(d *strictyaml.Decoder, n *yaml.Node) {
+	value.Choose(d, n, (*string)(k), string(Commune), string(Town), string(District))
+}
+
+// CommuneLevel reports whether the office serves a commune or a town,
+// the level that "communes" in a procedure file means.
+func (k Kind) CommuneLevel() bool { return k == Commune || k == Town }
+
+// Redirect keeps an old address working by sending it to a new one.
+// Both are paths from the site root, such as "/van-ha/".
+type Redirect struct {
+	From string   `yaml:"from" check:"required,max=300"`
+	To   string   `yaml:"to" check:"required,max=300"`
+	Pos  diag.Pos `yaml:"-"`
+}
+
+// UnmarshalStrict implements strictyaml.Unmarshaler, to keep the position.
+func (r *Redirect) UnmarshalStrict(d *strictyaml.Decoder, n *yaml.Node) {
+	type plain Redirect
+	var p plain
+	d.Decode(n, &p)
+	*r = Redirect(p)
+	r.Pos = d.Pos(n)
+}
+
+// UnmarshalStrict implements strictyaml.Unmarshaler, to keep the position.
+func (o *Office) UnmarshalStrict(d *strictyaml.Decoder, n *yaml.Node) {
+	type plain Office
+	var p plain
+	d.Decode(n, &p)
+	*o = Office(p)
+	o.Pos = d.Pos(n)
+}
+
+// UnmarshalStrict implements strictyaml.Unmarshaler, to keep the position
+// of base_url.
+func (c *Config) UnmarshalStrict(d *strictyaml.Decoder, n *yaml.Node) {
+	type plain Config
+	var p plain
+	d.Decode(n, &p)
+	*c = Config(p)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == "base_url" {
+			c.basePos = d.Pos(n.Content[i+1])
+		}
+	}
+}
+
+// Load reads and checks qrboard.yaml from the root of fsys.
+func Load(fsys fs.FS) (*Config, diag.List) {
+	var diags diag.List
+	data, err := fs.ReadFile(fsys, File)
+	if errors.Is(err, fs.ErrNotExist) {
+		diags.Add(diag.Pos{File: File}, msg.NoConfig).WithHint(msg.HintInit)
+		return nil, diags
+	} else if err != nil {
+		diags.Add(diag.Pos{File: File}, msg.ReadFailed, err.Error())
+		return nil, diags
+	}
+	var c Config
+	if !strictyaml.Decode(File, data, &c, &diags) {
+		return nil, diags
+	}
+	c.validate(&diags)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	return &c, diags
+}
+
+// SetBaseURL replaces the base URL (the -base-url flag) and checks it.
+func (c *Config) SetBaseURL(s string) diag.List {
+	var diags diag.List
+	c.BaseURL = s
+	c.basePos = diag.Pos{}
+	c.checkBase(&diags)
+	return diags
+}
+
+func (c *Config) validate(diags *diag.List) {
+	if c.Language == "" {
+		c.Language = "vi"
+	}
+	c.checkBase(diags)
+	c.checkQR(diags)
+	if len(c.Offices) > MaxOffices {
+		diags.Add(diag.Pos{File: File}, msg.TooManyOffices, len(c.Offices), MaxOffices)
+		return
+	}
+	ids := map[string]diag.Pos{}
+	claim := func(id string, pos diag.Pos) {
+		if prev, ok := ids[id]; ok {
+			diags.Add(pos, msg.DuplicateOffice, id, prev.Line)
+			return
+		}
+		ids[id] = pos
+	}
+	for i := range c.Offices {
+		o := &c.Offices[i]
+		if p := slug.Check(o.ID); p != slug.OK {
+			d := diags.Add(o.Pos, msg.BadOfficeID, o.ID, p.Message())
+			if s := slug.Make(o.ID); s != "" && slug.Check(s) == slug.OK {
+				d.WithHint(msg.HintUseID, s)
+			}
+		}
+		claim(o.ID, o.Pos)
+		for _, a := range o.Aliases {
+			if p := slug.Check(a.ID); p != slug.OK {
+				diags.Add(a.Pos, msg.BadAlias, a.ID, p.Message())
+			}
+			claim(a.ID, a.Pos)
+		}
+		o.clearPlaceholders(diags)
+	}
+	for i := range c.Redirects {
+		c.Redirects[i].check(diags)
+	}
+}
+
+// clearPlaceholders empties fields marked TODO and warns about them and
+// about contact details left out, so none reaches a page or poster.
+func (o *Office) clearPlaceholders(diags *diag.List) {
+	for _, f := range []struct {
+		name string
+		v    *string
+	}{{"address", &o.Address}, {"phone", &o.Phone}, {"hours", &o.Hours}} {
+		if *f.v == "" || value.IsPlaceholder(*f.v) {
+			o.Placeholders = append(o.Placeholders, f.name)
+			*f.v = ""
+		}
+	}
+	if len(o.Placeholders) > 0 {
+		diags.Warn(o.Pos, msg.OfficePlaceholders, o.ID, strings.Join(o.Placeholders, ", "))
+	}
+}
+
+// checkBase parses base_url: absolute http(s), no query or fragment; a
+// missing final slash is added so that sub-paths join correctly.
+func (c *Config) checkBase(diags *diag.List) {
+	pos := c.basePos
+	if pos.File == "" {
+		pos = diag.Pos{File: File}
+	}
+	u, err := url.Parse(c.BaseURL)
+	switch {
+	case err != nil, u.Scheme != "http" && u.Scheme != "https", u.Host == "":
+		diags.Add(pos, msg.BaseNotAbsolute, c.BaseURL).WithHint(msg.HintBaseURL)
+		return
+	case u.RawQuery != "" || u.Fragment != "" || u.User != nil:
+		diags.Add(pos, msg.BaseExtra, c.BaseURL)
+		return
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	u.RawPath = ""
+	c.Base = u
+}
+
+func (c *Config) checkQR(diags *diag.List) {
+	switch strings.ToUpper(c.QR.Level) {
+	case "":
+		c.QR.Level = "M"
+	case "L", "M", "Q", "H":
+		c.QR.Level = strings.ToUpper(c.QR.Level)
+	default:
+		diags.Add(diag.Pos{File: File}, msg.BadQRLevel, c.QR.Level)
+	}
+}
+
+// check accepts redirects between two paths of the site.
+func (r *Redirect) check(diags *diag.List) {
+	for _, p := range []*string{&r.From, &r.To} {
+		if !strings.HasPrefix(*p, "/") || strings.Contains(*p, "..") || strings.ContainsAny(*p, " \\?#") {
+			diags.Add(r.Pos, msg.BadRedirect, *p)
+			continue
+		}
+		if !strings.HasSuffix(*p, "/") {
+			*p += "/"
+		}
+	}
+}
+
+// Office returns the office with id, or nil.
+func (c *Config) Office(id string) *Office {
+	for i := range c.Offices {
+		if c.Offices[i].ID == id {
+			return &c.Offices[i]
+		}
+	}
+	return nil
+}
+
+// PeekLanguage returns the language set in qrboard.yaml, reading only that
+// field and ignoring every problem, so that messages about a broken file
+// can already be in the site's language.
+func PeekLanguage(fsys fs.FS) (msg.Lang, bool) {
+	data, err := fs.ReadFile(fsys, File)
+	if err != nil || len(data) > strictyaml.MaxFileSize {
+		return "", false
+	}
+	var c struct {
+		Language string `yaml:"language"`
+	}
+	if yaml.Unmarshal(data, &c) != nil {
+		return "", false
+	}
+	return msg.ParseLang(c.Language)
+}

@@ -1,0 +1,177 @@
+package procedure
+
+import (
+	"errors"
+	"io"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+
+	"qrboard/internal/diag"
+	"qrboard/internal/msg"
+	"qrboard/internal/slug"
+	"qrboard/internal/strictyaml"
+	"qrboard/internal/value"
+)
+
+// Dir is the folder of procedure files in a project.
+const Dir = "procedures"
+
+// MaxFiles bounds the number of procedure files in a project. A province
+// publishes a few hundred distinct procedures; far more means a mistake.
+const MaxFiles = 5000
+
+// LoadDir reads every procedure file in dir of fsys, sorted by id. It
+// reports all problems of all files; procedures whose file has errors are
+// left out of the result.
+func LoadDir(fsys fs.FS, dir string) ([]*Procedure, diag.List) {
+	var diags diag.List
+	entries, err := fs.ReadDir(fsys, dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		diags.Add(diag.Pos{File: dir}, msg.NoProceduresDir, dir)
+		return nil, diags
+	} else if err != nil {
+		diags.Add(diag.Pos{File: dir}, msg.ReadFailed, err.Error())
+		return nil, diags
+	}
+	var procs []*Procedure
+	files := 0
+	for _, e := range entries {
+		name := e.Name()
+		file := path.Join(dir, name)
+		id, ok := procedureFile(name, e.IsDir(), file, &diags)
+		if !ok {
+			continue
+		}
+		if files++; files > MaxFiles {
+			diags.Add(diag.Pos{File: dir}, msg.TooManyFiles, MaxFiles)
+			break
+		}
+		if p := Load(fsys, file, id, &diags); p != nil {
+			procs = append(procs, p)
+		}
+	}
+	checkDuplicateIDs(procs, &diags)
+	if len(procs) == 0 && !diags.HasErrors() {
+		diags.Add(diag.Pos{File: dir}, msg.NoProcedures, dir)
+	}
+	return procs, diags
+}
+
+// procedureFile decides whether a folder entry is a procedure file and
+// returns its id. Files that look like a mistake get a warning.
+func procedureFile(name string, isDir bool, file string, diags *diag.List) (string, bool) {
+	if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$") {
+		return "", false // editor and system files
+	}
+	ext := path.Ext(name)
+	if isDir || (ext != ".yaml" && ext != ".yml") {
+		d := diags.Warn(diag.Pos{File: file}, msg.IgnoredFile)
+		if lower := strings.ToLower(name); strings.HasSuffix(lower, ".yaml.txt") || strings.HasSuffix(lower, ".yml.txt") {
+			d.WithHint(msg.HintTxtExtension, strings.TrimSuffix(name, name[len(name)-4:]))
+		}
+		return "", false
+	}
+	id := strings.TrimSuffix(name, ext)
+	if p := slug.Check(id); p != slug.OK {
+		d := diags.Add(diag.Pos{File: file}, msg.BadFileID, id, p.Message())
+		if s := slug.Make(id); s != "" && slug.Check(s) == slug.OK {
+			d.WithHint(msg.HintRenameFile, s+".yaml")
+		}
+		return "", false
+	}
+	return id, true
+}
+
+// Load reads and validates one procedure file. It returns nil if the
+// file has errors.
+func Load(fsys fs.FS, file, id string, diags *diag.List) *Procedure {
+	data, ok := readLimited(fsys, file, diags)
+	if !ok {
+		return nil
+	}
+	p := &Procedure{ID: id, File: file}
+	before := diags.Count(diag.Error)
+	if !strictyaml.Decode(file, data, p, diags) {
+		return nil
+	}
+	p.validate(diags)
+	if diags.Count(diag.Error) > before {
+		return nil
+	}
+	return p
+}
+
+// readLimited reads file, refusing files over strictyaml.MaxFileSize
+// without reading them whole.
+func readLimited(fsys fs.FS, file string, diags *diag.List) ([]byte, bool) {
+	f, err := fsys.Open(file)
+	if err != nil {
+		diags.Add(diag.Pos{File: file}, msg.ReadFailed, err.Error())
+		return nil, false
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Size() > strictyaml.MaxFileSize {
+		diags.Add(diag.Pos{File: file}, msg.FileTooLarge, st.Size()/1024, strictyaml.MaxFileSize/1024)
+		return nil, false
+	}
+	data, err := io.ReadAll(io.LimitReader(f, strictyaml.MaxFileSize+1))
+	if err != nil {
+		diags.Add(diag.Pos{File: file}, msg.ReadFailed, err.Error())
+		return nil, false
+	}
+	return data, true
+}
+
+var codeRE = regexp.MustCompile(`^[0-9]\.[0-9]{6}(\.[0-9A-Za-z.]+)?$`)
+
+// validate checks what the types alone cannot: rules between fields.
+func (p *Procedure) validate(diags *diag.List) {
+	top := diag.Pos{File: p.File, Line: 1, Col: 1}
+	if !codeRE.MatchString(p.Code) {
+		diags.Warn(top, msg.CodeFormat, p.Code)
+	}
+	if len(p.Documents) == 0 && len(p.Cases) == 0 {
+		diags.Add(top, msg.NoDocuments)
+	}
+	seen := map[Method]bool{}
+	for _, c := range p.Channels {
+		if seen[c.Method] {
+			diags.Add(top, msg.DuplicateChannel, string(c.Method))
+		}
+		seen[c.Method] = true
+	}
+	if seen[Online] && p.OnlineURL == "" {
+		diags.Warn(top, msg.OnlineWithoutURL)
+	}
+	if !p.RepealedOn.IsZero() && !p.EffectiveFrom.IsZero() && !p.RepealedOn.After(p.EffectiveFrom) {
+		diags.Add(top, msg.RepealBeforeEffect, p.RepealedOn.String(), p.EffectiveFrom.String())
+	}
+	for _, a := range p.Aliases {
+		if pr := slug.Check(a.ID); pr != slug.OK {
+			diags.Add(a.Pos, msg.BadAlias, a.ID, pr.Message())
+		} else if a.ID == p.ID {
+			diags.Add(a.Pos, msg.AliasIsSelf, a.ID)
+		}
+	}
+	for _, u := range p.Unverified {
+		diags.Warn(top, msg.Unverified, u)
+	}
+}
+
+// checkDuplicateIDs reports two files with the same id (ket-hon.yaml and
+// ket-hon.yml) and drops the second.
+func checkDuplicateIDs(procs []*Procedure, diags *diag.List) {
+	slices.SortStableFunc(procs, func(a, b *Procedure) int { return strings.Compare(a.ID, b.ID) })
+	for i := 1; i < len(procs); i++ {
+		if procs[i].ID == procs[i-1].ID {
+			diags.Add(diag.Pos{File: procs[i].File}, msg.DuplicateID, procs[i].ID, procs[i-1].File)
+		}
+	}
+}
+
+// Published reports whether p has pages on day now: in force or repealed,
+// but not before it takes effect.
+func (p *Procedure) Published(now value.Date) bool { return !p.Future(now) }
