@@ -15,13 +15,14 @@ package markdown
 
 import (
 	"bytes"
+	"html"
 	"html/template"
 	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
-	"github.com/yuin/goldmark/renderer/html"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 
 	"qrboard/internal/msg"
@@ -35,7 +36,7 @@ const RootMarker = "qrboard-root:"
 
 var md = goldmark.New(
 	goldmark.WithExtensions(extension.Linkify, extension.Table, extension.Strikethrough),
-	goldmark.WithRendererOptions(html.WithHardWraps()),
+	goldmark.WithRendererOptions(gmhtml.WithHardWraps()),
 )
 
 // Render converts src to HTML and returns, with it, one warning for each
@@ -135,6 +136,9 @@ func sanitize(doc ast.Node, source []byte) []msg.Text {
 // get RootMarker in front, and a folder link gets index.html after it so it
 // also opens from disk.
 func checkLink(dest string, warnings *[]msg.Text) (string, bool) {
+	// Check the address as a browser would read it, with entities such as
+	// &#106; ("j") decoded, so a scheme cannot hide behind them.
+	dest = html.UnescapeString(dest)
 	kind, problem := safeurl.Check(dest, true)
 	if problem != safeurl.OK {
 		*warnings = append(*warnings, msg.New(msg.MarkdownLink, dest, problem.Message()))

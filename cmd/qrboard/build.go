@@ -1,0 +1,138 @@
+package main
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"time"
+
+	"qrboard/internal/build"
+	"qrboard/internal/config"
+	"qrboard/internal/diag"
+	"qrboard/internal/msg"
+	"qrboard/internal/value"
+)
+
+// projectFlags are the flags build and check share.
+type projectFlags struct {
+	src, baseURL, templates, now string
+	verbose                      bool
+}
+
+func (p *projectFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&p.src, "src", ".", "project folder, holding qrboard.yaml and procedures/")
+	fs.StringVar(&p.baseURL, "base-url", "", "public address of the site, replacing base_url in qrboard.yaml")
+	fs.StringVar(&p.templates, "templates", "", "folder of templates laid over the built-in ones (default: <src>/templates if it exists)")
+	fs.StringVar(&p.now, "now", "", "build date YYYY-MM-DD, deciding which procedures are in force (default: today in Vietnam)")
+	fs.BoolVar(&p.verbose, "v", false, "print every warning")
+}
+
+// options turns the flags into build options, or reports a usage error.
+func (p *projectFlags) options(e *env) (build.Options, bool) {
+	opts := build.Options{Src: p.src, BaseURL: p.baseURL, Templates: p.templates, Now: time.Now()}
+	if p.now != "" {
+		d, err := value.ParseDate(p.now)
+		if err != nil {
+			e.say(msg.LevelError, msg.BadNow, p.now)
+			return opts, false
+		}
+		opts.Now = d.Time()
+	}
+	if !e.langSet {
+		if l, ok := config.PeekLanguage(os.DirFS(p.src)); ok {
+			e.lang = l
+		}
+	}
+	return opts, true
+}
+
+// report prints a run's problems: all errors, and the warnings too when
+// there are few or all were asked for.
+func (e *env) report(diags diag.List, root string, all bool) {
+	diags.Sort()
+	warnings := diags.Count(diag.Warning)
+	max := diag.Warning
+	if !all && warnings > 5 {
+		max = diag.Error
+	}
+	diags.Print(e.stderr, e.lang, root, max)
+	if max == diag.Error && warnings > 0 {
+		e.say(0, msg.WarningsHidden, warnings)
+	}
+}
+
+var buildCmd = &command{
+	name:  "build",
+	short: "build the site into site/",
+	long: `Build reads qrboard.yaml and procedures/, checks everything, and writes the
+site — a page and QR codes (SVG and PNG) per office and procedure, the home
+page, sitemap.xml, robots.txt and 404.html — into the output folder.
+
+The site is written to a new folder that replaces the output folder only when
+the whole build succeeds: a failed build leaves the previous site untouched.
+Files whose bytes did not change keep their modification time.
+
+Every published address is recorded in qrboard.lock; a build that would drop
+one fails, because printed posters point at it.`,
+	flags: func(fs *flag.FlagSet) func(*env, []string) int {
+		var p projectFlags
+		p.register(fs)
+		out := fs.String("out", "", "output folder (default: <src>/site)")
+		return func(e *env, args []string) int {
+			if !noArgs(e, "build", args) {
+				return exitUsage
+			}
+			opts, ok := p.options(e)
+			if !ok {
+				return exitUsage
+			}
+			opts.Out = *out
+			res, diags, err := build.Run(e.ctx, opts)
+			e.report(diags, p.src, p.verbose)
+			if err != nil {
+				e.say(msg.LevelError, msg.Failed, err.Error())
+				return exitFailure
+			}
+			if res == nil {
+				e.say(0, msg.FailedSummary, diags.Count(diag.Error), diags.Count(diag.Warning))
+				return exitFailure
+			}
+			e.say(0, msg.BuildSummary, len(res.Site.Offices), res.Pages, res.QRCodes, res.MaxQRVersion,
+				res.Redirects, res.Elapsed.Round(time.Millisecond), filepath.Clean(res.Out),
+				res.Files.Added, res.Files.Changed, res.Files.Removed, res.Files.Unchanged)
+			return exitOK
+		}
+	},
+}
+
+var checkCmd = &command{
+	name:  "check",
+	short: "check the project without writing anything",
+	long: `Check runs every check of build — YAML syntax and fields, links, ids,
+offices, the lock file, templates — and prints every problem with its file,
+line and column, including warnings such as contact details still marked
+TODO and facts marked unverified. It writes nothing.`,
+	flags: func(fs *flag.FlagSet) func(*env, []string) int {
+		var p projectFlags
+		p.register(fs)
+		return func(e *env, args []string) int {
+			if !noArgs(e, "check", args) {
+				return exitUsage
+			}
+			opts, ok := p.options(e)
+			if !ok {
+				return exitUsage
+			}
+			opts.Check = true
+			proj, diags := build.Load(opts)
+			e.report(diags, p.src, true)
+			if proj == nil {
+				e.say(0, msg.FailedSummary, diags.Count(diag.Error), diags.Count(diag.Warning))
+				return exitFailure
+			}
+			s := proj.Site
+			e.say(0, msg.CheckSummary, len(s.Offices), len(s.Procedures), len(s.Pages), diags.Count(diag.Warning))
+			return exitOK
+		}
+	},
+}

@@ -1,0 +1,170 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+
+	"qrboard"
+	"qrboard/internal/msg"
+)
+
+// commands lists the subcommands in the order help shows them.
+var commands []*command
+
+func init() {
+	commands = []*command{buildCmd, checkCmd, initCmd, versionCmd, helpCmd}
+}
+
+func lookup(name string) *command {
+	for _, c := range commands {
+		if c.name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+var initCmd = &command{
+	name:  "init",
+	args:  "DIR",
+	short: "start a new project in DIR from the built-in sample",
+	long: `Init writes a new project into DIR, which must be new or empty: the sample
+qrboard.yaml (Phúc Thọ district's offices) and procedures/ (five real
+procedures). Change base_url and the offices, then run qrboard build.`,
+	flags: func(*flag.FlagSet) func(*env, []string) int {
+		return func(e *env, args []string) int {
+			if len(args) != 1 {
+				e.say(msg.LevelError, msg.Usage, usageLine(lookup("init")))
+				return exitUsage
+			}
+			dir := args[0]
+			if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
+				e.say(msg.LevelError, msg.InitNotEmpty, dir)
+				return exitFailure
+			}
+			if err := writeSample(dir); err != nil {
+				e.say(msg.LevelError, msg.Failed, err.Error())
+				return exitFailure
+			}
+			e.say(0, msg.InitDone, dir, dir)
+			return exitOK
+		}
+	},
+}
+
+// writeSample copies the embedded sample project into dir, with a
+// .gitignore for the output folder.
+func writeSample(dir string) error {
+	sample := qrboard.Sample()
+	err := fs.WalkDir(sample, ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		target := filepath.Join(dir, filepath.FromSlash(path))
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		data, err := fs.ReadFile(sample, path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, ".gitignore"), []byte("/site/\n"), 0o644)
+}
+
+var versionCmd = &command{
+	name:  "version",
+	short: "print the version of qrboard",
+	long:  `Version prints the module version and, for a build from a git checkout, the commit.`,
+	flags: func(*flag.FlagSet) func(*env, []string) int {
+		return func(e *env, args []string) int {
+			if !noArgs(e, "version", args) {
+				return exitUsage
+			}
+			fmt.Fprintln(e.stdout, "qrboard", version())
+			return exitOK
+		}
+	},
+}
+
+// version describes the running binary from its build information.
+func version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "(unknown)"
+	}
+	v := info.Main.Version
+	var rev, modified string
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				modified = "+dirty"
+			}
+		}
+	}
+	if rev != "" {
+		v += " " + rev[:min(12, len(rev))] + modified
+	}
+	return v + " " + info.GoVersion
+}
+
+var helpCmd = &command{
+	name:  "help",
+	args:  "[COMMAND]",
+	short: "explain a command",
+	long:  `Help lists the commands, or explains one command and its flags.`,
+	flags: func(*flag.FlagSet) func(*env, []string) int {
+		return func(e *env, args []string) int {
+			switch len(args) {
+			case 0:
+				printHelp(e, e.stdout, "")
+			case 1:
+				if lookup(args[0]) == nil {
+					e.say(msg.LevelError, msg.UnknownCommand, args[0])
+					return exitUsage
+				}
+				printHelp(e, e.stdout, args[0])
+			default:
+				e.say(msg.LevelError, msg.Usage, "qrboard help [COMMAND]")
+				return exitUsage
+			}
+			return exitOK
+		}
+	},
+}
+
+// printHelp writes the command list, or one command's help with its flags.
+func printHelp(e *env, w io.Writer, name string) {
+	if name == "" {
+		fmt.Fprint(w, "qrboard builds the QR-poster site of one-stop offices from YAML procedure files.\n\nUsage:\n\n\tqrboard <command> [flags] [arguments]\n\nCommands:\n\n")
+		for _, c := range commands {
+			fmt.Fprintf(w, "\t%-8s %s\n", c.name, c.short)
+		}
+		fmt.Fprint(w, "\nRun \"qrboard help <command>\" for a command's flags.\n")
+		return
+	}
+	c := lookup(name)
+	fmt.Fprintf(w, "usage: %s\n\n%s\n", usageLine(c), c.long)
+	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
+	fs.String("lang", "", "language of messages: vi or en (default: QRBOARD_LANG, then the site's language)")
+	c.flags(fs)
+	var flags strings.Builder
+	fs.SetOutput(&flags)
+	fs.PrintDefaults()
+	if flags.Len() > 0 {
+		fmt.Fprintf(w, "\nFlags:\n%s", flags.String())
+	}
+}

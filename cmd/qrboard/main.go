@@ -1,0 +1,122 @@
+// Command qrboard builds the QR-poster site of a district's one-stop
+// offices from one YAML file per procedure. Run "qrboard help" for the
+// commands; README.md explains the project.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"qrboard/internal/diag"
+	"qrboard/internal/msg"
+)
+
+func main() {
+	os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitFailure = 1 // the project has errors, or the machine failed
+	exitUsage   = 2 // the command line is wrong
+)
+
+// env is what a command runs with: its output streams and the language of
+// its messages.
+type env struct {
+	ctx    context.Context
+	stdout io.Writer
+	stderr io.Writer
+	lang   msg.Lang
+	// langSet is true when -lang or QRBOARD_LANG chose the language, which
+	// then wins over the site's own.
+	langSet bool
+}
+
+// say prints one message line following the output rule in package diag.
+func (e *env) say(level msg.ID, id msg.ID, args ...any) {
+	d := diag.Diagnostic{Text: msg.New(id, args...)}
+	switch level {
+	case msg.LevelWarning:
+		d.Severity = diag.Warning
+	case msg.LevelHint:
+		fmt.Fprintf(e.stderr, "qrboard: %s: %s\n", msg.New(msg.LevelHint).In(e.lang), d.Text.In(e.lang))
+		return
+	case 0:
+		fmt.Fprintf(e.stderr, "qrboard: %s\n", d.Text.In(e.lang))
+		return
+	}
+	fmt.Fprintln(e.stderr, d.Format(e.lang, ""))
+}
+
+// command is one subcommand.
+type command struct {
+	name  string
+	args  string // the arguments after the flags, for the usage line
+	short string // one line for "qrboard help"
+	long  string // paragraphs for "qrboard help <name>"
+	flags func(fs *flag.FlagSet) func(e *env, args []string) int
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	e := &env{ctx: ctx, stdout: stdout, stderr: stderr, lang: msg.Vi}
+	if l, ok := msg.ParseLang(os.Getenv("QRBOARD_LANG")); ok {
+		e.lang, e.langSet = l, true
+	}
+	if len(args) == 0 {
+		printHelp(e, stderr, "")
+		return exitUsage
+	}
+	name := args[0]
+	if name == "-h" || name == "-help" || name == "--help" {
+		name = "help"
+	}
+	c := lookup(name)
+	if c == nil {
+		e.say(msg.LevelError, msg.UnknownCommand, name)
+		return exitUsage
+	}
+	fs := flag.NewFlagSet("qrboard "+c.name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	lang := fs.String("lang", "", "language of messages: vi or en (default: QRBOARD_LANG, then the site's language)")
+	runCmd := c.flags(fs)
+	if err := fs.Parse(args[1:]); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			printHelp(e, stdout, c.name)
+			return exitOK
+		}
+		e.say(msg.LevelError, msg.Failed, err.Error())
+		e.say(msg.LevelHint, msg.Usage, usageLine(c))
+		return exitUsage
+	}
+	if *lang != "" {
+		l, ok := msg.ParseLang(*lang)
+		if !ok {
+			e.say(msg.LevelError, msg.Failed, "-lang "+*lang+": vi | en")
+			return exitUsage
+		}
+		e.lang, e.langSet = l, true
+	}
+	return runCmd(e, fs.Args())
+}
+
+func usageLine(c *command) string {
+	return strings.TrimSpace("qrboard " + c.name + " [flags] " + c.args)
+}
+
+// noArgs reports a usage error when a command that takes no arguments
+// gets some.
+func noArgs(e *env, c string, args []string) bool {
+	if len(args) == 0 {
+		return true
+	}
+	e.say(msg.LevelError, msg.ExtraArguments, strings.Join(args, " "))
+	e.say(msg.LevelHint, msg.Usage, usageLine(lookup(c)))
+	return false
+}

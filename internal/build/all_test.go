@@ -1,0 +1,217 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"qrboard/internal/qrscan"
+	"qrboard/internal/value"
+)
+
+// repoRoot is the project at the root of the repository: the real sample.
+const repoRoot = "../.."
+
+// testNow is the build date of tests, so results do not depend on the day.
+var testNow = time.Date(2026, 11, 27, 12, 0, 0, 0, value.Vietnam)
+
+// buildSample copies the sample project to a temporary folder (so the
+// repository's lock file is never touched), builds it, and returns the
+// project and output folders.
+func buildSample(t *testing.T) (src, out string, res *Result) {
+	t.Helper()
+	src = copyProject(t, repoRoot)
+	out = filepath.Join(t.TempDir(), "site")
+	res = mustBuild(t, Options{Src: src, Out: out, Now: testNow})
+	return src, out, res
+}
+
+// copyProject copies qrboard.yaml, qrboard.lock and procedures/ of dir
+// into a new temporary folder.
+func copyProject(t *testing.T, dir string) string {
+	t.Helper()
+	dst := t.TempDir()
+	for _, name := range []string{"qrboard.yaml", "qrboard.lock", "procedures"} {
+		err := filepath.WalkDir(filepath.Join(dir, name), func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel(dir, p)
+			if d.IsDir() {
+				return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+			}
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+		})
+		if err != nil && !(name == "qrboard.lock" && os.IsNotExist(err)) {
+			t.Fatal(err)
+		}
+	}
+	return dst
+}
+
+func mustBuild(t *testing.T, opts Options) *Result {
+	t.Helper()
+	res, diags, err := Run(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res == nil || diags.HasErrors() {
+		var b strings.Builder
+		diags.Print(&b, "en", "", 0)
+		t.Fatalf("build failed:\n%s", b.String())
+	}
+	return res
+}
+
+// TestAll builds the sample and checks the whole output: every page
+// parses, every link inside the site resolves, every QR code decodes to
+// its page's address, and the counts match the input.
+func TestAll(t *testing.T) {
+	_, out, res := buildSample(t)
+	s := res.Site
+	if got, want := len(s.Offices), 22; got != want {
+		t.Errorf("%d offices, want %d", got, want)
+	}
+	if got, want := len(s.Procedures), 5; got != want {
+		t.Errorf("%d procedures, want %d", got, want)
+	}
+	// Home, 22 boards, 21 communes × 5 procedures, 5 procedure overviews.
+	if got, want := res.Pages, 1+22+21*5+5; got != want {
+		t.Errorf("%d pages, want %d", got, want)
+	}
+	if res.MaxQRVersion > MaxVersion {
+		t.Errorf("QR version %d, want ≤ %d", res.MaxQRVersion, MaxVersion)
+	}
+	base := s.Config.Base.String()
+	for _, p := range s.Pages {
+		dir := filepath.Join(out, filepath.FromSlash(p.Path))
+		checkPage(t, out, p.Path+IndexFile)
+		want := base + p.Path
+		if got, err := qrscan.PNG(readFile(t, filepath.Join(dir, QRPNGFile))); err != nil || got != want {
+			t.Errorf("/%s%s decodes to %q (%v), want %q", p.Path, QRPNGFile, got, err, want)
+		}
+		if got, err := qrscan.SVG(readFile(t, filepath.Join(dir, QRSVGFile)), 4); err != nil || got != want {
+			t.Errorf("/%s%s decodes to %q (%v), want %q", p.Path, QRSVGFile, got, err, want)
+		}
+	}
+	for _, name := range []string{"404.html", "sitemap.xml", "robots.txt"} {
+		if _, err := os.Stat(filepath.Join(out, name)); err != nil {
+			t.Error(err)
+		}
+	}
+	checkPage(t, out, "404.html")
+	sitemap := string(readFile(t, filepath.Join(out, "sitemap.xml")))
+	for _, p := range s.Pages {
+		if !strings.Contains(sitemap, "<loc>"+base+p.Path+"</loc>") {
+			t.Errorf("sitemap.xml lacks %s", base+p.Path)
+		}
+	}
+}
+
+// checkPage parses one HTML page and checks that it is a page citizens
+// can use: the language set, one h1, no element loaded from elsewhere, and
+// every relative link and asset present in the output.
+func checkPage(t *testing.T, out, rel string) {
+	t.Helper()
+	data := readFile(t, filepath.Join(out, filepath.FromSlash(rel)))
+	doc, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		t.Errorf("%s: %v", rel, err)
+		return
+	}
+	h1 := 0
+	for n := range doc.Descendants() {
+		if n.Type != html.ElementNode {
+			continue
+		}
+		switch n.DataAtom {
+		case atom.Html:
+			if attr(n, "lang") != "vi" {
+				t.Errorf("%s: <html lang=%q>, want vi", rel, attr(n, "lang"))
+			}
+		case atom.H1:
+			h1++
+		case atom.Script:
+			if attr(n, "src") != "" {
+				t.Errorf("%s: external script %q", rel, attr(n, "src"))
+			}
+		case atom.Link:
+			if r := attr(n, "rel"); r != "canonical" {
+				t.Errorf("%s: <link rel=%q> loads something", rel, r)
+			}
+		}
+		for _, key := range []string{"href", "src"} {
+			if v := attr(n, key); v != "" {
+				checkLink(t, out, rel, n, v)
+			}
+		}
+	}
+	if h1 != 1 {
+		t.Errorf("%s: %d <h1>, want 1", rel, h1)
+	}
+}
+
+// checkLink checks that a relative link from page rel resolves to a file
+// in the output. Absolute links are allowed only on <a> (links away) and
+// on the canonical <link>; 404.html links home absolutely.
+func checkLink(t *testing.T, out, rel string, n *html.Node, v string) {
+	t.Helper()
+	u, err := url.Parse(v)
+	if err != nil {
+		t.Errorf("%s: bad link %q", rel, v)
+		return
+	}
+	if u.Scheme != "" || u.Host != "" {
+		if n.DataAtom != atom.A && n.DataAtom != atom.Link && n.DataAtom != atom.Meta {
+			t.Errorf("%s: <%s> loads %q from elsewhere", rel, n.Data, v)
+		}
+		if !slices.Contains([]string{"https", "http", "tel", "mailto"}, u.Scheme) {
+			t.Errorf("%s: link %q has scheme %q", rel, v, u.Scheme)
+		}
+		return
+	}
+	if u.Path == "" {
+		return // a fragment on the same page
+	}
+	target := path.Join(path.Dir(rel), u.Path)
+	if strings.HasPrefix(target, "..") {
+		t.Errorf("%s: link %q leaves the site", rel, v)
+		return
+	}
+	if st, err := os.Stat(filepath.Join(out, filepath.FromSlash(target))); err != nil || st.IsDir() {
+		t.Errorf("%s: link %q: no file %s", rel, v, target)
+	}
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func readFile(t *testing.T, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}

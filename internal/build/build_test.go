@@ -1,0 +1,316 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"qrboard/internal/diag"
+	"qrboard/internal/lock"
+	"qrboard/internal/msg"
+)
+
+// TestDeterministic builds the sample twice into different folders and
+// expects identical bytes in every file.
+func TestDeterministic(t *testing.T) {
+	src, out1, _ := buildSample(t)
+	out2 := filepath.Join(t.TempDir(), "site")
+	mustBuild(t, Options{Src: src, Out: out2, Now: testNow})
+	a, b := contents(t, out1), contents(t, out2)
+	if len(a) != len(b) {
+		t.Fatalf("%d files, then %d", len(a), len(b))
+	}
+	for name, data := range a {
+		if !bytes.Equal(data, b[name]) {
+			t.Errorf("%s differs between two builds", name)
+		}
+	}
+}
+
+// TestRebuildKeepsUnchangedFiles rebuilds into the same folder: every file
+// is unchanged, keeps its modification time, and a changed procedure
+// rewrites only its own pages.
+func TestRebuildKeepsUnchangedFiles(t *testing.T) {
+	src, out, first := buildSample(t)
+	before := snapshot(t, out)
+	res := mustBuild(t, Options{Src: src, Out: out, Now: testNow})
+	total := first.Files.Added
+	if res.Files.Unchanged != total || res.Files.Added+res.Files.Changed+res.Files.Removed != 0 {
+		t.Errorf("rebuild: %+v, want all %d files unchanged", res.Files, total)
+	}
+	if after := snapshot(t, out); !equalSnapshots(t, before, after) {
+		t.Error("an identical rebuild changed files or their modification times")
+	}
+
+	path := filepath.Join(src, "procedures", "dang-ky-ket-hon.yaml")
+	data := readFile(t, path)
+	writeFile(t, path, bytes.Replace(data, []byte("short_name: "), []byte("short_name: Đăng ký kết hôn – "), 1))
+	res = mustBuild(t, Options{Src: src, Out: out, Now: testNow})
+	// The procedure's 21 office pages and its overview, and the lists that
+	// name it: home and 21 commune boards.
+	if want := 21 + 1 + 1 + 21; res.Files.Changed != want {
+		t.Errorf("after editing one procedure: %d files changed, want %d", res.Files.Changed, want)
+	}
+}
+
+func equalSnapshots(t *testing.T, a, b map[string]string) bool {
+	t.Helper()
+	ok := true
+	for k, v := range a {
+		if b[k] != v {
+			t.Logf("%s: %s → %s", k, v, b[k])
+			ok = false
+		}
+	}
+	return ok && len(a) == len(b)
+}
+
+// TestFailedBuildChangesNothing breaks a file after a good build: the
+// build fails, the output folder is exactly as it was, no temporary
+// folder is left beside it, and the lock file is untouched.
+func TestFailedBuildChangesNothing(t *testing.T) {
+	src, out, _ := buildSample(t)
+	before := snapshot(t, out)
+	lockBefore := readFile(t, filepath.Join(src, lock.File))
+	writeFile(t, filepath.Join(src, "procedures", "dang-ky-khai-tu.yaml"), []byte("name: [unclosed\n"))
+	res, diags, err := Run(context.Background(), Options{Src: src, Out: out, Now: testNow})
+	if err != nil || res != nil || !diags.HasErrors() {
+		t.Fatalf("broken project built: res=%v err=%v", res, err)
+	}
+	if after := snapshot(t, out); !equalSnapshots(t, before, after) {
+		t.Error("the failed build changed the output folder")
+	}
+	entries, _ := os.ReadDir(filepath.Dir(out))
+	for _, e := range entries {
+		if e.Name() != "site" {
+			t.Errorf("left behind: %s", e.Name())
+		}
+	}
+	if !bytes.Equal(lockBefore, readFile(t, filepath.Join(src, lock.File))) {
+		t.Error("the failed build changed qrboard.lock")
+	}
+}
+
+// TestRefusesForeignFolder makes sure a build never replaces a folder it
+// did not write, such as the project itself.
+func TestRefusesForeignFolder(t *testing.T) {
+	src := copyProject(t, repoRoot)
+	res, diags, err := Run(context.Background(), Options{Src: src, Out: src, Now: testNow})
+	if err != nil || res != nil || !hasMessage(diags, msg.OutputNotOurs) {
+		t.Fatalf("building into the project folder: res=%v err=%v diags=%v", res, err, diags)
+	}
+	if _, err := os.Stat(filepath.Join(src, "qrboard.yaml")); err != nil {
+		t.Fatal("the project was damaged:", err)
+	}
+}
+
+func TestLockGuard(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		change func(t *testing.T, src string)
+		want   string // the first error, in English; "" for success
+		hint   msg.ID
+	}{
+		{
+			name: "procedure deleted",
+			change: func(t *testing.T, src string) {
+				os.Remove(filepath.Join(src, "procedures", "dang-ky-khai-tu.yaml"))
+			},
+			want: "published address https://phuctho.example/dang-ky-khai-tu/ would disappear",
+			hint: msg.HintLockGone,
+		},
+		{
+			name: "procedure renamed",
+			change: func(t *testing.T, src string) {
+				rename(t, filepath.Join(src, "procedures"), "dang-ky-khai-tu.yaml", "khai-tu.yaml")
+			},
+			want: "published address https://phuctho.example/dang-ky-khai-tu/ would disappear",
+			hint: msg.HintLockGone,
+		},
+		{
+			name: "procedure renamed with an alias",
+			change: func(t *testing.T, src string) {
+				dir := filepath.Join(src, "procedures")
+				rename(t, dir, "dang-ky-khai-tu.yaml", "khai-tu.yaml")
+				appendFile(t, filepath.Join(dir, "khai-tu.yaml"), "aliases: [dang-ky-khai-tu]\n")
+			},
+		},
+		{
+			name: "office renamed",
+			change: func(t *testing.T, src string) {
+				replaceIn(t, filepath.Join(src, "qrboard.yaml"), "id: van-ha\n", "id: van-ha-moi\n")
+			},
+			want: "published address https://phuctho.example/van-ha/ would disappear",
+			hint: msg.HintLockGone,
+		},
+		{
+			name: "office renamed with an alias",
+			change: func(t *testing.T, src string) {
+				replaceIn(t, filepath.Join(src, "qrboard.yaml"), "id: van-ha\n", "id: van-ha-moi\n    aliases: [van-ha]\n")
+			},
+		},
+		{
+			name: "procedure no longer handled by an office",
+			change: func(t *testing.T, src string) {
+				replaceIn(t, filepath.Join(src, "procedures", "dang-ky-khai-tu.yaml"), "offices: communes", "offices: [phuc-tho]")
+			},
+			want: "published address https://phuctho.example/hat-mon/dang-ky-khai-tu/ would disappear",
+			hint: msg.HintLockHandler,
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src, out, _ := buildSample(t)
+			before := snapshot(t, out)
+			tc.change(t, src)
+			res, diags, err := Run(context.Background(), Options{Src: src, Out: out, Now: testNow})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tc.want == "" {
+				if res == nil {
+					t.Fatalf("build failed: %v", diags.Err())
+				}
+				checkRedirects(t, out, res)
+				return
+			}
+			if res != nil {
+				t.Fatal("the build succeeded, dropping a published address")
+			}
+			d := firstError(diags)
+			if got := d.Text.In(msg.En); !strings.Contains(got, tc.want) {
+				t.Errorf("error %q, want it to contain %q", got, tc.want)
+			}
+			if d.Pos.File != lock.File || d.Pos.Line == 0 {
+				t.Errorf("error at %v, want a line of %s", d.Pos, lock.File)
+			}
+			if d.Hint.ID() != tc.hint {
+				t.Errorf("hint %q, want message %d", d.Hint.In(msg.En), tc.hint)
+			}
+			if after := snapshot(t, out); !equalSnapshots(t, before, after) {
+				t.Error("the failed build changed the output folder")
+			}
+		})
+	}
+}
+
+// checkRedirects checks that every redirect page leads to a page that
+// exists, and that _redirects lists it.
+func checkRedirects(t *testing.T, out string, res *Result) {
+	t.Helper()
+	if len(res.Site.Redirects) == 0 {
+		t.Fatal("an alias made no redirect")
+	}
+	rules := string(readFile(t, filepath.Join(out, "_redirects")))
+	for _, r := range res.Site.Redirects {
+		page := string(readFile(t, filepath.Join(out, filepath.FromSlash(r.From), IndexFile)))
+		target := strings.Repeat("../", strings.Count(r.From, "/")) + r.To + IndexFile
+		if !strings.Contains(page, `<meta http-equiv="refresh" content="0; url=`+target+`">`) {
+			t.Errorf("/%s: no refresh to %s", r.From, target)
+		}
+		if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(r.To), IndexFile)); err != nil {
+			t.Errorf("/%s redirects to a missing page: %v", r.From, err)
+		}
+		if !strings.Contains(rules, "/"+r.From+" /"+r.To+" 301\n") {
+			t.Errorf("_redirects lacks /%s", r.From)
+		}
+		checkPage(t, out, r.From+IndexFile)
+	}
+}
+
+func firstError(diags diag.List) diag.Diagnostic {
+	for _, d := range diags {
+		if d.Severity == diag.Error {
+			return d
+		}
+	}
+	return diag.Diagnostic{}
+}
+
+func hasMessage(diags diag.List, id msg.ID) bool {
+	for _, d := range diags {
+		if d.Text.ID() == id {
+			return true
+		}
+	}
+	return false
+}
+
+func rename(t *testing.T, dir, from, to string) {
+	t.Helper()
+	if err := os.Rename(filepath.Join(dir, from), filepath.Join(dir, to)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func appendFile(t *testing.T, name, text string) {
+	t.Helper()
+	writeFile(t, name, append(readFile(t, name), text...))
+}
+
+func replaceIn(t *testing.T, name, old, new string) {
+	t.Helper()
+	data := string(readFile(t, name))
+	if !strings.Contains(data, old) {
+		t.Fatalf("%s does not contain %q", name, old)
+	}
+	writeFile(t, name, []byte(strings.Replace(data, old, new, 1)))
+}
+
+// contents reads every file under dir.
+func contents(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	for name := range snapshot(t, dir) {
+		if st, err := os.Stat(filepath.Join(dir, name)); err == nil && !st.IsDir() {
+			files[name] = readFile(t, filepath.Join(dir, name))
+		}
+	}
+	return files
+}
+
+// TestEffectiveDates publishes a procedure only from its effective date,
+// and keeps a repealed procedure's pages with a notice but off the lists.
+func TestEffectiveDates(t *testing.T) {
+	src, out, _ := buildSample(t)
+	dir := filepath.Join(src, "procedures")
+	future := string(readFile(t, filepath.Join(dir, "dang-ky-khai-tu.yaml")))
+	future = strings.Replace(future, `code: "1.000656"`, "code: \"1.000656\"\neffective_from: 2027-01-01", 1)
+	writeFile(t, filepath.Join(dir, "khai-tu-moi.yaml"), []byte(future))
+	replaceIn(t, filepath.Join(dir, "chung-thuc-ban-sao.yaml"), "updated:", "repealed_on: 2026-07-01\nrepeal_note: Hỏi cán bộ về thủ tục thay thế.\nupdated:")
+
+	res := mustBuild(t, Options{Src: src, Out: out, Now: testNow})
+	if _, err := os.Stat(filepath.Join(out, "van-ha", "khai-tu-moi")); err == nil {
+		t.Error("a procedure not yet in force has a page")
+	}
+	board := string(readFile(t, filepath.Join(out, "van-ha", IndexFile)))
+	if strings.Contains(board, "khai-tu-moi/") {
+		t.Error("a procedure not yet in force is listed")
+	}
+	if strings.Contains(board, "chung-thuc-ban-sao/") {
+		t.Error("a repealed procedure is still listed on the board")
+	}
+	page := string(readFile(t, filepath.Join(out, "van-ha", "chung-thuc-ban-sao", IndexFile)))
+	for _, want := range []string{"không còn áp dụng từ ngày 01/07/2026", "Hỏi cán bộ về thủ tục thay thế.", "Xã Vân Hà"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("repealed page lacks %q", want)
+		}
+	}
+	if strings.Contains(page, `class="badge"`) {
+		t.Error("a repealed procedure still shows the no-wait badge")
+	}
+	if res.Pages != 1+22+21*5+5 {
+		t.Errorf("%d pages, want the sample's %d", res.Pages, 1+22+21*5+5)
+	}
+
+	later := testNow.AddDate(0, 2, 0) // 2027-01-27
+	res = mustBuild(t, Options{Src: src, Out: out, Now: later})
+	if _, err := os.Stat(filepath.Join(out, "van-ha", "khai-tu-moi", IndexFile)); err != nil {
+		t.Error("a procedure in force has no page:", err)
+	}
+	if res.Pages != 1+22+21*6+6 {
+		t.Errorf("%d pages after the effective date, want %d", res.Pages, 1+22+21*6+6)
+	}
+}

@@ -1,0 +1,132 @@
+package build
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"sync"
+
+	"qrboard/internal/output"
+	"qrboard/internal/qr"
+	"qrboard/internal/render"
+	"qrboard/internal/site"
+)
+
+// PNGScale is the size of a module in the PNG codes, in pixels: a
+// version 4 code with its quiet zone is 41 × 8 = 328 pixels wide.
+const PNGScale = 8
+
+// Page files, inside each page's folder.
+const (
+	IndexFile = "index.html"
+	QRSVGFile = "qr.svg"
+	QRPNGFile = "qr.png"
+)
+
+// write renders every page, redirect and site file into out, on as many
+// goroutines as there are cores.
+func (p *Project) write(ctx context.Context, out *output.Dir, res *Result) error {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	jobs := make(chan func() error)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for job := range jobs {
+				if err := job(); err != nil {
+					cancel(err)
+				}
+			}
+		})
+	}
+	var mu sync.Mutex
+	send := func(job func() error) bool {
+		select {
+		case jobs <- job:
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
+	for _, pg := range p.Site.Pages {
+		ok := send(func() error {
+			version, err := p.writePage(out, pg)
+			mu.Lock()
+			res.MaxQRVersion = max(res.MaxQRVersion, version)
+			mu.Unlock()
+			return err
+		})
+		if !ok {
+			break
+		}
+	}
+	for _, rd := range p.Site.Redirects {
+		if !send(func() error { return p.writeRedirect(out, rd) }) {
+			break
+		}
+	}
+	send(func() error { return p.writeSiteFiles(out) })
+	close(jobs)
+	wg.Wait()
+	if err := context.Cause(ctx); err != nil {
+		return err
+	}
+	res.Pages = len(p.Site.Pages)
+	res.Redirects = len(p.Site.Redirects)
+	res.QRCodes = 2 * len(p.Site.Pages)
+	return nil
+}
+
+// writePage writes a page and its QR codes, returning the QR version.
+func (p *Project) writePage(out *output.Dir, pg *site.Page) (int, error) {
+	html, err := p.Renderer.Page(pg)
+	if err != nil {
+		return 0, fmt.Errorf("rendering /%s: %w", pg.Path, err)
+	}
+	code, err := qr.Encode(p.Site.URL(pg.Path), p.Level)
+	if err != nil {
+		return 0, err
+	}
+	for _, f := range []struct {
+		name string
+		data []byte
+	}{
+		{IndexFile, html},
+		{QRSVGFile, code.SVG()},
+		{QRPNGFile, code.PNG(PNGScale)},
+	} {
+		if err := out.Write(pg.Path+f.name, f.data); err != nil {
+			return 0, err
+		}
+	}
+	return code.Version, nil
+}
+
+func (p *Project) writeRedirect(out *output.Dir, rd site.Redirect) error {
+	html, err := p.Renderer.Redirect(rd)
+	if err != nil {
+		return fmt.Errorf("rendering the redirect /%s: %w", rd.From, err)
+	}
+	return out.Write(rd.From+IndexFile, html)
+}
+
+func (p *Project) writeSiteFiles(out *output.Dir) error {
+	notFound, err := p.Renderer.NotFound()
+	if err != nil {
+		return fmt.Errorf("rendering 404.html: %w", err)
+	}
+	files := map[string][]byte{
+		"404.html":    notFound,
+		"sitemap.xml": render.Sitemap(p.Site),
+		"robots.txt":  render.Robots(p.Site),
+	}
+	if len(p.Site.Redirects) > 0 {
+		files["_redirects"] = render.Redirects(p.Site)
+	}
+	for name, data := range files {
+		if err := out.Write(name, data); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,138 @@
+// Package lock keeps the promise that an address, once published, keeps
+// working: printed posters carry it for years. Every build records the
+// paths it publishes in qrboard.lock at the project root (committed, like
+// go.sum); a later build that would drop one of them — a procedure deleted
+// or renamed, an office removed or renamed — fails with a message naming
+// the address and the fix (an alias or a redirect), instead of silently
+// breaking posters on office walls.
+package lock
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"io/fs"
+	"slices"
+	"strings"
+
+	"qrboard/internal/diag"
+	"qrboard/internal/msg"
+	"qrboard/internal/site"
+)
+
+// File is the lock file's name at the project root.
+const File = "qrboard.lock"
+
+const header = `# qrboard.lock: every address this site has published, from the site root.
+# qrboard build adds new ones; a build fails if one would disappear, because
+# printed QR posters point at them. Commit this file. To retire an address,
+# keep it working with an alias or a redirect (see README).
+`
+
+// Lock is the set of paths published so far.
+type Lock struct {
+	paths []string       // sorted, as in the file ("/", "/van-ha/", …)
+	line  map[string]int // path → line in the file
+}
+
+// Read reads the lock file from fsys. A missing file is an empty lock: the
+// first build creates it.
+func Read(fsys fs.FS) (*Lock, diag.List) {
+	var diags diag.List
+	l := &Lock{line: map[string]int{}}
+	data, err := fs.ReadFile(fsys, File)
+	if errors.Is(err, fs.ErrNotExist) {
+		return l, nil
+	} else if err != nil {
+		diags.Add(diag.Pos{File: File}, msg.ReadFailed, err.Error())
+		return l, diags
+	}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		if !strings.HasPrefix(line, "/") || !strings.HasSuffix(line, "/") || strings.Contains(line, "..") {
+			diags.Add(diag.Pos{File: File, Line: n, Col: 1}, msg.LockBadLine, line)
+			continue
+		}
+		if _, dup := l.line[line]; !dup {
+			l.paths = append(l.paths, line)
+			l.line[line] = n
+		}
+	}
+	slices.Sort(l.paths)
+	return l, diags
+}
+
+// Len returns the number of recorded paths.
+func (l *Lock) Len() int { return len(l.paths) }
+
+// Check reports every recorded path that s would no longer publish.
+func (l *Lock) Check(s *site.Site) diag.List {
+	var diags diag.List
+	published := map[string]bool{}
+	for _, p := range s.Published() {
+		published["/"+p] = true
+	}
+	for _, p := range l.paths {
+		if published[p] {
+			continue
+		}
+		pos := diag.Pos{File: File, Line: l.line[p], Col: 1}
+		d := diags.Add(pos, msg.LockDropped, s.URL(p[1:]))
+		hint, args := fix(s, p)
+		d.WithHint(hint, args...)
+	}
+	return diags
+}
+
+// fix chooses the hint for a dropped path from what is still there.
+func fix(s *site.Site, path string) (msg.ID, []any) {
+	parts := strings.Split(strings.Trim(path, "/"), "/")
+	office := s.Config.Office(parts[0])
+	switch {
+	case len(parts) == 1 && office == nil && !hasProcedure(s, parts[0]):
+		return msg.HintLockGone, []any{parts[0]}
+	case len(parts) == 2 && office == nil:
+		return msg.HintLockOffice, []any{parts[0]}
+	case len(parts) == 2 && !hasProcedure(s, parts[1]):
+		return msg.HintLockProcedure, []any{parts[1]}
+	case len(parts) == 2:
+		return msg.HintLockHandler, []any{parts[1], parts[0]}
+	}
+	return msg.HintLockRedirect, []any{path}
+}
+
+func hasProcedure(s *site.Site, id string) bool {
+	for _, p := range s.Procedures {
+		if p.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// Update returns the lock file content recording both the old paths and
+// every path s publishes, and whether it differs from the old file.
+func (l *Lock) Update(s *site.Site) ([]byte, bool) {
+	all := slices.Clone(l.paths)
+	changed := false
+	for _, p := range s.Published() {
+		p = "/" + p
+		if _, ok := l.line[p]; !ok {
+			all = append(all, p)
+			changed = true
+		}
+	}
+	slices.Sort(all)
+	all = slices.Compact(all)
+	var b bytes.Buffer
+	b.WriteString(header)
+	for _, p := range all {
+		b.WriteString(p)
+		b.WriteByte('\n')
+	}
+	return b.Bytes(), changed
+}

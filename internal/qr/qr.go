@@ -1,0 +1,185 @@
+// Package qr makes the QR codes of pages: it encodes an address once into
+// a grid of modules and draws that grid as SVG (for pages and print) and
+// as a small PNG (for sharing and for tools that do not read SVG).
+//
+// Levels are named as in ISO/IEC 18004 — L, M, Q, H. Note that
+// github.com/skip2/go-qrcode calls Q "High" and H "Highest".
+package qr
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/color"
+	"image/png"
+	"strconv"
+
+	qrcode "github.com/skip2/go-qrcode"
+)
+
+// QuietZone is the light margin around a code, in modules, that the
+// standard requires for reliable scanning.
+const QuietZone = 4
+
+// Level is an error-correction level.
+type Level byte
+
+// Error-correction levels: the share of the code that may be damaged.
+const (
+	L Level = 'L' // about 7 %
+	M Level = 'M' // about 15 %
+	Q Level = 'Q' // about 25 %
+	H Level = 'H' // about 30 %
+)
+
+// ParseLevel reads "L", "M", "Q" or "H".
+func ParseLevel(s string) (Level, error) {
+	if len(s) == 1 {
+		switch l := Level(s[0]); l {
+		case L, M, Q, H:
+			return l, nil
+		}
+	}
+	return 0, fmt.Errorf("unknown QR error-correction level %q (want L, M, Q or H)", s)
+}
+
+func (l Level) recovery() qrcode.RecoveryLevel {
+	switch l {
+	case L:
+		return qrcode.Low
+	case Q:
+		return qrcode.High
+	case H:
+		return qrcode.Highest
+	}
+	return qrcode.Medium
+}
+
+// Code is an encoded QR code.
+type Code struct {
+	Content string
+	Level   Level
+	Version int      // 1–40; each step adds 4 modules per side
+	modules [][]bool // dark modules, without the quiet zone
+}
+
+// Encode encodes content at level l.
+func Encode(content string, l Level) (*Code, error) {
+	q, err := qrcode.New(content, l.recovery())
+	if err != nil {
+		return nil, fmt.Errorf("encoding %q as a QR code: %v", content, err)
+	}
+	q.DisableBorder = true
+	return &Code{Content: content, Level: l, Version: q.VersionNumber, modules: q.Bitmap()}, nil
+}
+
+// Size returns the number of modules per side, without the quiet zone.
+func (c *Code) Size() int { return len(c.modules) }
+
+// Dark reports whether the module at column x, row y is dark. Positions
+// outside the code (in the quiet zone) are light.
+func (c *Code) Dark(x, y int) bool {
+	if y < 0 || y >= len(c.modules) || x < 0 || x >= len(c.modules) {
+		return false
+	}
+	return c.modules[y][x]
+}
+
+// Runs calls f for each horizontal run of dark modules, row by row, with
+// the run's first column, its row and its length. Drawing runs instead of
+// single modules leaves no seams between neighbours in any renderer.
+func (c *Code) Runs(f func(x, y, n int)) {
+	for y, row := range c.modules {
+		for x := 0; x < len(row); {
+			if !row[x] {
+				x++
+				continue
+			}
+			start := x
+			for x < len(row) && row[x] {
+				x++
+			}
+			f(start, y, x-start)
+		}
+	}
+}
+
+// SVG returns the code as a standalone SVG image: one path of merged
+// runs, a viewBox in modules that includes the quiet zone, and a white
+// background so the code also scans on a dark page.
+func (c *Code) SVG() []byte {
+	total := c.Size() + 2*QuietZone
+	var b bytes.Buffer
+	b.Grow(64 + 12*c.Size()*c.Size()/4)
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" shape-rendering="crispEdges">`, total, total)
+	fmt.Fprintf(&b, `<title>%s</title>`, escapeXML(c.Content))
+	fmt.Fprintf(&b, `<rect width="%d" height="%d" fill="#fff"/><path fill="#000" d="`, total, total)
+	b.WriteString(c.PathData(QuietZone))
+	b.WriteString(`"/></svg>`)
+	b.WriteByte('\n')
+	return b.Bytes()
+}
+
+// PathData returns SVG path data drawing every dark run as a rectangle one
+// module high, offset by off modules, in module units.
+func (c *Code) PathData(off int) string {
+	var b []byte
+	c.Runs(func(x, y, n int) {
+		b = append(b, 'M')
+		b = strconv.AppendInt(b, int64(x+off), 10)
+		b = append(b, ' ')
+		b = strconv.AppendInt(b, int64(y+off), 10)
+		b = append(b, 'h')
+		b = strconv.AppendInt(b, int64(n), 10)
+		b = append(b, "v1h-"...)
+		b = strconv.AppendInt(b, int64(n), 10)
+		b = append(b, 'z')
+	})
+	return string(b)
+}
+
+func escapeXML(s string) string {
+	var b bytes.Buffer
+	for _, r := range s {
+		switch r {
+		case '&':
+			b.WriteString("&amp;")
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '"':
+			b.WriteString("&quot;")
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+var palette = color.Palette{color.Gray{Y: 0xff}, color.Gray{Y: 0}}
+
+// PNG returns the code as a 1-bit PNG with scale pixels per module and the
+// quiet zone included. Two colours make Go's encoder write one bit per
+// pixel, so a page's code is a few hundred bytes.
+func (c *Code) PNG(scale int) []byte {
+	if scale < 1 {
+		scale = 1
+	}
+	side := (c.Size() + 2*QuietZone) * scale
+	img := image.NewPaletted(image.Rect(0, 0, side, side), palette)
+	c.Runs(func(x, y, n int) {
+		for py := (y + QuietZone) * scale; py < (y+QuietZone+1)*scale; py++ {
+			row := img.Pix[py*img.Stride:]
+			for px := (x + QuietZone) * scale; px < (x+QuietZone+n)*scale; px++ {
+				row[px] = 1
+			}
+		}
+	})
+	var b bytes.Buffer
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	if err := enc.Encode(&b, img); err != nil {
+		panic(err) // writing to memory does not fail
+	}
+	return b.Bytes()
+}

@@ -1,0 +1,125 @@
+package qr
+
+import (
+	"bytes"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"qrboard/internal/qrscan"
+)
+
+const sampleURL = "https://phuctho.example/trach-my-loc/chung-thuc-ban-sao/"
+
+func TestRoundTrip(t *testing.T) {
+	for _, level := range []Level{L, M, Q, H} {
+		c, err := Encode(sampleURL, level)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, err := qrscan.PNG(c.PNG(4)); err != nil || got != sampleURL {
+			t.Errorf("level %c: PNG decodes to %q, %v", level, got, err)
+		}
+		if got, err := qrscan.SVG(c.SVG(), 4); err != nil || got != sampleURL {
+			t.Errorf("level %c: SVG decodes to %q, %v", level, got, err)
+		}
+	}
+}
+
+// TestVersions records the QR versions of the sample's longest address:
+// version 4 at level M is the target for posters.
+func TestVersions(t *testing.T) {
+	want := map[Level]int{L: 4, M: 4, Q: 5, H: 6}
+	for level, v := range want {
+		c, err := Encode(sampleURL, level)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.Version != v {
+			t.Errorf("level %c: version %d, want %d", level, c.Version, v)
+		}
+		if c.Size() != 17+4*v {
+			t.Errorf("level %c: size %d, want %d", level, c.Size(), 17+4*v)
+		}
+	}
+}
+
+func TestPNGIsOneBit(t *testing.T) {
+	c, _ := Encode(sampleURL, M)
+	data := c.PNG(8)
+	img, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if side := (c.Size() + 2*QuietZone) * 8; img.Bounds().Dx() != side {
+		t.Errorf("width %d, want %d", img.Bounds().Dx(), side)
+	}
+	// IHDR: bit depth at byte 24, colour type at byte 25 (3 = paletted).
+	if data[24] != 1 || data[25] != 3 {
+		t.Errorf("bit depth %d colour type %d, want 1-bit paletted", data[24], data[25])
+	}
+	if len(data) > 2000 {
+		t.Errorf("PNG is %d bytes; a 1-bit code should be well under 2000", len(data))
+	}
+}
+
+// TestSVGOnePath checks that the SVG draws all dark modules as one path
+// of merged runs, with no seams: there is exactly one <path>, and its
+// rectangles cover exactly the dark modules.
+func TestSVGOnePath(t *testing.T) {
+	c, _ := Encode(sampleURL, M)
+	svg := string(c.SVG())
+	if n := strings.Count(svg, "<path"); n != 1 {
+		t.Errorf("%d paths, want 1", n)
+	}
+	img, err := qrscan.RasterizeSVG([]byte(svg), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for y := -QuietZone; y < c.Size()+QuietZone; y++ {
+		for x := -QuietZone; x < c.Size()+QuietZone; x++ {
+			dark := img.GrayAt(x+QuietZone, y+QuietZone).Y < 128
+			if dark != c.Dark(x, y) {
+				t.Fatalf("module %d,%d: drawn dark=%v, code dark=%v", x, y, dark, c.Dark(x, y))
+			}
+		}
+	}
+}
+
+func TestZbar(t *testing.T) {
+	c, _ := Encode(sampleURL, M)
+	path := filepath.Join(t.TempDir(), "qr.png")
+	os.WriteFile(path, c.PNG(4), 0o644)
+	codes, err := qrscan.Zbar(path)
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("zbarimg must run in CI: %v", err)
+		}
+		t.Skipf("zbarimg not available (apt-get install zbar-tools): %v", err)
+	}
+	if len(codes) != 1 || codes[0] != sampleURL {
+		t.Errorf("zbarimg read %q, want %q", codes, sampleURL)
+	}
+}
+
+func BenchmarkEncode(b *testing.B) {
+	for b.Loop() {
+		Encode(sampleURL, M)
+	}
+}
+
+func BenchmarkSVG(b *testing.B) {
+	c, _ := Encode(sampleURL, M)
+	for b.Loop() {
+		c.SVG()
+	}
+}
+
+func BenchmarkPNG(b *testing.B) {
+	c, _ := Encode(sampleURL, M)
+	for b.Loop() {
+		c.PNG(8)
+	}
+}

@@ -1,0 +1,69 @@
+package render
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+
+	"qrboard/internal/procedure"
+	"qrboard/internal/site"
+	"qrboard/internal/value"
+)
+
+// Sitemap returns sitemap.xml: every page's absolute address, with the
+// date its content last changed. Redirects are left out.
+func Sitemap(s *site.Site) []byte {
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	for _, p := range s.Pages {
+		b.WriteString("<url><loc>")
+		xml.EscapeText(&b, []byte(s.URL(p.Path)))
+		b.WriteString("</loc>")
+		if d := LastChanged(s, p); !d.IsZero() {
+			fmt.Fprintf(&b, "<lastmod>%s</lastmod>", d)
+		}
+		b.WriteString("</url>\n")
+	}
+	b.WriteString("</urlset>\n")
+	return b.Bytes()
+}
+
+// LastChanged returns the day p's content last changed: its procedure's
+// updated date, or for a list the newest date among its procedures.
+func LastChanged(s *site.Site, p *site.Page) value.Date {
+	switch {
+	case p.Procedure != nil:
+		return p.Procedure.Updated
+	case p.Office != nil:
+		return newest(p.Office.Procedures)
+	}
+	return newest(s.Procedures)
+}
+
+func newest(procs []*procedure.Procedure) value.Date {
+	var d value.Date
+	for _, p := range procs {
+		if p.Updated.After(d) {
+			d = p.Updated
+		}
+	}
+	return d
+}
+
+// Robots returns robots.txt, which allows everything and names the sitemap.
+func Robots(s *site.Site) []byte {
+	return fmt.Appendf(nil, "User-agent: *\nAllow: /\n\nSitemap: %s\n", s.URL("sitemap.xml"))
+}
+
+// Redirects returns _redirects, read by Netlify, Cloudflare Pages and
+// similar hosts to answer old addresses with a real 301. Paths include the
+// base URL's sub-path, since such hosts read them from the domain root.
+func Redirects(s *site.Site) []byte {
+	prefix := s.Config.Base.Path
+	var b bytes.Buffer
+	for _, r := range s.Redirects {
+		fmt.Fprintf(&b, "%s%s %s%s 301\n", prefix, r.From, prefix, r.To)
+	}
+	return b.Bytes()
+}
