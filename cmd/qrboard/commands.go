@@ -159,7 +159,7 @@ func printHelp(e *env, w io.Writer, name string) {
 	c := lookup(name)
 	fmt.Fprintf(w, "usage: %s\n\n%s\n", usageLine(c), c.long)
 	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
-	fs.String("lang", "", "language of messages: vi or en (default: QRBOARD_LANG, then the site's language)")
+	langFlag(fs)
 	c.flags(fs)
 	var flags strings.Builder
 	fs.SetOutput(&flags)

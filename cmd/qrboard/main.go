@@ -84,7 +84,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	fs := flag.NewFlagSet("qrboard "+c.name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	lang := fs.String("lang", "", "language of messages: vi or en (default: QRBOARD_LANG, then the site's language)")
+	lang := langFlag(fs)
 	runCmd := c.flags(fs)
 	if err := fs.Parse(args[1:]); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -119,4 +119,9 @@ func noArgs(e *env, c string, args []string) bool {
 	e.say(msg.LevelError, msg.ExtraArguments, strings.Join(args, " "))
 	e.say(msg.LevelHint, msg.Usage, usageLine(lookup(c)))
 	return false
+}
+
+// langFlag defines -lang, which every command has.
+func langFlag(fs *flag.FlagSet) *string {
+	return fs.String("lang", "", "language of messages: vi or en (default: QRBOARD_LANG, then the site's language)")
 }

@@ -73,29 +73,35 @@ func (p *Project) write(ctx context.Context, out *output.Dir, res *Result) error
 	}
 	res.Pages = len(p.Site.Pages)
 	res.Redirects = len(p.Site.Redirects)
-	res.QRCodes = 2 * len(p.Site.Pages)
+	res.QRCodes = len(p.Site.Pages)
 	return nil
 }
 
-// writePage writes a page and its QR codes, returning the QR version.
+// pageFile makes one file of a page's folder from the page and its QR code.
+type pageFile struct {
+	name string
+	make func(p *Project, pg *site.Page, code *qr.Code) ([]byte, error)
+}
+
+// pageFiles are the files written into every page's folder.
+var pageFiles = []pageFile{
+	{IndexFile, func(p *Project, pg *site.Page, _ *qr.Code) ([]byte, error) { return p.Renderer.Page(pg) }},
+	{QRSVGFile, func(_ *Project, _ *site.Page, code *qr.Code) ([]byte, error) { return code.SVG(), nil }},
+	{QRPNGFile, func(_ *Project, _ *site.Page, code *qr.Code) ([]byte, error) { return code.PNG(PNGScale), nil }},
+}
+
+// writePage writes a page's files, returning the version of its QR code.
 func (p *Project) writePage(out *output.Dir, pg *site.Page) (int, error) {
-	html, err := p.Renderer.Page(pg)
-	if err != nil {
-		return 0, fmt.Errorf("rendering /%s: %w", pg.Path, err)
-	}
 	code, err := qr.Encode(p.Site.URL(pg.Path), p.Level)
 	if err != nil {
 		return 0, err
 	}
-	for _, f := range []struct {
-		name string
-		data []byte
-	}{
-		{IndexFile, html},
-		{QRSVGFile, code.SVG()},
-		{QRPNGFile, code.PNG(PNGScale)},
-	} {
-		if err := out.Write(pg.Path+f.name, f.data); err != nil {
+	for _, f := range pageFiles {
+		data, err := f.make(p, pg, code)
+		if err != nil {
+			return 0, fmt.Errorf("making /%s%s: %w", pg.Path, f.name, err)
+		}
+		if err := out.Write(pg.Path+f.name, data); err != nil {
 			return 0, err
 		}
 	}

@@ -1,6 +1,7 @@
 package msg
 
-// The message IDs. Keep them grouped as the catalog below is.
+// The message IDs. Keep them grouped as the catalog below is; a test
+// checks that each has both languages and the same formatting verbs.
 const (
 	_ ID = iota
 
@@ -151,6 +152,9 @@ const (
 	InitDone
 	InitNotEmpty
 	Failed
+
+	// Add new messages above this line, in the group they belong to.
+	numIDs
 )
 
 // catalog holds every message in Vietnamese and English. Messages are
@@ -289,7 +293,7 @@ var catalog = map[ID]entry{
 	UnknownCommand: {"không có lệnh %q; chạy \"qrboard help\" để xem các lệnh", "unknown command %q; run \"qrboard help\" for the list"},
 	ExtraArguments: {"thừa tham số: %s", "unexpected arguments: %s"},
 	BadNow:         {"-now %q phải là ngày dạng YYYY-MM-DD", "-now %q must be a date YYYY-MM-DD"},
-	BuildSummary:   {"đã tạo %d cơ quan, %d trang, %d mã QR (phiên bản ≤ %d), %d chuyển hướng trong %s → %s (%d tệp mới, %d thay đổi, %d xóa, %d giữ nguyên)", "built %d offices, %d pages, %d QR codes (version ≤ %d), %d redirects in %s → %s (%d files added, %d changed, %d removed, %d unchanged)"},
+	BuildSummary:   {"đã tạo %d cơ quan, %d trang, %d mã QR (SVG và PNG, phiên bản ≤ %d), %d chuyển hướng trong %s → %s (%d tệp mới, %d thay đổi, %d xóa, %d giữ nguyên)", "built %d offices, %d pages, %d QR codes (SVG and PNG, version ≤ %d), %d redirects in %s → %s (%d files added, %d changed, %d removed, %d unchanged)"},
 	CheckSummary:   {"kiểm tra xong: %d cơ quan, %d thủ tục, %d trang, không có lỗi (%d cảnh báo)", "check passed: %d offices, %d procedures, %d pages, no errors (%d warnings)"},
 	FailedSummary:  {"có %d lỗi, %d cảnh báo; chưa ghi gì", "%d errors, %d warnings; nothing was written"},
 	WarningsHidden: {"%d cảnh báo; chạy \"qrboard check\" để xem", "%d warnings; run \"qrboard check\" to see them"},
