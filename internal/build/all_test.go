@@ -3,7 +3,6 @@ package build
 import (
 	"bytes"
 	"context"
-	"io/fs"
 	"net/url"
 	"os"
 	"path"
@@ -16,6 +15,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"qrboard/internal/projecttest"
 	"qrboard/internal/qrscan"
 	"qrboard/internal/value"
 )
@@ -37,32 +37,13 @@ func buildSample(t *testing.T) (src, out string, res *Result) {
 	return src, out, res
 }
 
-// copyProject copies qrboard.yaml, qrboard.lock and procedures/ of dir
-// into a new temporary folder.
-func copyProject(t *testing.T, dir string) string {
-	t.Helper()
-	dst := t.TempDir()
-	for _, name := range []string{"qrboard.yaml", "qrboard.lock", "procedures"} {
-		err := filepath.WalkDir(filepath.Join(dir, name), func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel(dir, p)
-			if d.IsDir() {
-				return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-			}
-			data, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-		})
-		if err != nil && !(name == "qrboard.lock" && os.IsNotExist(err)) {
-			t.Fatal(err)
-		}
-	}
-	return dst
-}
+// copyProject copies the project in dir to a temporary folder.
+func copyProject(t *testing.T, dir string) string { return projecttest.Copy(t, dir) }
+
+// snapshot records the files under dir (see projecttest.Snapshot).
+func snapshot(t *testing.T, dir string) map[string]string { return projecttest.Snapshot(t, dir) }
+
+func writeFile(t *testing.T, name string, data []byte) { projecttest.WriteFile(t, name, data) }
 
 func mustBuild(t *testing.T, opts Options) *Result {
 	t.Helper()

@@ -35,7 +35,13 @@ import (
 const RootMarker = "qrboard-root:"
 
 var md = goldmark.New(
-	goldmark.WithExtensions(extension.Linkify, extension.Table, extension.Strikethrough),
+	goldmark.WithExtensions(
+		extension.Linkify,
+		extension.Strikethrough,
+		// Column alignment as an align attribute, not style="…", which the
+		// pages' Content-Security-Policy would block.
+		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)),
+	),
 	goldmark.WithRendererOptions(gmhtml.WithHardWraps()),
 )
 

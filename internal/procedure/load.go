@@ -23,6 +23,12 @@ const Dir = "procedures"
 // publishes a few hundred distinct procedures; far more means a mistake.
 const MaxFiles = 5000
 
+// MaxFileSize is the largest procedure file accepted. The longest real
+// procedure is about 6 KB; the limit keeps a pasted document or a
+// generated file from taking the build's memory (parsing takes about 150
+// bytes per byte of YAML).
+const MaxFileSize = 256 << 10
+
 // LoadDir reads every procedure file in dir of fsys, sorted by id. It
 // reports all problems of all files; procedures whose file has errors are
 // left out of the result.
@@ -104,8 +110,8 @@ func Load(fsys fs.FS, file, id string, diags *diag.List) *Procedure {
 	return p
 }
 
-// readLimited reads file, refusing files over strictyaml.MaxFileSize
-// without reading them whole.
+// readLimited reads file, refusing files over MaxFileSize without reading
+// them whole.
 func readLimited(fsys fs.FS, file string, diags *diag.List) ([]byte, bool) {
 	f, err := fsys.Open(file)
 	if err != nil {
@@ -113,13 +119,17 @@ func readLimited(fsys fs.FS, file string, diags *diag.List) ([]byte, bool) {
 		return nil, false
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.Size() > strictyaml.MaxFileSize {
-		diags.Add(diag.Pos{File: file}, msg.FileTooLarge, st.Size()/1024, strictyaml.MaxFileSize/1024)
+	if st, err := f.Stat(); err == nil && st.Size() > MaxFileSize {
+		diags.Add(diag.Pos{File: file}, msg.FileTooLarge, st.Size()/1024, MaxFileSize/1024)
 		return nil, false
 	}
-	data, err := io.ReadAll(io.LimitReader(f, strictyaml.MaxFileSize+1))
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
 		diags.Add(diag.Pos{File: file}, msg.ReadFailed, err.Error())
+		return nil, false
+	}
+	if len(data) > MaxFileSize { // grew since Stat, or a file system without sizes
+		diags.Add(diag.Pos{File: file}, msg.FileTooLarge, len(data)/1024, MaxFileSize/1024)
 		return nil, false
 	}
 	return data, true

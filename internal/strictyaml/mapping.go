@@ -86,10 +86,10 @@ func (d *Decoder) mapping(n *yaml.Node, v reflect.Value) {
 			continue
 		}
 		fv := v.Field(f.index)
-		before := d.errors
+		before := d.failures
 		d.decode(val, fv)
 		d.checkMax(val, fv, f)
-		failed[f.name] = d.errors > before
+		failed[f.name] = d.failures > before
 		if d.stopped || d.nodes > MaxNodes {
 			return
 		}

@@ -35,9 +35,11 @@ import (
 
 // Limits that keep a hostile or broken file from taking the build down.
 const (
-	// MaxFileSize is the largest file accepted, in bytes. The longest real
-	// procedure is a few kilobytes.
-	MaxFileSize = 1 << 20
+	// MaxFileSize is the largest file accepted, in bytes: a backstop for
+	// every kind of file (qrboard.yaml of a whole province included).
+	// Callers that know their files are smaller check a lower limit first;
+	// parsing costs about 150 bytes of memory per byte of YAML.
+	MaxFileSize = 4 << 20
 	// MaxNodes bounds the YAML nodes visited while decoding one file,
 	// counting every expansion of an alias, so that "billion laughs"
 	// documents stop early instead of filling memory.
@@ -58,7 +60,8 @@ type Decoder struct {
 	file     string
 	diags    *diag.List
 	nodes    int
-	errors   int
+	errors   int // errors reported
+	failures int // errors found, counting those not repeated
 	stopped  bool
 	reported map[reported]bool
 }
@@ -80,7 +83,7 @@ func Decode(file string, data []byte, v any, diags *diag.List) bool {
 		return false
 	}
 	d.decode(root, reflect.ValueOf(v).Elem())
-	return d.errors == 0
+	return d.failures == 0
 }
 
 // File returns the name of the file being decoded.
@@ -95,9 +98,9 @@ func (d *Decoder) Pos(n *yaml.Node) diag.Pos {
 // reports one last "too many errors" and then discards the rest, returning
 // a diagnostic that goes nowhere so callers can still add a hint.
 func (d *Decoder) Error(n *yaml.Node, id msg.ID, args ...any) *diag.Diagnostic {
+	d.failures++
 	key := reported{n.Line, n.Column, id}
 	if d.reported[key] {
-		d.errors++
 		return &diag.Diagnostic{}
 	}
 	if d.reported == nil {
@@ -114,21 +117,28 @@ func (d *Decoder) Error(n *yaml.Node, id msg.ID, args ...any) *diag.Diagnostic {
 	return d.diags.Add(d.Pos(n), id, args...)
 }
 
+// fail reports an error about the file as a whole or a place without a
+// node (encoding, syntax), where nothing can repeat.
+func (d *Decoder) fail(pos diag.Pos, id msg.ID, args ...any) *diag.Diagnostic {
+	d.errors++
+	d.failures++
+	return d.diags.Add(pos, id, args...)
+}
+
 // Warn reports a warning at n.
 func (d *Decoder) Warn(n *yaml.Node, id msg.ID, args ...any) *diag.Diagnostic {
 	return d.diags.Warn(d.Pos(n), id, args...)
 }
 
 // Failed reports whether any error has been reported for this file.
-func (d *Decoder) Failed() bool { return d.errors > 0 }
+func (d *Decoder) Failed() bool { return d.failures > 0 }
 
 // parse checks the encoding of data and parses it into a node tree,
 // reporting why when it cannot.
 func (d *Decoder) parse(data []byte) *yaml.Node {
 	top := diag.Pos{File: d.file}
 	if len(data) > MaxFileSize {
-		d.errors++
-		d.diags.Add(top, msg.FileTooLarge, len(data)/1024, MaxFileSize/1024)
+		d.fail(top, msg.FileTooLarge, len(data)/1024, MaxFileSize/1024)
 		return nil
 	}
 	data, ok := d.checkEncoding(data)
@@ -136,15 +146,13 @@ func (d *Decoder) parse(data []byte) *yaml.Node {
 		return nil
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		d.errors++
-		d.diags.Add(top, msg.FileEmpty)
+		d.fail(top, msg.FileEmpty)
 		return nil
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); errors.Is(err, io.EOF) {
-		d.errors++
-		d.diags.Add(top, msg.FileEmpty) // only comments
+		d.fail(top, msg.FileEmpty) // only comments
 		return nil
 	} else if err != nil {
 		d.syntaxError(data, err)
@@ -159,8 +167,7 @@ func (d *Decoder) parse(data []byte) *yaml.Node {
 		return nil
 	}
 	if len(doc.Content) == 0 || isNull(doc.Content[0]) {
-		d.errors++
-		d.diags.Add(top, msg.FileEmpty)
+		d.fail(top, msg.FileEmpty)
 		return nil
 	}
 	return doc.Content[0]
@@ -175,20 +182,17 @@ func (d *Decoder) checkEncoding(data []byte) ([]byte, bool) {
 		data = data[3:]
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}),
 		len(data) >= 4 && (data[0] == 0 || data[1] == 0):
-		d.errors++
-		d.diags.Add(top, msg.EncodingUTF16).WithHint(msg.HintSaveUTF8)
+		d.fail(top, msg.EncodingUTF16).WithHint(msg.HintSaveUTF8)
 		return nil, false
 	}
 	if i := invalidUTF8(data); i >= 0 {
 		line, col := lineCol(data, i)
-		d.errors++
-		d.diags.Add(diag.Pos{File: d.file, Line: line, Col: col}, msg.EncodingLegacy).WithHint(msg.HintSaveUTF8)
+		d.fail(diag.Pos{File: d.file, Line: line, Col: col}, msg.EncodingLegacy).WithHint(msg.HintSaveUTF8)
 		return nil, false
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		line, col := lineCol(data, i)
-		d.errors++
-		d.diags.Add(diag.Pos{File: d.file, Line: line, Col: col}, msg.EncodingBinary)
+		d.fail(diag.Pos{File: d.file, Line: line, Col: col}, msg.EncodingBinary)
 		return nil, false
 	}
 	return data, true
@@ -236,13 +240,12 @@ func (d *Decoder) syntaxError(data []byte, err error) {
 		}
 		text = m[2]
 	}
-	d.errors++
 	pos := diag.Pos{File: d.file, Line: line}
 	if id, ok := syntaxMessages[text]; ok {
-		d.diags.Add(pos, msg.YAMLSyntax, msg.New(id))
+		d.fail(pos, msg.YAMLSyntax, msg.New(id))
 		return
 	}
-	d.diags.Add(pos, msg.YAMLSyntax, text)
+	d.fail(pos, msg.YAMLSyntax, text)
 }
 
 // syntaxMessages turns the parser's common messages into plain words.
@@ -267,8 +270,7 @@ func (d *Decoder) reportTabs(data []byte) bool {
 		indent := len(line) - len(bytes.TrimLeft(line, " \t"))
 		if col := bytes.IndexByte(line[:indent], '\t'); col >= 0 {
 			found = true
-			d.errors++
-			d.diags.Add(diag.Pos{File: d.file, Line: i + 1, Col: col + 1}, msg.TabIndent).WithHint(msg.HintTabs)
+			d.fail(diag.Pos{File: d.file, Line: i + 1, Col: col + 1}, msg.TabIndent).WithHint(msg.HintTabs)
 		}
 	}
 	return found

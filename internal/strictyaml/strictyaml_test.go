@@ -152,7 +152,7 @@ func TestTooManyErrorsStops(t *testing.T) {
 
 func TestFileTooLarge(t *testing.T) {
 	_, diags := decode(t, "name: "+strings.Repeat("a", MaxFileSize))
-	if got, want := format(diags), ": error: file is too large (1024 KB); the limit is 1024 KB"; got != want {
+	if got, want := format(diags), ": error: file is too large (4096 KB); the limit is 4096 KB"; got != want {
 		t.Errorf("got %s, want %s", got, want)
 	}
 }
