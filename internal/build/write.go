@@ -122,9 +122,11 @@ func (p *Project) writeSiteFiles(out *output.Dir) error {
 		return fmt.Errorf("rendering 404.html: %w", err)
 	}
 	files := map[string][]byte{
-		"404.html":    notFound,
-		"sitemap.xml": render.Sitemap(p.Site),
-		"robots.txt":  render.Robots(p.Site),
+		"404.html":           notFound,
+		"sitemap.xml":        render.Sitemap(p.Site),
+		"robots.txt":         render.Robots(p.Site),
+		"_headers":           p.Renderer.Headers(),
+		"headers.nginx.conf": p.Renderer.NginxHeaders(),
 	}
 	if len(p.Site.Redirects) > 0 {
 		files["_redirects"] = render.Redirects(p.Site)

@@ -51,6 +51,8 @@ type Renderer struct {
 	site   *site.Site
 	lang   string
 	css    template.CSS
+	js     template.JS // page.js, if the templates have one
+	csp    string
 	pages  map[site.Kind]*template.Template
 	extras map[string]*template.Template // redirect.html, 404.html
 }
@@ -66,6 +68,12 @@ func New(fsys fs.FS, s *site.Site) (*Renderer, diag.List) {
 		diags.Add(diag.Pos{File: "templates/style.css"}, msg.ReadFailed, err.Error())
 	}
 	r := &Renderer{site: s, lang: lang, css: template.CSS(css), pages: map[site.Kind]*template.Template{}, extras: map[string]*template.Template{}}
+	if js, err := fs.ReadFile(fsys, "page.js"); err == nil {
+		r.js = template.JS(js)
+		r.csp = policy(string(css), string(js))
+	} else {
+		r.csp = policy(string(css))
+	}
 	base := template.New("").Funcs(template.FuncMap{
 		"t":      strings_.translate,
 		"groups": site.ByField,
@@ -99,9 +107,11 @@ type Data struct {
 	Site *site.Site
 	Page *site.Page
 	Lang string
-	CSS  template.CSS
-	URL  string // this page's absolute address
-	Root string // relative path from this page to the site root
+	CSS  template.CSS // the inline style, style.css
+	JS   template.JS  // the inline script, page.js ("" when there is none)
+	CSP  string       // the Content-Security-Policy allowing exactly CSS and JS
+	URL  string       // this page's absolute address
+	Root string       // relative path from this page to the site root
 
 	// On redirect pages: where to go.
 	Target, TargetURL string
@@ -142,25 +152,30 @@ func (d *Data) Repealed() bool {
 	return d.Page != nil && d.Page.Procedure != nil && d.Page.Procedure.Repealed(d.Site.Now)
 }
 
+// CSP returns the Content-Security-Policy of every page, for header files.
+func (r *Renderer) CSP() string { return r.csp }
+
+func (r *Renderer) data(p *site.Page, url, root string) *Data {
+	return &Data{Site: r.site, Page: p, Lang: r.lang, CSS: r.css, JS: r.js, CSP: r.csp, URL: url, Root: root}
+}
+
 // Page renders p.
 func (r *Renderer) Page(p *site.Page) ([]byte, error) {
-	d := &Data{Site: r.site, Page: p, Lang: r.lang, CSS: r.css, URL: r.site.URL(p.Path), Root: p.Root()}
-	return r.exec(r.pages[p.Kind], d)
+	return r.exec(r.pages[p.Kind], r.data(p, r.site.URL(p.Path), p.Root()))
 }
 
 // Redirect renders the page left at an old address.
 func (r *Renderer) Redirect(rd site.Redirect) ([]byte, error) {
 	from := &site.Page{Path: rd.From}
-	d := &Data{Site: r.site, Page: from, Lang: r.lang, CSS: r.css, URL: r.site.URL(rd.To), Root: from.Root(),
-		Target: from.Root() + rd.To + "index.html", TargetURL: r.site.URL(rd.To)}
+	d := r.data(from, r.site.URL(rd.To), from.Root())
+	d.Target, d.TargetURL = from.Root()+rd.To+"index.html", r.site.URL(rd.To)
 	return r.exec(r.extras["redirect.html"], d)
 }
 
 // NotFound renders 404.html. Hosts serve it at any depth, so its links
 // are absolute.
 func (r *Renderer) NotFound() ([]byte, error) {
-	d := &Data{Site: r.site, Page: &site.Page{Path: ""}, Lang: r.lang, CSS: r.css, URL: r.site.URL(""), Root: r.site.URL("")}
-	return r.exec(r.extras["404.html"], d)
+	return r.exec(r.extras["404.html"], r.data(&site.Page{Path: ""}, r.site.URL(""), r.site.URL("")))
 }
 
 func (r *Renderer) exec(t *template.Template, d *Data) ([]byte, error) {
