@@ -10,15 +10,23 @@
 // the pieces several pages share; each page file
 // (home.html, office.html, procedure.html, overview.html, redirect.html,
 // 404.html) defines "title" and "content". style.css is inlined into every
-// page so a page loads in one request.
+// page, and page.js into every page but redirects and 404.html, so a page
+// loads in one request; each page has one <style> and at most one
+// <script>, and no inline event handlers or style attributes.
 //
 // Template data is a *Data. Besides its fields, templates may call:
 //
 //	t KEY ARGS…     the interface string KEY in the site's language (lang/<lang>.yaml),
 //	                formatted with ARGS as by fmt.Sprintf
 //	groups PROCS    procedures grouped by field ([]site.Group)
+//	searchkey X     what the search matches for a procedure or office: its
+//	                names, code and keywords, folded as by slug.Fold
+//	plain HTML      rendered Markdown as one line of plain text
+//	tel PHONE       a phone number as a tel: link wants it (digits and +)
 //	.Link PATH      relative link from this page to the page at PATH ("van-ha/")
 //	.Abs PATH       absolute address of PATH, for canonical and sharing links
+//	.Host           the site's domain, shown on every page against fake copies
+//	.Updated        the day the page's content last changed
 //
 // A Markdown field is shown with its .HTML; internal links in it are made
 // relative to the page after the page is rendered (markdown.Relocate).
@@ -34,9 +42,14 @@ import (
 	"qrboard/internal/diag"
 	"qrboard/internal/markdown"
 	"qrboard/internal/msg"
+	"qrboard/internal/ogimage"
 	"qrboard/internal/procedure"
 	"qrboard/internal/site"
+	"qrboard/internal/value"
 )
+
+// ImageFile is the sharing picture in each page's folder (og:image).
+const ImageFile = "og.png"
 
 // pageFiles maps page kinds to their template files.
 var pageFiles = map[site.Kind]string{
@@ -48,11 +61,13 @@ var pageFiles = map[site.Kind]string{
 
 // Renderer renders pages of one site. It is safe for concurrent use.
 type Renderer struct {
-	site   *site.Site
-	lang   string
-	css    template.CSS
-	pages  map[site.Kind]*template.Template
-	extras map[string]*template.Template // redirect.html, 404.html
+	site    *site.Site
+	lang    string
+	strings *Strings
+	css     template.CSS
+	js      template.JS
+	pages   map[site.Kind]*template.Template
+	extras  map[string]*template.Template // redirect.html, 404.html
 }
 
 // New parses the templates in fsys for s.
@@ -61,14 +76,21 @@ func New(fsys fs.FS, s *site.Site) (*Renderer, diag.List) {
 	lang := string(s.Config.Language)
 	strings_, d := loadStrings(fsys, lang)
 	diags = append(diags, d...)
-	css, err := fs.ReadFile(fsys, "style.css")
-	if err != nil {
-		diags.Add(diag.Pos{File: "templates/style.css"}, msg.ReadFailed, err.Error())
+	read := func(name string) string {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			diags.Add(diag.Pos{File: "templates/" + name}, msg.ReadFailed, err.Error())
+		}
+		return string(data)
 	}
-	r := &Renderer{site: s, lang: lang, css: template.CSS(css), pages: map[site.Kind]*template.Template{}, extras: map[string]*template.Template{}}
+	r := &Renderer{site: s, lang: lang, strings: strings_, css: template.CSS(read("style.css")), js: template.JS(read("page.js")),
+		pages: map[site.Kind]*template.Template{}, extras: map[string]*template.Template{}}
 	base := template.New("").Funcs(template.FuncMap{
-		"t":      strings_.translate,
-		"groups": site.ByField,
+		"t":         strings_.translate,
+		"groups":    site.ByField,
+		"searchkey": SearchKey,
+		"plain":     markdown.PlainText,
+		"tel":       tel,
 	})
 	if _, err := base.ParseFS(fsys, "layout.html", "partials.html"); err != nil {
 		diags = append(diags, templateError(err))
@@ -96,12 +118,14 @@ func New(fsys fs.FS, s *site.Site) (*Renderer, diag.List) {
 
 // Data is what a template sees.
 type Data struct {
-	Site *site.Site
-	Page *site.Page
-	Lang string
-	CSS  template.CSS
-	URL  string // this page's absolute address
-	Root string // relative path from this page to the site root
+	Site  *site.Site
+	Page  *site.Page
+	Lang  string
+	CSS   template.CSS
+	JS    template.JS // empty on redirects and 404.html
+	URL   string      // this page's absolute address
+	Root  string      // relative path from this page to the site root
+	Image *Image      // the sharing picture; nil on redirects and 404.html
 
 	// On redirect pages: where to go.
 	Target, TargetURL string
@@ -114,6 +138,19 @@ func (d *Data) Link(path string) string { return d.Root + path + "index.html" }
 
 // Abs returns the absolute address of path.
 func (d *Data) Abs(path string) string { return d.Site.URL(path) }
+
+// Host returns the site's domain, as the browser's address bar shows it.
+func (d *Data) Host() string { return d.Site.Config.Base.Host }
+
+// Updated returns the day the page's content last changed.
+func (d *Data) Updated() value.Date { return LastChanged(d.Site, d.Page) }
+
+// Image is a page's sharing picture.
+type Image struct {
+	URL           string // absolute: sharing sites fetch it from elsewhere
+	Secure        bool   // served over https (og:image:secure_url)
+	Width, Height int
+}
 
 // MainChannel returns the channel the page describes first: filing in
 // person if the procedure has it, else its first channel.
@@ -144,7 +181,9 @@ func (d *Data) Repealed() bool {
 
 // Page renders p.
 func (r *Renderer) Page(p *site.Page) ([]byte, error) {
-	d := &Data{Site: r.site, Page: p, Lang: r.lang, CSS: r.css, URL: r.site.URL(p.Path), Root: p.Root()}
+	d := &Data{Site: r.site, Page: p, Lang: r.lang, CSS: r.css, JS: r.js, URL: r.site.URL(p.Path), Root: p.Root(),
+		Image: &Image{URL: r.site.URL(p.Path + ImageFile), Secure: r.site.Config.Base.Scheme == "https",
+			Width: ogimage.Width, Height: ogimage.Height}}
 	return r.exec(r.pages[p.Kind], d)
 }
 
