@@ -35,6 +35,16 @@
     return l ? l.href : location.href;
   }
 
+  // An item matches when each word typed is a word of its key, the last
+  // one (perhaps still being typed) the start of a word: "ket h" finds
+  // "kết hôn", "sao y" does not find "giấy".
+  function matches(key, words) {
+    key = ' ' + key + ' ';
+    return words.every(function (w, i) {
+      return key.indexOf(' ' + w + (i < words.length - 1 ? ' ' : '')) >= 0;
+    });
+  }
+
   function search() {
     var q = $('q');
     if (!q) return;
@@ -42,7 +52,7 @@
     function run() {
       var words = fold(q.value).split(/\s+/).filter(Boolean), shown = 0;
       items.forEach(function (li) {
-        var k = li.getAttribute('data-k'), hit = words.every(function (w) { return k.indexOf(w) >= 0; });
+        var hit = matches(li.getAttribute('data-k'), words);
         li.hidden = !hit;
         if (hit) shown++;
       });
