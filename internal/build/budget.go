@@ -103,8 +103,8 @@ func source(pg *site.Page) diag.Pos {
 // over the budget, naming the heaviest and by how much.
 func (p *Project) overweightPages() diag.List {
 	var diags diag.List
+	kb := func(n int) int { return (n + 1023) / 1024 } // whole KB, rounded up: no decimal point to read two ways
 	for pos, o := range p.scales.over {
-		kb := func(n int) float64 { return float64(n) / 1024 }
 		diags.Warn(pos, msg.PageOverBudget, o.pages, Budget>>10, o.largest.Path,
 			kb(o.largest.Gzip), kb(o.largest.Gzip-Budget)).WithHint(msg.HintPageBudget)
 	}

@@ -269,7 +269,7 @@ var catalog = map[ID]entry{
 	TemplateError:   {"lỗi trong mẫu trang: %s", "error in template: %s"},
 	OutputNotOurs:   {"thư mục %s đã có nội dung không do qrboard tạo (thiếu tệp %s); chọn thư mục khác bằng -out hoặc xóa nó", "folder %s holds files qrboard did not make (no %s file); choose another with -out or delete it"},
 	QRTooDense:      {"địa chỉ dài nhất cần mã QR phiên bản %d; nên giữ ở phiên bản %d trở xuống bằng tên miền hoặc mã ngắn hơn", "the longest address needs a version %d QR code; keep to version %d or below with a shorter domain or ids"},
-	PageOverBudget:  {"%d trang nặng hơn %d KB khi nén gzip, nặng nhất là /%s: %.1f KB, vượt %.1f KB; trang sẽ mở chậm trên mạng di động yếu", "%d page(s) weigh more than %d KB gzip-compressed, the heaviest /%s: %.1f KB, %.1f KB over; they will open slowly on weak mobile data"},
+	PageOverBudget:  {"%d trang nặng hơn %d KB khi nén gzip, nặng nhất là /%s: %d KB, vượt %d KB; trang sẽ mở chậm trên mạng di động yếu", "%d page(s) weigh more than %d KB gzip-compressed, the heaviest /%s: %d KB, %d KB over; they will open slowly on weak mobile data"},
 
 	HintSaveUTF8:      {"mở tệp bằng Notepad, chọn File > Save As, mục Encoding chọn UTF-8 rồi lưu", "open the file in Notepad, choose File > Save As, set Encoding to UTF-8 and save"},
 	HintTabs:          {"thay mỗi Tab bằng hai dấu cách (trong VS Code: góc dưới phải, chọn \"Spaces\")", "replace each tab with two spaces (in VS Code: bottom right, choose \"Spaces\")"},
