@@ -39,7 +39,7 @@ func buildSample(t *testing.T) (src, out string, res *Result) {
 
 // copyProject copies qrboard.yaml, qrboard.lock and procedures/ of dir
 // into a new temporary folder.
-func copyProject(t *testing.T, dir string) string {
+func copyProject(t testing.TB, dir string) string {
 	t.Helper()
 	dst := t.TempDir()
 	for _, name := range []string{"qrboard.yaml", "qrboard.lock", "procedures"} {

@@ -32,23 +32,20 @@ func encodePNG4(w *bytes.Buffer, z *zlib.Writer, img *image.Paletted, rows []byt
 
 	raw := rows[:stride*height]
 	for y := range height {
-		row := raw[y*stride+1 : (y+1)*stride]
+		out := raw[y*stride : (y+1)*stride]
 		pix := img.Pix[y*img.Stride : y*img.Stride+width]
+		if y > 0 && bytes.Equal(pix, img.Pix[(y-1)*img.Stride:(y-1)*img.Stride+width]) {
+			out[0] = 2 // filter Up: the same row again, as zeros
+			clear(out[1:])
+			continue
+		}
+		out[0] = 0 // filter None
+		row := out[1:]
 		for x := 0; x+1 < width; x += 2 {
 			row[x/2] = pix[x]<<4 | pix[x+1]
 		}
 		if width%2 == 1 {
 			row[width/2] = pix[width-1] << 4
-		}
-		raw[y*stride] = 0 // filter None
-	}
-	// Second pass, back to front so each row still compares with the
-	// unfiltered row above it: repeated rows become Up-filtered zeros.
-	for y := height - 1; y > 0; y-- {
-		row, above := raw[y*stride+1:(y+1)*stride], raw[(y-1)*stride+1:y*stride]
-		if bytes.Equal(row, above) {
-			raw[y*stride] = 2 // filter Up
-			clear(row)
 		}
 	}
 	var idat bytes.Buffer
