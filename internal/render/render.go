@@ -83,7 +83,7 @@ func New(fsys fs.FS, s *site.Site) (*Renderer, diag.List) {
 		}
 		return string(data)
 	}
-	r := &Renderer{site: s, lang: lang, strings: strings_, css: template.CSS(read("style.css")), js: template.JS(read("page.js")),
+	r := &Renderer{site: s, lang: lang, strings: strings_, css: template.CSS(read("style.css")), js: template.JS(trimScript(read("page.js"))),
 		pages: map[site.Kind]*template.Template{}, extras: map[string]*template.Template{}}
 	base := template.New("").Funcs(template.FuncMap{
 		"t":         strings_.translate,
@@ -209,6 +209,22 @@ func (r *Renderer) exec(t *template.Template, d *Data) ([]byte, error) {
 		return nil, err
 	}
 	return markdown.Relocate(b.Bytes(), d.Root), nil
+}
+
+// trimScript drops the comment lines and indentation of page.js, which
+// every page carries inline: the source stays readable, pages stay small.
+// Only lines that are wholly a // comment go; the script has no others
+// that could be mistaken for one (a line inside a template literal).
+func trimScript(js string) string {
+	var b strings.Builder
+	for line := range strings.Lines(js) {
+		line = strings.TrimLeft(line, " \t")
+		if strings.HasPrefix(line, "//") || strings.TrimSpace(line) == "" {
+			continue
+		}
+		b.WriteString(line)
+	}
+	return b.String()
 }
 
 // templateError positions a template parse error ("template: office.html:12: …").
