@@ -65,8 +65,9 @@ var buildCmd = &command{
 	name:  "build",
 	short: "build the site into site/",
 	long: `Build reads qrboard.yaml and procedures/, checks everything, and writes the
-site — a page and QR codes (SVG and PNG) per office and procedure, the home
-page, sitemap.xml, robots.txt and 404.html — into the output folder.
+site — a page, its QR codes (SVG and PNG) and its sharing picture per office
+and procedure, the home page, sitemap.xml, robots.txt and 404.html — into the
+output folder. It warns about pages over the 14 KB budget.
 
 The site is written to a new folder that replaces the output folder only when
 the whole build succeeds: a failed build leaves the previous site untouched.
@@ -109,7 +110,7 @@ var checkCmd = &command{
 	name:  "check",
 	short: "check the project without writing anything",
 	long: `Check runs every check of build — YAML syntax and fields, links, ids,
-offices, the lock file, templates — and prints every problem with its file,
+offices, the lock file, templates, page weight — and prints every problem with its file,
 line and column, including warnings such as contact details still marked
 TODO and facts marked unverified. It writes nothing.`,
 	flags: func(fs *flag.FlagSet) func(*env, []string) int {

@@ -45,6 +45,7 @@ type Result struct {
 	QRCodes      int
 	MaxQRVersion int
 	Files        output.Stats
+	Heaviest     Weight // the page with the largest gzip-compressed size
 	LockChanged  bool
 	Elapsed      time.Duration
 }
@@ -55,6 +56,8 @@ type Project struct {
 	Lock     *lock.Lock
 	Renderer *render.Renderer
 	Level    qr.Level
+
+	scales scales // page weights, filled while rendering
 }
 
 // Load loads, checks and plans the project in opts.Src. It returns nil
@@ -89,7 +92,11 @@ func Load(opts Options) (*Project, diag.List) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	return &Project{Site: s, Lock: lk, Renderer: r, Level: level}, diags
+	p := &Project{Site: s, Lock: lk, Renderer: r, Level: level}
+	if opts.Check {
+		diags = append(diags, p.weighPages()...)
+	}
+	return p, diags
 }
 
 // Templates returns the templates for opts: the embedded ones with the
@@ -138,6 +145,8 @@ func Run(ctx context.Context, opts Options) (*Result, diag.List, error) {
 	if res.LockChanged, err = p.writeLock(opts.Src); err != nil {
 		return nil, diags, err
 	}
+	res.Heaviest = p.scales.largest
+	diags = append(diags, p.overweightPages()...)
 	if res.MaxQRVersion > MaxVersion {
 		diags.Warn(diag.Pos{File: config.File}, msg.QRTooDense, res.MaxQRVersion, MaxVersion)
 	}

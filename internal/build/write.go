@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"sync"
 
+	"qrboard/internal/ogimage"
 	"qrboard/internal/output"
 	"qrboard/internal/qr"
 	"qrboard/internal/render"
@@ -18,9 +19,10 @@ const PNGScale = 8
 
 // Page files, inside each page's folder.
 const (
-	IndexFile = "index.html"
-	QRSVGFile = "qr.svg"
-	QRPNGFile = "qr.png"
+	IndexFile   = "index.html"
+	QRSVGFile   = "qr.svg"
+	QRPNGFile   = "qr.png"
+	OGImageFile = render.ImageFile // the sharing picture (og:image)
 )
 
 // write renders every page, redirect and site file into out, on as many
@@ -85,9 +87,18 @@ type pageFile struct {
 
 // pageFiles are the files written into every page's folder.
 var pageFiles = []pageFile{
-	{IndexFile, func(p *Project, pg *site.Page, _ *qr.Code) ([]byte, error) { return p.Renderer.Page(pg) }},
+	{IndexFile, func(p *Project, pg *site.Page, _ *qr.Code) ([]byte, error) {
+		html, err := p.Renderer.Page(pg)
+		if err == nil {
+			p.weigh(pg, html)
+		}
+		return html, err
+	}},
 	{QRSVGFile, func(_ *Project, _ *site.Page, code *qr.Code) ([]byte, error) { return code.SVG(), nil }},
 	{QRPNGFile, func(_ *Project, _ *site.Page, code *qr.Code) ([]byte, error) { return code.PNG(PNGScale), nil }},
+	{OGImageFile, func(p *Project, pg *site.Page, code *qr.Code) ([]byte, error) {
+		return ogimage.Draw(p.Renderer.Card(pg), code), nil
+	}},
 }
 
 // writePage writes a page's files, returning the version of its QR code.

@@ -173,3 +173,33 @@ func Relocate(page []byte, root string) []byte {
 	}
 	return bytes.ReplaceAll(page, []byte(RootMarker), []byte(root))
 }
+
+// PlainText returns rendered Markdown as one line of plain text, for
+// places that take no markup: meta descriptions and sharing previews.
+// Tags are dropped (block tags leave a space), entities decoded and runs
+// of white space joined.
+func PlainText(h template.HTML) string {
+	var b strings.Builder
+	rest := string(h)
+	for {
+		i := strings.IndexByte(rest, '<')
+		if i < 0 {
+			b.WriteString(rest)
+			break
+		}
+		b.WriteString(rest[:i])
+		j := strings.IndexByte(rest[i:], '>')
+		if j < 0 {
+			break
+		}
+		name, _, _ := strings.Cut(strings.TrimPrefix(rest[i+1:i+j], "/"), " ")
+		if !inlineTags[strings.ToLower(name)] {
+			b.WriteByte(' ')
+		}
+		rest = rest[i+j+1:]
+	}
+	return strings.Join(strings.Fields(html.UnescapeString(b.String())), " ")
+}
+
+// inlineTags are the tags Render writes inside a line of text.
+var inlineTags = map[string]bool{"a": true, "strong": true, "em": true, "code": true, "del": true}

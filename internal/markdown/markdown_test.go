@@ -50,3 +50,19 @@ func TestRelocate(t *testing.T) {
 		t.Errorf("Relocate = %s", got)
 	}
 }
+
+func TestPlainText(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{"Mang **bản chính** và *bản sao*.", "Mang bản chính và bản sao."},
+		{"Xem [cổng](https://dichvucong.gov.vn) &amp; hỏi cán bộ", "Xem cổng & hỏi cán bộ"},
+		{"Bước 1\nBước 2", "Bước 1 Bước 2"},
+		{"a\n\nb", "a b"},
+		{"- một\n- hai", "một hai"},
+		{"5 < 6 và \"trích dẫn\"", "5 < 6 và \"trích dẫn\""},
+	} {
+		html, _ := Render(tc.src)
+		if got := PlainText(html); got != tc.want {
+			t.Errorf("PlainText(Render(%q)) = %q, want %q", tc.src, got, tc.want)
+		}
+	}
+}

@@ -117,6 +117,7 @@ const (
 	TemplateError
 	OutputNotOurs
 	QRTooDense
+	PageOverBudget
 
 	// Hints.
 	HintSaveUTF8
@@ -139,6 +140,7 @@ const (
 	HintLockProcedure
 	HintLockHandler
 	HintLockRedirect
+	HintPageBudget
 
 	// The command line.
 	Usage
@@ -267,6 +269,7 @@ var catalog = map[ID]entry{
 	TemplateError:   {"lỗi trong mẫu trang: %s", "error in template: %s"},
 	OutputNotOurs:   {"thư mục %s đã có nội dung không do qrboard tạo (thiếu tệp %s); chọn thư mục khác bằng -out hoặc xóa nó", "folder %s holds files qrboard did not make (no %s file); choose another with -out or delete it"},
 	QRTooDense:      {"địa chỉ dài nhất cần mã QR phiên bản %d; nên giữ ở phiên bản %d trở xuống bằng tên miền hoặc mã ngắn hơn", "the longest address needs a version %d QR code; keep to version %d or below with a shorter domain or ids"},
+	PageOverBudget:  {"%d trang nặng hơn %d KB khi nén gzip, nặng nhất là /%s: %d KB, vượt %d KB; trang sẽ mở chậm trên mạng di động yếu", "%d page(s) weigh more than %d KB gzip-compressed, the heaviest /%s: %d KB, %d KB over; they will open slowly on weak mobile data"},
 
 	HintSaveUTF8:      {"mở tệp bằng Notepad, chọn File > Save As, mục Encoding chọn UTF-8 rồi lưu", "open the file in Notepad, choose File > Save As, set Encoding to UTF-8 and save"},
 	HintTabs:          {"thay mỗi Tab bằng hai dấu cách (trong VS Code: góc dưới phải, chọn \"Spaces\")", "replace each tab with two spaces (in VS Code: bottom right, choose \"Spaces\")"},
@@ -288,6 +291,7 @@ var catalog = map[ID]entry{
 	HintLockProcedure: {"tệp procedures/%[1]s.yaml đã bị xóa hoặc đổi tên: nếu đổi tên, thêm \"aliases: [%[1]s]\" vào tệp mới; nếu bãi bỏ, giữ tệp và ghi \"repealed_on\"", "procedures/%[1]s.yaml was deleted or renamed: if renamed, add \"aliases: [%[1]s]\" to the new file; if abolished, keep the file and set \"repealed_on\""},
 	HintLockHandler:   {"thủ tục %q không còn do cơ quan %q thực hiện: thêm lại vào \"offices\" hoặc thêm một mục \"redirects\" trong qrboard.yaml", "procedure %q is no longer handled by office %q: add it back to \"offices\" or add an entry to \"redirects\" in qrboard.yaml"},
 	HintLockRedirect:  {"thêm một mục \"redirects\" trong qrboard.yaml với from: %s", "add an entry to \"redirects\" in qrboard.yaml with from: %s"},
+	HintPageBudget:    {"rút ngắn các đoạn dài (ghi chú, điều kiện, căn cứ pháp lý) hoặc bớt chữ trong templates/", "shorten long texts (notes, conditions, legal basis) or trim the templates/"},
 
 	Usage:          {"cách dùng: %s", "usage: %s"},
 	UnknownCommand: {"không có lệnh %q; chạy \"qrboard help\" để xem các lệnh", "unknown command %q; run \"qrboard help\" for the list"},

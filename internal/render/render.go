@@ -10,15 +10,23 @@
 // the pieces several pages share; each page file
 // (home.html, office.html, procedure.html, overview.html, redirect.html,
 // 404.html) defines "title" and "content". style.css is inlined into every
-// page so a page loads in one request.
+// page, and page.js into every page but redirects and 404.html, so a page
+// loads in one request; each page has one <style> and at most one
+// <script>, and no inline event handlers or style attributes.
 //
 // Template data is a *Data. Besides its fields, templates may call:
 //
 //	t KEY ARGS…     the interface string KEY in the site's language (lang/<lang>.yaml),
 //	                formatted with ARGS as by fmt.Sprintf
 //	groups PROCS    procedures grouped by field ([]site.Group)
+//	searchkey X     what the search matches for a procedure or office: its
+//	                names, code and keywords, folded as by slug.Fold
+//	plain HTML      rendered Markdown as one line of plain text
+//	tel PHONE       a phone number as a tel: link wants it (digits and +)
 //	.Link PATH      relative link from this page to the page at PATH ("van-ha/")
 //	.Abs PATH       absolute address of PATH, for canonical and sharing links
+//	.Host           the site's domain, shown on every page against fake copies
+//	.Updated        the day the page's content last changed
 //
 // A Markdown field is shown with its .HTML; internal links in it are made
 // relative to the page after the page is rendered (markdown.Relocate).
@@ -34,9 +42,14 @@ import (
 	"qrboard/internal/diag"
 	"qrboard/internal/markdown"
 	"qrboard/internal/msg"
+	"qrboard/internal/ogimage"
 	"qrboard/internal/procedure"
 	"qrboard/internal/site"
+	"qrboard/internal/value"
 )
+
+// ImageFile is the sharing picture in each page's folder (og:image).
+const ImageFile = "og.png"
 
 // pageFiles maps page kinds to their template files.
 var pageFiles = map[site.Kind]string{
@@ -48,13 +61,15 @@ var pageFiles = map[site.Kind]string{
 
 // Renderer renders pages of one site. It is safe for concurrent use.
 type Renderer struct {
-	site   *site.Site
-	lang   string
-	css    template.CSS
-	js     template.JS // page.js, if the templates have one
-	csp    string
-	pages  map[site.Kind]*template.Template
-	extras map[string]*template.Template // redirect.html, 404.html
+	site     *site.Site
+	lang     string
+	strings  *Strings
+	css      template.CSS
+	js       template.JS
+	csp      string // policy of pages with the script
+	cspPlain string // policy of pages without it (redirects, 404.html)
+	pages    map[site.Kind]*template.Template
+	extras   map[string]*template.Template // redirect.html, 404.html
 }
 
 // New parses the templates in fsys for s.
@@ -63,20 +78,22 @@ func New(fsys fs.FS, s *site.Site) (*Renderer, diag.List) {
 	lang := string(s.Config.Language)
 	strings_, d := loadStrings(fsys, lang)
 	diags = append(diags, d...)
-	css, err := fs.ReadFile(fsys, "style.css")
-	if err != nil {
-		diags.Add(diag.Pos{File: "templates/style.css"}, msg.ReadFailed, err.Error())
+	read := func(name string) string {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			diags.Add(diag.Pos{File: "templates/" + name}, msg.ReadFailed, err.Error())
+		}
+		return string(data)
 	}
-	r := &Renderer{site: s, lang: lang, css: template.CSS(css), pages: map[site.Kind]*template.Template{}, extras: map[string]*template.Template{}}
-	if js, err := fs.ReadFile(fsys, "page.js"); err == nil {
-		r.js = template.JS(js)
-		r.csp = policy(string(css), string(js))
-	} else {
-		r.csp = policy(string(css))
-	}
+	r := &Renderer{site: s, lang: lang, strings: strings_, css: template.CSS(read("style.css")), js: template.JS(trimScript(read("page.js"))),
+		pages: map[site.Kind]*template.Template{}, extras: map[string]*template.Template{}}
+	r.csp, r.cspPlain = policy(string(r.css), string(r.js)), policy(string(r.css))
 	base := template.New("").Funcs(template.FuncMap{
-		"t":      strings_.translate,
-		"groups": site.ByField,
+		"t":         strings_.translate,
+		"groups":    site.ByField,
+		"searchkey": SearchKey,
+		"plain":     markdown.PlainText,
+		"tel":       tel,
 	})
 	if _, err := base.ParseFS(fsys, "layout.html", "partials.html"); err != nil {
 		diags = append(diags, templateError(err))
@@ -104,14 +121,15 @@ func New(fsys fs.FS, s *site.Site) (*Renderer, diag.List) {
 
 // Data is what a template sees.
 type Data struct {
-	Site *site.Site
-	Page *site.Page
-	Lang string
-	CSS  template.CSS // the inline style, style.css
-	JS   template.JS  // the inline script, page.js ("" when there is none)
-	CSP  string       // the Content-Security-Policy allowing exactly CSS and JS
-	URL  string       // this page's absolute address
-	Root string       // relative path from this page to the site root
+	Site  *site.Site
+	Page  *site.Page
+	Lang  string
+	CSS   template.CSS // the inline style, style.css
+	JS    template.JS  // the inline script, page.js; empty on redirects and 404.html
+	CSP   string       // the Content-Security-Policy allowing exactly CSS and JS
+	URL   string       // this page's absolute address
+	Root  string       // relative path from this page to the site root
+	Image *Image       // the sharing picture; nil on redirects and 404.html
 
 	// On redirect pages: where to go.
 	Target, TargetURL string
@@ -124,6 +142,19 @@ func (d *Data) Link(path string) string { return d.Root + path + "index.html" }
 
 // Abs returns the absolute address of path.
 func (d *Data) Abs(path string) string { return d.Site.URL(path) }
+
+// Host returns the site's domain, as the browser's address bar shows it.
+func (d *Data) Host() string { return d.Site.Config.Base.Host }
+
+// Updated returns the day the page's content last changed.
+func (d *Data) Updated() value.Date { return LastChanged(d.Site, d.Page) }
+
+// Image is a page's sharing picture.
+type Image struct {
+	URL           string // absolute: sharing sites fetch it from elsewhere
+	Secure        bool   // served over https (og:image:secure_url)
+	Width, Height int
+}
 
 // MainChannel returns the channel the page describes first: filing in
 // person if the procedure has it, else its first channel.
@@ -155,13 +186,18 @@ func (d *Data) Repealed() bool {
 // CSP returns the Content-Security-Policy of every page, for header files.
 func (r *Renderer) CSP() string { return r.csp }
 
+// data returns the template data of a page without script: pages add it.
 func (r *Renderer) data(p *site.Page, url, root string) *Data {
-	return &Data{Site: r.site, Page: p, Lang: r.lang, CSS: r.css, JS: r.js, CSP: r.csp, URL: url, Root: root}
+	return &Data{Site: r.site, Page: p, Lang: r.lang, CSS: r.css, CSP: r.cspPlain, URL: url, Root: root}
 }
 
 // Page renders p.
 func (r *Renderer) Page(p *site.Page) ([]byte, error) {
-	return r.exec(r.pages[p.Kind], r.data(p, r.site.URL(p.Path), p.Root()))
+	d := r.data(p, r.site.URL(p.Path), p.Root())
+	d.JS, d.CSP = r.js, r.csp
+	d.Image = &Image{URL: r.site.URL(p.Path + ImageFile), Secure: r.site.Config.Base.Scheme == "https",
+		Width: ogimage.Width, Height: ogimage.Height}
+	return r.exec(r.pages[p.Kind], d)
 }
 
 // Redirect renders the page left at an old address.
@@ -185,6 +221,22 @@ func (r *Renderer) exec(t *template.Template, d *Data) ([]byte, error) {
 		return nil, err
 	}
 	return markdown.Relocate(b.Bytes(), d.Root), nil
+}
+
+// trimScript drops the comment lines and indentation of page.js, which
+// every page carries inline: the source stays readable, pages stay small.
+// Only lines that are wholly a // comment go; the script has no others
+// that could be mistaken for one (a line inside a template literal).
+func trimScript(js string) string {
+	var b strings.Builder
+	for line := range strings.Lines(js) {
+		line = strings.TrimLeft(line, " \t")
+		if strings.HasPrefix(line, "//") || strings.TrimSpace(line) == "" {
+			continue
+		}
+		b.WriteString(line)
+	}
+	return b.String()
 }
 
 // templateError positions a template parse error ("template: office.html:12: …").

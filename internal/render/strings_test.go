@@ -47,3 +47,11 @@ func TestStringsComplete(t *testing.T) {
 		t.Errorf("vi and en define different keys:\n%v\n%v", keys[0], keys[1])
 	}
 }
+
+func TestTrimScript(t *testing.T) {
+	in := "// header\n(function () {\n  // fold…\n  var url = 'http://x'; // keep\n\n  return 1;\n})();\n"
+	want := "(function () {\nvar url = 'http://x'; // keep\nreturn 1;\n})();\n"
+	if got := trimScript(in); got != want {
+		t.Errorf("trimScript =\n%s\nwant\n%s", got, want)
+	}
+}

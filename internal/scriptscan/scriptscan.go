@@ -63,9 +63,10 @@ func scan(root *html.Node, ownScripts, schemes []string) []string {
 			return
 		}
 		if dangerous[n.DataAtom] || n.DataAtom == 0 && isCustomDangerous(n.Data) {
-			if !allowedOwn(n, ownScripts) {
-				problems = append(problems, fmt.Sprintf("element <%s>", n.Data))
+			if allowedOwn(n, ownScripts) {
+				return // the template's own head element, attributes included
 			}
+			problems = append(problems, fmt.Sprintf("element <%s>", n.Data))
 		}
 		for _, a := range n.Attr {
 			key := strings.ToLower(a.Key)
@@ -90,8 +91,12 @@ func allowedOwn(n *html.Node, ownScripts []string) bool {
 	switch n.DataAtom {
 	case atom.Meta, atom.Style:
 		return inHead(n)
+	case atom.Form:
+		// The search box: a form that goes nowhere (no action; the page's
+		// policy has form-action 'none' and the script handles it).
+		return attr(n, "action") == ""
 	case atom.Link:
-		return inHead(n) && attr(n, "rel") == "canonical"
+		return inHead(n) && (attr(n, "rel") == "canonical" || attr(n, "rel") == "icon")
 	case atom.Script:
 		if attr(n, "src") != "" || n.FirstChild == nil {
 			return false

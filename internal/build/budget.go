@@ -1,0 +1,123 @@
+package build
+
+import (
+	"compress/gzip"
+	"io"
+	"sync"
+
+	"qrboard/internal/config"
+	"qrboard/internal/diag"
+	"qrboard/internal/msg"
+	"qrboard/internal/site"
+)
+
+// Budget is the most a page may weigh, gzip-compressed with its style and
+// script inlined: what a server can send in the first round trip of a new
+// connection (TCP's initial window of ten segments, about 14 KB). A page
+// within it opens as fast as the network allows, even on slow mobile data.
+const Budget = 14 << 10
+
+// Weight is the gzip-compressed size of one page.
+type Weight struct {
+	Path string
+	Gzip int
+}
+
+// scales weighs pages as they are rendered, on every core.
+type scales struct {
+	mu      sync.Mutex
+	largest Weight
+	over    map[diag.Pos]*overweight // by the file the page is made from
+}
+
+// overweight is the pages of one source file over the budget.
+type overweight struct {
+	pages   int
+	largest Weight
+}
+
+var gzipPool = sync.Pool{New: func() any {
+	w, _ := gzip.NewWriterLevel(io.Discard, gzip.DefaultCompression)
+	return w
+}}
+
+// gzipSize returns the size of data compressed as a web server would,
+// at gzip's default level.
+func gzipSize(data []byte) int {
+	var n countWriter
+	w := gzipPool.Get().(*gzip.Writer)
+	w.Reset(&n)
+	w.Write(data)
+	w.Close()
+	gzipPool.Put(w)
+	return int(n)
+}
+
+type countWriter int
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	*c += countWriter(len(p))
+	return len(p), nil
+}
+
+// weigh records the weight of page pg's HTML.
+func (p *Project) weigh(pg *site.Page, html []byte) {
+	w := Weight{Path: pg.Path, Gzip: gzipSize(html)}
+	s := &p.scales
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if w.Gzip > s.largest.Gzip || w.Gzip == s.largest.Gzip && w.Path < s.largest.Path {
+		s.largest = w
+	}
+	if w.Gzip <= Budget {
+		return
+	}
+	if s.over == nil {
+		s.over = map[diag.Pos]*overweight{}
+	}
+	pos := source(pg)
+	o := s.over[pos]
+	if o == nil {
+		o = &overweight{}
+		s.over[pos] = o
+	}
+	o.pages++
+	if w.Gzip > o.largest.Gzip || w.Gzip == o.largest.Gzip && w.Path < o.largest.Path {
+		o.largest = w
+	}
+}
+
+// source returns the file a page's content comes from: its procedure's
+// file, or its office in qrboard.yaml.
+func source(pg *site.Page) diag.Pos {
+	switch {
+	case pg.Procedure != nil:
+		return diag.Pos{File: pg.Procedure.File}
+	case pg.Office != nil:
+		return pg.Office.Pos
+	}
+	return diag.Pos{File: config.File}
+}
+
+// overweightPages returns a warning for each source file whose pages are
+// over the budget, naming the heaviest and by how much.
+func (p *Project) overweightPages() diag.List {
+	var diags diag.List
+	kb := func(n int) int { return (n + 1023) / 1024 } // whole KB, rounded up: no decimal point to read two ways
+	for pos, o := range p.scales.over {
+		diags.Warn(pos, msg.PageOverBudget, o.pages, Budget>>10, o.largest.Path,
+			kb(o.largest.Gzip), kb(o.largest.Gzip-Budget)).WithHint(msg.HintPageBudget)
+	}
+	diags.Sort()
+	return diags
+}
+
+// weighPages renders every page only to weigh it, for `qrboard check`.
+func (p *Project) weighPages() diag.List {
+	for _, pg := range p.Site.Pages {
+		if html, err := p.Renderer.Page(pg); err == nil {
+			p.weigh(pg, html)
+		}
+	}
+	return p.overweightPages()
+}
