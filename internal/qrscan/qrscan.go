@@ -23,13 +23,25 @@ import (
 	"github.com/makiuchi-d/gozxing/qrcode"
 )
 
-// Image decodes the QR code in img.
+// Image decodes the QR code in img, which may hold other things too (a
+// whole poster page): the reader looks for the finder patterns as a phone
+// does.
 func Image(img image.Image) (string, error) {
+	return decode(img, map[gozxing.DecodeHintType]any{gozxing.DecodeHintType_TRY_HARDER: true})
+}
+
+// pure decodes an image of nothing but one code and its quiet zone, as
+// the build writes them, module by module. gozxing switches to this mode
+// when the PURE_BARCODE hint is present at all, whatever its value.
+func pure(img image.Image) (string, error) {
+	return decode(img, map[gozxing.DecodeHintType]any{gozxing.DecodeHintType_PURE_BARCODE: true})
+}
+
+func decode(img image.Image, hints map[gozxing.DecodeHintType]any) (string, error) {
 	bmp, err := gozxing.NewBinaryBitmapFromImage(img)
 	if err != nil {
 		return "", err
 	}
-	hints := map[gozxing.DecodeHintType]any{gozxing.DecodeHintType_PURE_BARCODE: false, gozxing.DecodeHintType_TRY_HARDER: true}
 	res, err := qrcode.NewQRCodeReader().Decode(bmp, hints)
 	if err != nil {
 		return "", err
@@ -37,13 +49,13 @@ func Image(img image.Image) (string, error) {
 	return res.GetText(), nil
 }
 
-// PNG decodes the QR code in a PNG image.
+// PNG decodes a code written as a PNG image by the build.
 func PNG(data []byte) (string, error) {
 	img, _, err := image.Decode(bytes.NewReader(data))
 	if err != nil {
 		return "", err
 	}
-	return Image(img)
+	return pure(img)
 }
 
 var (
@@ -61,7 +73,7 @@ func SVG(data []byte, scale int) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return Image(img)
+	return pure(img)
 }
 
 // RasterizeSVG draws the SVG's paths, filled with the non-zero rule
