@@ -17,6 +17,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"qrboard/internal/qrscan"
+	"qrboard/internal/site"
 	"qrboard/internal/value"
 )
 
@@ -108,6 +109,7 @@ func TestAll(t *testing.T) {
 		if got, err := qrscan.SVG(readFile(t, filepath.Join(dir, QRSVGFile)), 4); err != nil || got != want {
 			t.Errorf("/%s%s decodes to %q (%v), want %q", p.Path, QRSVGFile, got, err, want)
 		}
+		checkPoster(t, out, s, p, want)
 	}
 	for _, name := range []string{"404.html", "sitemap.xml", "robots.txt"} {
 		if _, err := os.Stat(filepath.Join(out, name)); err != nil {
@@ -121,6 +123,63 @@ func TestAll(t *testing.T) {
 			t.Errorf("sitemap.xml lacks %s", base+p.Path)
 		}
 	}
+}
+
+// checkPoster checks a page's poster.html: it parses, its title is the
+// procedure's short name (or the office's name), its inline code decodes
+// to the page's address, which is also printed, and no placeholder
+// reaches it.
+func checkPoster(t *testing.T, out string, s *site.Site, p *site.Page, url string) {
+	t.Helper()
+	rel := p.Path + PosterFile
+	data := readFile(t, filepath.Join(out, filepath.FromSlash(rel)))
+	doc, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		t.Errorf("%s: %v", rel, err)
+		return
+	}
+	var h1 []string
+	for n := range doc.Descendants() {
+		if n.Type == html.ElementNode && n.DataAtom == atom.H1 {
+			h1 = append(h1, textOf(n))
+		}
+		for _, key := range []string{"href", "src"} {
+			if v := attr(n, key); v != "" {
+				checkLink(t, out, rel, n, v)
+			}
+		}
+	}
+	want := s.Config.Title
+	switch {
+	case p.Procedure != nil:
+		want = p.Procedure.ShortName
+	case p.Office != nil:
+		want = p.Office.Name
+	}
+	if len(h1) != 1 || h1[0] != want {
+		t.Errorf("%s: <h1> %q, want %q", rel, h1, want)
+	}
+	svg := data[bytes.Index(data, []byte("<svg")):]
+	svg = svg[:bytes.Index(svg, []byte("</svg>"))+len("</svg>")]
+	if got, err := qrscan.SVG(svg, 4); err != nil || got != url {
+		t.Errorf("%s: code decodes to %q (%v), want %q", rel, got, err, url)
+	}
+	if shown := strings.TrimPrefix(url, "https://"); !bytes.Contains(data, []byte(strings.SplitN(shown, "/", 2)[1])) {
+		t.Errorf("%s does not print its address %s", rel, shown)
+	}
+	if bytes.Contains(data, []byte("TODO")) {
+		t.Errorf("%s shows a placeholder", rel)
+	}
+}
+
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	for d := range n.Descendants() {
+		if d.Type == html.TextNode {
+			b.WriteString(d.Data)
+		}
+	}
+	return strings.TrimSpace(b.String())
 }
 
 // checkPage parses one HTML page and checks that it is a page citizens

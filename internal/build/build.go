@@ -5,6 +5,7 @@
 package build
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"io/fs"
@@ -19,6 +20,7 @@ import (
 	"qrboard/internal/msg"
 	"qrboard/internal/output"
 	"qrboard/internal/overlay"
+	"qrboard/internal/poster"
 	"qrboard/internal/procedure"
 	"qrboard/internal/qr"
 	"qrboard/internal/render"
@@ -34,6 +36,7 @@ type Options struct {
 	Templates string    // folder laid over the embedded templates; "" means <Src>/templates if present
 	Now       time.Time // the build date: decides which procedures are in force
 	Check     bool      // check only: write nothing
+	Paper     string    // poster paper, replacing print.paper from qrboard.yaml when set
 }
 
 // Result is what a build did.
@@ -55,6 +58,7 @@ type Project struct {
 	Lock     *lock.Lock
 	Renderer *render.Renderer
 	Level    qr.Level
+	Paper    poster.Paper // of posters and board sheets
 }
 
 // Load loads, checks and plans the project in opts.Src. It returns nil
@@ -86,10 +90,25 @@ func Load(opts Options) (*Project, diag.List) {
 	if err != nil {
 		diags.Add(diag.Pos{File: config.File}, msg.BadQRLevel, cfg.QR.Level)
 	}
+	paper, ok := poster.ParsePaper(cmp.Or(opts.Paper, string(cfg.Print.Paper)))
+	if !ok {
+		diags.Add(diag.Pos{}, msg.BadPaper, opts.Paper)
+	}
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	return &Project{Site: s, Lock: lk, Renderer: r, Level: level}, diags
+	p := &Project{Site: s, Lock: lk, Renderer: r, Level: level, Paper: paper}
+	if opts.Check {
+		d, err := p.checkPosters()
+		if err != nil {
+			diags.Add(diag.Pos{}, msg.Failed, err.Error())
+		}
+		diags = append(diags, d...)
+		if diags.HasErrors() {
+			return nil, diags
+		}
+	}
+	return p, diags
 }
 
 // Templates returns the templates for opts: the embedded ones with the
@@ -128,10 +147,12 @@ func Run(ctx context.Context, opts Options) (*Result, diag.List, error) {
 	} else if err != nil {
 		return nil, diags, err
 	}
-	if err := p.write(ctx, out, res); err != nil {
+	problems, err := p.write(ctx, out, res)
+	if err != nil || problems.HasErrors() {
 		out.Abort()
-		return nil, diags, err
+		return nil, append(diags, problems...), err
 	}
+	diags = append(diags, problems...)
 	if res.Files, err = out.Commit(); err != nil {
 		return nil, diags, err
 	}

@@ -12,6 +12,10 @@
 // 404.html) defines "title" and "content". style.css is inlined into every
 // page so a page loads in one request.
 //
+// poster.html defines "poster", a whole document of its own: the page's
+// printable poster, one sheet of paper with print CSS and the code as
+// inline SVG. It sees a *PosterData.
+//
 // Template data is a *Data. Besides its fields, templates may call:
 //
 //	t KEY ARGS…     the interface string KEY in the site's language (lang/<lang>.yaml),
@@ -48,11 +52,13 @@ var pageFiles = map[site.Kind]string{
 
 // Renderer renders pages of one site. It is safe for concurrent use.
 type Renderer struct {
-	site   *site.Site
-	lang   string
-	css    template.CSS
-	pages  map[site.Kind]*template.Template
-	extras map[string]*template.Template // redirect.html, 404.html
+	site    *site.Site
+	lang    string
+	css     template.CSS
+	strings *Strings
+	pages   map[site.Kind]*template.Template
+	extras  map[string]*template.Template // redirect.html, 404.html
+	poster  *template.Template            // poster.html
 }
 
 // New parses the templates in fsys for s.
@@ -65,7 +71,7 @@ func New(fsys fs.FS, s *site.Site) (*Renderer, diag.List) {
 	if err != nil {
 		diags.Add(diag.Pos{File: "templates/style.css"}, msg.ReadFailed, err.Error())
 	}
-	r := &Renderer{site: s, lang: lang, css: template.CSS(css), pages: map[site.Kind]*template.Template{}, extras: map[string]*template.Template{}}
+	r := &Renderer{site: s, lang: lang, css: template.CSS(css), strings: strings_, pages: map[site.Kind]*template.Template{}, extras: map[string]*template.Template{}}
 	base := template.New("").Funcs(template.FuncMap{
 		"t":      strings_.translate,
 		"groups": site.ByField,
@@ -88,6 +94,7 @@ func New(fsys fs.FS, s *site.Site) (*Renderer, diag.List) {
 	for _, file := range []string{"redirect.html", "404.html"} {
 		r.extras[file] = parse(file)
 	}
+	r.poster = parse("poster.html")
 	if diags.HasErrors() {
 		return nil, diags
 	}
