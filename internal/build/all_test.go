@@ -85,6 +85,9 @@ func mustBuild(t *testing.T, opts Options) *Result {
 func TestAll(t *testing.T) {
 	_, out, res := buildSample(t)
 	s := res.Site
+	if st, err := os.Stat(out); err != nil || st.Mode().Perm() != 0o755 {
+		t.Errorf("the output folder: %v, %v; want mode 0755, readable by a web server", st.Mode(), err)
+	}
 	if got, want := len(s.Offices), 22; got != want {
 		t.Errorf("%d offices, want %d", got, want)
 	}

@@ -69,6 +69,13 @@ func Create(final string) (*Dir, error) {
 	if err != nil {
 		return nil, err
 	}
+	// MkdirTemp makes the folder private (0700), and it becomes the
+	// output folder: a web server running as another user, or a copy
+	// made with rsync -a, could not read it.
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		os.Remove(tmp)
+		return nil, err
+	}
 	d.tmp = tmp
 	return d, nil
 }
