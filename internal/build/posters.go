@@ -96,6 +96,11 @@ func (p *Project) textPos(pg *site.Page, text string) diag.Pos {
 		}
 	}
 	if o := pg.Office; o != nil {
+		for _, pr := range o.Procedures { // a cell of the office's board sheet
+			if text == pr.ShortName {
+				return diag.Pos{File: pr.File}
+			}
+		}
 		for _, s := range []string{o.Name, o.Address, o.Phone, o.Hours} {
 			if s != "" && strings.Contains(text, s) {
 				return o.Pos

@@ -26,7 +26,7 @@ import (
 // Marker is the file that marks a folder as qrboard's output.
 const Marker = ".qrboard-site"
 
-const markerText = "This folder is written by `qrboard build` and replaced as a whole on every build.\n"
+const markerText = "This folder is written by qrboard (build or print) and replaced as a whole every time.\n"
 
 // Stats counts what a build did to the output folder.
 type Stats struct {

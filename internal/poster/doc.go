@@ -14,9 +14,7 @@
 // a citizen can type it and see whose site it is (fake QR stickers pasted
 // over real ones are a known scam); the time and the fee; the instruction
 // to scan; a footer with the print date and the date the facts were last
-// checked. Everything but the title has a fixed size on a given paper,
-// and the title takes the rest, so every poster's code sits at the same
-// height on the wall.
+// checked. The title takes the height the rest leaves.
 //
 // # Density
 //

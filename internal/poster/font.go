@@ -46,7 +46,15 @@ type metrics struct {
 	widths          []uint       // glyph index → advance width, font units
 	unitsPerEm      uint
 	ascent, descent float64 // per 1 pt of font size, in pt
+	// dense holds 1 + the advance of every rune below denseRunes the
+	// face has, 0 for the others: Vietnamese text and its punctuation
+	// are measured without map lookups.
+	dense []uint16
 }
+
+// denseRunes covers Latin, Vietnamese (up to U+1EF9) and the general
+// punctuation and currency signs (– … “ ” ₫).
+const denseRunes = 0x20B0
 
 // loadFonts parses the embedded faces once per process: parsing costs
 // milliseconds, far more than laying out a poster.
@@ -61,9 +69,16 @@ var loadFonts = sync.OnceValues(func() (*fonts, error) {
 			return nil, fmt.Errorf("loading font %s: %v", face.name, err)
 		}
 		upem := float64(p.UnitsPerEm())
-		f.metrics[i] = metrics{
+		m := &f.metrics[i]
+		*m = metrics{
 			glyph: p.Chars(), widths: p.Widths(), unitsPerEm: p.UnitsPerEm(),
 			ascent: float64(p.TypoAscender()) / upem, descent: -float64(p.TypoDescender()) / upem,
+		}
+		m.dense = make([]uint16, denseRunes)
+		for r := range rune(denseRunes) {
+			if w, ok := m.lookup(r); ok {
+				m.dense[r] = uint16(w + 1)
+			}
 		}
 	}
 	return f, nil
@@ -72,6 +87,14 @@ var loadFonts = sync.OnceValues(func() (*fonts, error) {
 // advance returns the advance width of r in 1/1000 em, as gopdf writes it
 // into the PDF, and whether the face has a glyph for r.
 func (m *metrics) advance(r rune) (uint, bool) {
+	if r >= 0 && r < denseRunes {
+		w := m.dense[r]
+		return uint(w) - 1, w != 0
+	}
+	return m.lookup(r)
+}
+
+func (m *metrics) lookup(r rune) (uint, bool) {
 	g, ok := m.glyph[int(r)]
 	if !ok || g == 0 {
 		return 0, false

@@ -108,20 +108,29 @@ func (f *fonts) layout(p *Poster, paper Paper) (*posterLayout, error) {
 	return l, f.placeTitle(l, p.Title, paper)
 }
 
-// placeTitle fits the title into the height the other blocks leave.
+// placeTitle fits the title into the height the other blocks leave,
+// less the subtitle's, which sits right under it.
 func (f *fonts) placeTitle(l *posterLayout, title string, paper Paper) error {
 	k := l.k
 	top := margin*k + l.authority.height() + l.office.height() + gap*k
-	rest := gap*k + l.subtitle.height() + l.badgeHeight() + l.quiet*2 + l.qrWidth +
+	rest := gap*k + l.badgeHeight() + l.quiet*2 + l.qrWidth +
 		l.addressHeight() + gap*k + l.facts.height + gap*k + l.instruction.height() + gap*k +
 		l.footer.lineHeight() + margin*k
 	l.titleTop, l.titleZone = top, paper.H-top-rest
-	b, ok := f.fit(title, titleStyle.scaled(k), l.width, l.titleZone, 0)
+	b, ok := f.fit(title, titleStyle.scaled(k), l.width, l.titleZone-l.subtitleHeight(), 0)
 	if !ok {
 		return &TooLong{Text: title, What: "title"}
 	}
 	l.title = b
 	return nil
+}
+
+// subtitleHeight is the subtitle with the space above it.
+func (l *posterLayout) subtitleHeight() float64 {
+	if len(l.subtitle.lines) == 0 {
+		return 0
+	}
+	return gap*l.k/2 + l.subtitle.height()
 }
 
 func (l *posterLayout) badgeHeight() float64 {
@@ -167,14 +176,15 @@ func (d *Doc) drawPoster(p *Poster, l *posterLayout) error {
 	if err := d.rect(accent, x, y+gap*k/2-ruleWidth*k/2, w, ruleWidth*k, 0); err != nil {
 		return err
 	}
-	// The title sits in the middle of its zone.
-	y = l.titleTop + (l.titleZone-l.title.height())/2
+	// The title and its subtitle sit in the middle of their zone.
+	y = l.titleTop + (l.titleZone-l.title.height()-l.subtitleHeight())/2
 	draw(l.title, ink)
-	y = l.titleTop + l.titleZone + gap*k
+	y += l.subtitleHeight() - l.subtitle.height()
 	draw(l.subtitle, muted)
 	if err != nil {
 		return err
 	}
+	y = l.titleTop + l.titleZone + gap*k
 	if len(l.badge.lines) > 0 {
 		if y, err = d.drawBadge(l, y); err != nil {
 			return err

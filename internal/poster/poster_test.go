@@ -262,8 +262,8 @@ func TestDeterministic(t *testing.T) {
 
 // TestScan rasterizes posters and sheets on every paper with poppler,
 // then reads every code back with gozxing and with zbarimg: each must
-// decode to exactly its address. Sheet cells are cut out of the page
-// image by the grid's own geometry, so each cell is read on its own.
+// decode to exactly its address. Sheet codes are also cut out of the
+// page image by the grid's geometry and read one by one.
 func TestScan(t *testing.T) {
 	qrscan.Need(t, "pdftoppm")
 	qrscan.Need(t, "zbarimg")
@@ -313,19 +313,18 @@ func checkScan(t *testing.T, png string, want []string) {
 	}
 }
 
-// checkCells cuts each cell out of the sheet pages and decodes it alone
-// with gozxing.
+// checkCells cuts each code out of its cell and decodes it alone with
+// gozxing, module by module.
 func checkCells(t *testing.T, p Paper, pages []string, urls []string, dpi float64) {
 	t.Helper()
-	g := p.grid()
+	cells := p.SheetCells()
 	px := func(mm float64) int { return int(mm / 25.4 * dpi) }
 	for i, url := range urls {
-		page := i / (g.cols * g.rows)
-		j := i % (g.cols * g.rows)
-		img := readPNG(t, pages[page])
-		x, y := g.x+float64(j%g.cols)*g.cellW, g.y+float64(j/g.cols)*g.cellH
-		cell := img.SubImage(rect(px(x), px(y), px(x+g.cellW), px(y+g.cellH)))
-		got, err := qrscan.Image(cell)
+		img := readPNG(t, pages[i/len(cells)])
+		code, _ := qr.Encode(url, qr.M)
+		c := p.SheetCode(cells[i%len(cells)], code)
+		cell := img.SubImage(rect(px(c.X), px(c.Y), px(c.X+c.W), px(c.Y+c.H)))
+		got, err := qrscan.Cut(cell)
 		if err != nil || got != url {
 			t.Errorf("cell %d: gozxing read %q (%v), want %q", i, got, err, url)
 		}
@@ -347,4 +346,28 @@ func sameSet(a, b []string) bool {
 		seen[s]--
 	}
 	return true
+}
+
+// BenchmarkPoster makes one poster's PDF, as `qrboard print` does for
+// each procedure alone: the rate of posters per second and the size of
+// one.
+func BenchmarkPoster(b *testing.B) {
+	p := testPoster(b, "Chứng thực chữ ký")
+	var size int
+	for b.Loop() {
+		size = len(makePDF(b, A4, func(d *Doc) error { return d.AddPoster(p) }))
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "posters/s")
+	b.ReportMetric(float64(size), "bytes/poster")
+}
+
+// BenchmarkLayout lays a poster out without drawing it, as every build
+// does for poster.html.
+func BenchmarkLayout(b *testing.B) {
+	p := testPoster(b, "Chứng thực bản sao từ bản chính")
+	for b.Loop() {
+		if _, err := Layout(p, A4); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

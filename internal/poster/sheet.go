@@ -156,12 +156,13 @@ func (d *Doc) drawCell(c Cell, g grid, col, row int) error {
 	x := g.x + float64(col)*g.cellW
 	y := g.y + float64(row)*g.cellH
 	d.frame(line, x, y, g.cellW, g.cellH)
+	box := g.codeBox(x, y, c.Code)
 	qw := g.qrWidth(c.Code)
-	quiet := qr.QuietZone * qw / float64(c.Code.Size())
-	if err := d.code(c.Code, x+(g.cellW-qw)/2, y+g.pad+quiet, qw); err != nil {
+	quiet := (box.W - qw) / 2
+	if err := d.code(c.Code, box.X+quiet, box.Y+quiet, qw); err != nil {
 		return err
 	}
-	ty := y + g.pad + qw + 2*quiet
+	ty := box.Y + box.H
 	tw := g.cellW - 2*g.pad
 	b, ok := d.fonts.fit(c.Title, cellTitleStyle.scaled(g.k), tw, g.titleH(), 3)
 	if !ok {
@@ -192,4 +193,34 @@ func (d *Doc) drawSheetFooter(g grid, l, r string) error {
 		return d.text(r, st.face, st.max, muted, g.x, base, w, right)
 	}
 	return nil
+}
+
+// Box is a rectangle on the page, in mm from the top left.
+type Box struct{ X, Y, W, H float64 }
+
+// SheetCells returns the frames of the cells of one board sheet page on
+// p, row by row.
+func (p Paper) SheetCells() []Box {
+	g := p.grid()
+	var boxes []Box
+	for r := range g.rows {
+		for c := range g.cols {
+			boxes = append(boxes, Box{g.x + float64(c)*g.cellW, g.y + float64(r)*g.cellH, g.cellW, g.cellH})
+		}
+	}
+	return boxes
+}
+
+// SheetCode returns where code is drawn, quiet zone included, in the
+// cell whose frame is cell.
+func (p Paper) SheetCode(cell Box, code *qr.Code) Box {
+	return p.grid().codeBox(cell.X, cell.Y, code)
+}
+
+// codeBox is the square of code and its quiet zone in the cell at x, y:
+// centred, below the padding.
+func (g grid) codeBox(x, y float64, code *qr.Code) Box {
+	qw := g.qrWidth(code)
+	side := qw + 2*qr.QuietZone*qw/float64(code.Size())
+	return Box{x + (g.cellW-side)/2, y + g.pad, side, side}
 }

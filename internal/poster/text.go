@@ -24,29 +24,69 @@ func (b block) lineHeight() float64 { return b.size * b.lead * mmPerPt }
 // words only. It reports false when a single word is wider than width:
 // a word is never cut.
 func wrap(m *metrics, s string, size, width float64) ([]string, bool) {
-	var lines []string
+	return measure(m, s).wrap(size, width)
+}
+
+// measured is text split into words, with their widths at 1 pt, so that
+// trying many sizes costs no more font lookups: without kerning, widths
+// scale with the size and add up.
+type measured struct {
+	paras  [][]string
+	widths [][]float64 // mm at 1 pt
+	space  float64
+}
+
+func measure(m *metrics, s string) *measured {
+	t := &measured{space: m.width(" ", 1)}
 	for _, para := range strings.Split(s, "\n") {
 		words := strings.Fields(para)
-		line := ""
-		for _, w := range words {
-			if m.width(w, size) > width {
-				return nil, false
+		ws := make([]float64, len(words))
+		for i, w := range words {
+			ws[i] = m.width(w, 1)
+		}
+		t.paras = append(t.paras, words)
+		t.widths = append(t.widths, ws)
+	}
+	return t
+}
+
+func (t *measured) wrap(size, width float64) ([]string, bool) {
+	var lines []string
+	ok := t.breaks(size, width, func(words []string) { lines = append(lines, strings.Join(words, " ")) })
+	return lines, ok
+}
+
+// count returns how many lines wrap would make, without making them.
+func (t *measured) count(size, width float64) (int, bool) {
+	n := 0
+	ok := t.breaks(size, width, func([]string) { n++ })
+	return n, ok
+}
+
+// breaks calls line with the words of each line, greedily filled.
+func (t *measured) breaks(size, width float64, line func([]string)) bool {
+	limit := width / size
+	for i, words := range t.paras {
+		start, lineW := 0, 0.0
+		for j, w := range t.widths[i] {
+			if w > limit+1e-9 {
+				return false
 			}
-			switch try := line + " " + w; {
-			case line == "":
-				line = w
-			case m.width(try, size) <= width:
-				line = try
+			switch {
+			case j == start:
+				lineW = w
+			case lineW+t.space+w <= limit+1e-9:
+				lineW += t.space + w
 			default:
-				lines = append(lines, line)
-				line = w
+				line(words[start:j])
+				start, lineW = j, w
 			}
 		}
-		if line != "" {
-			lines = append(lines, line)
+		if start < len(words) {
+			line(words[start:])
 		}
 	}
-	return lines, true
+	return true
 }
 
 // style says how a piece of text may be set: its face, the largest and
@@ -77,18 +117,30 @@ func (e *TooLong) Error() string {
 
 // fit sets s in the largest size of st, in half-point steps, at which it
 // fits width × height mm in at most maxLines lines (0: any number)
-// without cutting a word.
+// without cutting a word. Greedy line breaking never needs more lines in
+// smaller type, so whether s fits only changes once as the size falls,
+// and a binary search finds the size.
 func (f *fonts) fit(s string, st style, width, height float64, maxLines int) (block, bool) {
-	m := &f.metrics[st.face]
-	for size := st.max; size >= st.min-1e-9; size -= 0.5 {
-		lines, ok := wrap(m, s, size, width)
-		if !ok || maxLines > 0 && len(lines) > maxLines {
-			continue
-		}
-		b := block{lines: lines, face: st.face, size: size, lead: st.lead}
-		if b.height() <= height+1e-9 {
-			return b, true
+	t := measure(&f.metrics[st.face], s)
+	steps := int((st.max-st.min)/0.5 + 1e-9)
+	size := func(k int) float64 { return st.max - 0.5*float64(k) }
+	fits := func(k int) bool {
+		n, ok := t.count(size(k), width)
+		h := float64(n) * size(k) * st.lead * mmPerPt
+		return ok && (maxLines == 0 || n <= maxLines) && h <= height+1e-9
+	}
+	// The smallest k (largest size) that fits, if any does.
+	lo, hi := 0, steps+1
+	for lo < hi {
+		if mid := (lo + hi) / 2; fits(mid) {
+			hi = mid
+		} else {
+			lo = mid + 1
 		}
 	}
-	return block{}, false
+	if lo > steps {
+		return block{}, false
+	}
+	lines, _ := t.wrap(size(lo), width)
+	return block{lines: lines, face: st.face, size: size(lo), lead: st.lead}, true
 }

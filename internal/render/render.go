@@ -149,6 +149,10 @@ func (d *Data) Repealed() bool {
 	return d.Page != nil && d.Page.Procedure != nil && d.Page.Procedure.Repealed(d.Site.Now)
 }
 
+// T returns the interface string key in the site's language, formatted
+// with args: the words of PDFs, which are made without templates.
+func (r *Renderer) T(key string, args ...any) string { return r.strings.T(key, args...) }
+
 // Page renders p.
 func (r *Renderer) Page(p *site.Page) ([]byte, error) {
 	d := &Data{Site: r.site, Page: p, Lang: r.lang, CSS: r.css, URL: r.site.URL(p.Path), Root: p.Root()}
