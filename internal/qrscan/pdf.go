@@ -9,9 +9,6 @@ import (
 	"slices"
 	"strconv"
 	"testing"
-
-	"github.com/makiuchi-d/gozxing"
-	multiqr "github.com/makiuchi-d/gozxing/multi/qrcode"
 )
 
 // packages names the Debian package of each external tool the tests use.
@@ -54,24 +51,6 @@ func RenderPDF(path string, dpi int, dir string) ([]string, error) {
 	// names sort in page order.
 	slices.Sort(pages)
 	return pages, nil
-}
-
-// ImageAll decodes every QR code in img, in no particular order.
-func ImageAll(img image.Image) ([]string, error) {
-	bmp, err := gozxing.NewBinaryBitmapFromImage(img)
-	if err != nil {
-		return nil, err
-	}
-	hints := map[gozxing.DecodeHintType]any{gozxing.DecodeHintType_TRY_HARDER: true}
-	res, err := multiqr.NewQRCodeMultiReader().DecodeMultiple(bmp, hints)
-	if err != nil {
-		return nil, err
-	}
-	var texts []string
-	for _, r := range res {
-		texts = append(texts, r.GetText())
-	}
-	return texts, nil
 }
 
 // File decodes the single QR code in the image file at path.
