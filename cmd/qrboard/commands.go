@@ -18,7 +18,7 @@ import (
 var commands []*command
 
 func init() {
-	commands = []*command{buildCmd, checkCmd, initCmd, versionCmd, helpCmd}
+	commands = []*command{buildCmd, checkCmd, printCmd, initCmd, versionCmd, helpCmd}
 }
 
 func lookup(name string) *command {
@@ -79,7 +79,7 @@ func writeSample(dir string) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(dir, ".gitignore"), []byte("/site/\n"), 0o644)
+	return os.WriteFile(filepath.Join(dir, ".gitignore"), []byte("/site/\n/print/\n"), 0o644)
 }
 
 var versionCmd = &command{

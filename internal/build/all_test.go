@@ -17,6 +17,7 @@ import (
 
 	"qrboard/internal/projecttest"
 	"qrboard/internal/qrscan"
+	"qrboard/internal/site"
 	"qrboard/internal/value"
 )
 
@@ -65,6 +66,9 @@ func mustBuild(t *testing.T, opts Options) *Result {
 func TestAll(t *testing.T) {
 	_, out, res := buildSample(t)
 	s := res.Site
+	if st, err := os.Stat(out); err != nil || st.Mode().Perm() != 0o755 {
+		t.Errorf("the output folder: %v, %v; want mode 0755, readable by a web server", st.Mode(), err)
+	}
 	if got, want := len(s.Offices), 22; got != want {
 		t.Errorf("%d offices, want %d", got, want)
 	}
@@ -89,6 +93,7 @@ func TestAll(t *testing.T) {
 		if got, err := qrscan.SVG(readFile(t, filepath.Join(dir, QRSVGFile)), 4); err != nil || got != want {
 			t.Errorf("/%s%s decodes to %q (%v), want %q", p.Path, QRSVGFile, got, err, want)
 		}
+		checkPoster(t, out, s, p, want)
 	}
 	for _, name := range []string{"404.html", "sitemap.xml", "robots.txt"} {
 		if _, err := os.Stat(filepath.Join(out, name)); err != nil {
@@ -101,6 +106,53 @@ func TestAll(t *testing.T) {
 		if !strings.Contains(sitemap, "<loc>"+base+p.Path+"</loc>") {
 			t.Errorf("sitemap.xml lacks %s", base+p.Path)
 		}
+	}
+}
+
+// checkPoster checks a page's poster.html: it parses, its title is the
+// procedure's short name (or the office's name), its inline code decodes
+// to the page's address, which is also printed, and no placeholder
+// reaches it.
+func checkPoster(t *testing.T, out string, s *site.Site, p *site.Page, url string) {
+	t.Helper()
+	rel := p.Path + PosterFile
+	data := readFile(t, filepath.Join(out, filepath.FromSlash(rel)))
+	doc, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		t.Errorf("%s: %v", rel, err)
+		return
+	}
+	var h1 []string
+	for n := range doc.Descendants() {
+		if n.Type == html.ElementNode && n.DataAtom == atom.H1 {
+			h1 = append(h1, textOf(n))
+		}
+		for _, key := range []string{"href", "src"} {
+			if v := attr(n, key); v != "" {
+				checkLink(t, out, rel, n, v)
+			}
+		}
+	}
+	want := s.Config.Title
+	switch {
+	case p.Procedure != nil:
+		want = p.Procedure.ShortName
+	case p.Office != nil:
+		want = p.Office.Name
+	}
+	if len(h1) != 1 || h1[0] != want {
+		t.Errorf("%s: <h1> %q, want %q", rel, h1, want)
+	}
+	svg := data[bytes.Index(data, []byte("<svg")):]
+	svg = svg[:bytes.Index(svg, []byte("</svg>"))+len("</svg>")]
+	if got, err := qrscan.SVG(svg, 4); err != nil || got != url {
+		t.Errorf("%s: code decodes to %q (%v), want %q", rel, got, err, url)
+	}
+	if shown := strings.TrimPrefix(url, "https://"); !bytes.Contains(data, []byte(strings.SplitN(shown, "/", 2)[1])) {
+		t.Errorf("%s does not print its address %s", rel, shown)
+	}
+	if bytes.Contains(data, []byte("TODO")) {
+		t.Errorf("%s shows a placeholder", rel)
 	}
 }
 

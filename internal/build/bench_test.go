@@ -8,7 +8,7 @@ import (
 
 // BenchmarkPageFiles measures the cost of each file of one procedure
 // page — the kind a large site has thousands of — on one core: the HTML
-// (rendered and weighed), the QR codes and the sharing picture.
+// (rendered and weighed), the QR codes, the sharing picture and the poster.
 func BenchmarkPageFiles(b *testing.B) {
 	src := copyProject(b, repoRoot)
 	p, diags := Load(Options{Src: src, Now: testNow})
@@ -16,9 +16,9 @@ func BenchmarkPageFiles(b *testing.B) {
 		b.Fatal(diags.Err())
 	}
 	pg := p.Site.Page("van-ha/dang-ky-ket-hon/")
-	code, err := qr.Encode(p.Site.URL(pg.Path), p.Level)
-	if err != nil {
-		b.Fatal(err)
+	in, diags, err := p.preparePage(pg)
+	if err != nil || diags.HasErrors() {
+		b.Fatal(err, diags.Err())
 	}
 	b.Run("qr-encode", func(b *testing.B) {
 		for b.Loop() {
@@ -30,7 +30,7 @@ func BenchmarkPageFiles(b *testing.B) {
 			b.ReportAllocs()
 			var n int
 			for b.Loop() {
-				data, err := f.make(p, pg, code)
+				data, err := f.make(p, in)
 				if err != nil {
 					b.Fatal(err)
 				}

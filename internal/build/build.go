@@ -5,6 +5,7 @@
 package build
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"io/fs"
@@ -19,6 +20,7 @@ import (
 	"qrboard/internal/msg"
 	"qrboard/internal/output"
 	"qrboard/internal/overlay"
+	"qrboard/internal/poster"
 	"qrboard/internal/procedure"
 	"qrboard/internal/qr"
 	"qrboard/internal/render"
@@ -34,6 +36,7 @@ type Options struct {
 	Templates string    // folder laid over the embedded templates; "" means <Src>/templates if present
 	Now       time.Time // the build date: decides which procedures are in force
 	Check     bool      // check only: write nothing
+	Paper     string    // poster paper, replacing print.paper from qrboard.yaml when set
 }
 
 // Result is what a build did.
@@ -56,6 +59,7 @@ type Project struct {
 	Lock     *lock.Lock
 	Renderer *render.Renderer
 	Level    qr.Level
+	Paper    poster.Paper // of posters and board sheets
 
 	scales scales // page weights, filled while rendering
 }
@@ -89,11 +93,23 @@ func Load(opts Options) (*Project, diag.List) {
 	if err != nil {
 		diags.Add(diag.Pos{File: config.File}, msg.BadQRLevel, cfg.QR.Level)
 	}
+	paper, ok := poster.ParsePaper(cmp.Or(opts.Paper, string(cfg.Print.Paper)))
+	if !ok {
+		diags.Add(diag.Pos{}, msg.BadPaper, opts.Paper)
+	}
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	p := &Project{Site: s, Lock: lk, Renderer: r, Level: level}
+	p := &Project{Site: s, Lock: lk, Renderer: r, Level: level, Paper: paper}
 	if opts.Check {
+		d, err := p.checkPosters()
+		if err != nil {
+			diags.Add(diag.Pos{}, msg.Failed, err.Error())
+		}
+		diags = append(diags, d...)
+		if diags.HasErrors() {
+			return nil, diags
+		}
 		diags = append(diags, p.weighPages()...)
 	}
 	return p, diags
@@ -135,10 +151,12 @@ func Run(ctx context.Context, opts Options) (*Result, diag.List, error) {
 	} else if err != nil {
 		return nil, diags, err
 	}
-	if err := p.write(ctx, out, res); err != nil {
+	problems, err := p.write(ctx, out, res)
+	if err != nil || problems.HasErrors() {
 		out.Abort()
-		return nil, diags, err
+		return nil, append(diags, problems...), err
 	}
+	diags = append(diags, problems...)
 	if res.Files, err = out.Commit(); err != nil {
 		return nil, diags, err
 	}

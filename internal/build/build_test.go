@@ -50,9 +50,9 @@ func TestRebuildKeepsUnchangedFiles(t *testing.T) {
 	writeFile(t, path, bytes.Replace(data, []byte("short_name: "), []byte("short_name: Đăng ký kết hôn – "), 1))
 	res = mustBuild(t, Options{Src: src, Out: out, Now: testNow})
 	// The procedure's 21 office pages and its overview, with their sharing
-	// pictures, which show the short name, and the lists that name it:
-	// home and 21 commune boards.
-	if want := (21+1)*2 + 1 + 21; res.Files.Changed != want {
+	// pictures and posters, which show the short name, and the lists that
+	// name it: home and 21 commune boards.
+	if want := (21+1)*3 + 1 + 21; res.Files.Changed != want {
 		t.Errorf("after editing one procedure: %d files changed, want %d", res.Files.Changed, want)
 	}
 }

@@ -6,8 +6,10 @@ import (
 	"runtime"
 	"sync"
 
+	"qrboard/internal/diag"
 	"qrboard/internal/ogimage"
 	"qrboard/internal/output"
+	"qrboard/internal/poster"
 	"qrboard/internal/qr"
 	"qrboard/internal/render"
 	"qrboard/internal/site"
@@ -23,11 +25,14 @@ const (
 	QRSVGFile   = "qr.svg"
 	QRPNGFile   = "qr.png"
 	OGImageFile = render.ImageFile // the sharing picture (og:image)
+	PosterFile  = "poster.html"
 )
 
 // write renders every page, redirect and site file into out, on as many
-// goroutines as there are cores.
-func (p *Project) write(ctx context.Context, out *output.Dir, res *Result) error {
+// goroutines as there are cores. Problems of the project found on the
+// way — a code too dense to print, a name too long for a poster — come
+// back in the diag.List.
+func (p *Project) write(ctx context.Context, out *output.Dir, res *Result) (diag.List, error) {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	jobs := make(chan func() error)
@@ -42,6 +47,7 @@ func (p *Project) write(ctx context.Context, out *output.Dir, res *Result) error
 		})
 	}
 	var mu sync.Mutex
+	var problems problems
 	send := func(job func() error) bool {
 		select {
 		case jobs <- job:
@@ -52,9 +58,10 @@ func (p *Project) write(ctx context.Context, out *output.Dir, res *Result) error
 	}
 	for _, pg := range p.Site.Pages {
 		ok := send(func() error {
-			version, err := p.writePage(out, pg)
+			version, diags, err := p.writePage(out, pg)
 			mu.Lock()
 			res.MaxQRVersion = max(res.MaxQRVersion, version)
+			problems.add(diags)
 			mu.Unlock()
 			return err
 		})
@@ -71,52 +78,67 @@ func (p *Project) write(ctx context.Context, out *output.Dir, res *Result) error
 	close(jobs)
 	wg.Wait()
 	if err := context.Cause(ctx); err != nil {
-		return err
+		return nil, err
 	}
 	res.Pages = len(p.Site.Pages)
 	res.Redirects = len(p.Site.Redirects)
 	res.QRCodes = len(p.Site.Pages)
-	return nil
+	return problems.list(), nil
 }
 
-// pageFile makes one file of a page's folder from the page and its QR code.
+// pageInput is what the files of one page are made from.
+type pageInput struct {
+	page    *site.Page
+	code    *qr.Code
+	poster  *poster.Poster // its words
+	measure poster.Measure // its layout on the configured paper
+}
+
+// pageFile makes one file of a page's folder.
 type pageFile struct {
 	name string
-	make func(p *Project, pg *site.Page, code *qr.Code) ([]byte, error)
+	make func(p *Project, in *pageInput) ([]byte, error)
 }
 
 // pageFiles are the files written into every page's folder.
 var pageFiles = []pageFile{
-	{IndexFile, func(p *Project, pg *site.Page, _ *qr.Code) ([]byte, error) {
-		html, err := p.Renderer.Page(pg)
+	{IndexFile, func(p *Project, in *pageInput) ([]byte, error) {
+		html, err := p.Renderer.Page(in.page)
 		if err == nil {
-			p.weigh(pg, html)
+			p.weigh(in.page, html)
 		}
 		return html, err
 	}},
-	{QRSVGFile, func(_ *Project, _ *site.Page, code *qr.Code) ([]byte, error) { return code.SVG(), nil }},
-	{QRPNGFile, func(_ *Project, _ *site.Page, code *qr.Code) ([]byte, error) { return code.PNG(PNGScale), nil }},
-	{OGImageFile, func(p *Project, pg *site.Page, code *qr.Code) ([]byte, error) {
-		return ogimage.Draw(p.Renderer.Card(pg), code), nil
+	{QRSVGFile, func(_ *Project, in *pageInput) ([]byte, error) { return in.code.SVG(), nil }},
+	{QRPNGFile, func(_ *Project, in *pageInput) ([]byte, error) { return in.code.PNG(PNGScale), nil }},
+	{OGImageFile, func(p *Project, in *pageInput) ([]byte, error) {
+		return ogimage.Draw(p.Renderer.Card(in.page), in.code), nil
+	}},
+	{PosterFile, func(p *Project, in *pageInput) ([]byte, error) {
+		return p.Renderer.Poster(in.page, in.poster, p.Paper, in.measure)
 	}},
 }
 
-// writePage writes a page's files, returning the version of its QR code.
-func (p *Project) writePage(out *output.Dir, pg *site.Page) (int, error) {
-	code, err := qr.Encode(p.Site.URL(pg.Path), p.Level)
+// writePage writes a page's files, returning the version of its QR code
+// and the problems that keep it from being printed.
+func (p *Project) writePage(out *output.Dir, pg *site.Page) (int, diag.List, error) {
+	in, diags, err := p.preparePage(pg)
 	if err != nil {
-		return 0, err
+		return 0, nil, err
+	}
+	if diags.HasErrors() {
+		return in.code.Version, diags, nil
 	}
 	for _, f := range pageFiles {
-		data, err := f.make(p, pg, code)
+		data, err := f.make(p, in)
 		if err != nil {
-			return 0, fmt.Errorf("making /%s%s: %w", pg.Path, f.name, err)
+			return 0, nil, fmt.Errorf("making /%s%s: %w", pg.Path, f.name, err)
 		}
 		if err := out.Write(pg.Path+f.name, data); err != nil {
-			return 0, err
+			return 0, nil, err
 		}
 	}
-	return code.Version, nil
+	return in.code.Version, nil, nil
 }
 
 func (p *Project) writeRedirect(out *output.Dir, rd site.Redirect) error {

@@ -8,6 +8,8 @@
 //	language: vi                                # vi or en
 //	qr:
 //	  level: M                                  # L, M, Q or H
+//	print:
+//	  paper: A4                                 # posters: A4 (default), A3 or A5
 //	offices:
 //	  - id: van-ha                              # short ASCII id, used in every URL
 //	    name: Xã Vân Hà
@@ -55,6 +57,7 @@ type Config struct {
 	BaseURL   string     `yaml:"base_url" check:"required,max=200"`
 	Language  Language   `yaml:"language"`
 	QR        QR         `yaml:"qr"`
+	Print     Print      `yaml:"print"`
 	Offices   []Office   `yaml:"offices" check:"required"`
 	Redirects []Redirect `yaml:"redirects" check:"max=10000"`
 
@@ -85,6 +88,23 @@ type QR struct {
 	// Level is the error-correction level: L, M (the default), Q or H.
 	// Higher levels survive more damage but make denser codes.
 	Level string `yaml:"level"`
+}
+
+// Print says how posters are printed.
+type Print struct {
+	// Paper is the sheet size of posters and board sheets: A4 (the
+	// default), A3 or A5. `qrboard print -paper` overrides it.
+	Paper Paper `yaml:"paper"`
+}
+
+// Paper is a paper size name.
+type Paper string
+
+// UnmarshalStrict implements strictyaml.Unmarshaler.
+func (p *Paper) UnmarshalStrict(d *strictyaml.Decoder, n *yaml.Node) {
+	upper := *n // "a4" is as clear as "A4"
+	upper.Value = strings.ToUpper(n.Value)
+	value.Choose(d, &upper, (*string)(p), "A4", "A3", "A5")
 }
 
 // Office is one one-stop office (Bộ phận Một cửa).
@@ -186,6 +206,15 @@ func Load(fsys fs.FS) (*Config, diag.List) {
 	return &c, diags
 }
 
+// BasePos returns where base_url is written, for messages about the
+// addresses it makes.
+func (c *Config) BasePos() diag.Pos {
+	if c.basePos.File == "" {
+		return diag.Pos{File: File}
+	}
+	return c.basePos
+}
+
 // SetBaseURL replaces the base URL (the -base-url flag) and checks it.
 func (c *Config) SetBaseURL(s string) diag.List {
 	var diags diag.List
@@ -201,6 +230,9 @@ func (c *Config) validate(diags *diag.List) {
 	}
 	c.checkBase(diags)
 	c.checkQR(diags)
+	if c.Print.Paper == "" {
+		c.Print.Paper = "A4"
+	}
 	if len(c.Offices) > MaxOffices {
 		diags.Add(diag.Pos{File: File}, msg.TooManyOffices, len(c.Offices), MaxOffices)
 		return

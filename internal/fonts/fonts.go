@@ -1,6 +1,6 @@
-// Package fonts holds the embedded font qrboard draws text with, in images
-// it makes itself such as the sharing picture of each page: Liberation
-// Sans, regular and bold. It covers every Vietnamese letter — precomposed
+// Package fonts holds the embedded font qrboard draws and prints text
+// with — in the images it makes (each page's sharing picture) and in the
+// PDF posters — Liberation Sans, regular and bold. It covers every Vietnamese letter — precomposed
 // (U+1EA0–U+1EF9, Ơ, Ư, Đ …) as procedure files store text in NFC — and
 // ships with the binary, so images look the same on every machine that
 // builds the site, with no font installed.
@@ -19,11 +19,18 @@ import (
 	"golang.org/x/image/font/opentype"
 )
 
+// RegularTTF and BoldTTF are the font files, for writers that embed the
+// font themselves (the PDF posters subset them).
+var (
+	RegularTTF = liberationsansregular.TTF
+	BoldTTF    = liberationsansbold.TTF
+)
+
 // Regular and Bold return the parsed fonts. Parsing happens once; the
 // fonts are safe for concurrent use, faces made from them are not.
 var (
-	Regular = sync.OnceValue(func() *opentype.Font { return mustParse(liberationsansregular.TTF) })
-	Bold    = sync.OnceValue(func() *opentype.Font { return mustParse(liberationsansbold.TTF) })
+	Regular = sync.OnceValue(func() *opentype.Font { return mustParse(RegularTTF) })
+	Bold    = sync.OnceValue(func() *opentype.Font { return mustParse(BoldTTF) })
 )
 
 func mustParse(ttf []byte) *opentype.Font {

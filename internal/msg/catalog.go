@@ -12,6 +12,8 @@ const (
 	KindText
 	KindList
 	KindMapping
+	KindPoster
+	KindSheet
 
 	// Reading files.
 	ReadFailed
@@ -118,6 +120,9 @@ const (
 	OutputNotOurs
 	QRTooDense
 	PageOverBudget
+	QRTooSmall
+	PosterTooLong
+	PosterGlyph
 
 	// Hints.
 	HintSaveUTF8
@@ -141,6 +146,8 @@ const (
 	HintLockHandler
 	HintLockRedirect
 	HintPageBudget
+	HintQRTooSmall
+	HintPosterTooLong
 
 	// The command line.
 	Usage
@@ -153,6 +160,8 @@ const (
 	WarningsHidden
 	InitDone
 	InitNotEmpty
+	BadPaper
+	PrintSummary
 	Failed
 
 	// Add new messages above this line, in the group they belong to.
@@ -170,6 +179,8 @@ var catalog = map[ID]entry{
 	KindText:     {"một đoạn văn bản", "text"},
 	KindList:     {"một danh sách", "a list"},
 	KindMapping:  {"một nhóm trường (tên: giá trị)", "a group of fields (name: value)"},
+	KindPoster:   {"áp phích", "poster"},
+	KindSheet:    {"tờ danh sách thủ tục", "board sheet"},
 
 	ReadFailed:         {"không đọc được: %s", "cannot read: %s"},
 	FileTooLarge:       {"tệp quá lớn (%d KB); tối đa %d KB", "file is too large (%d KB); the limit is %d KB"},
@@ -268,6 +279,9 @@ var catalog = map[ID]entry{
 	NoTemplatesDir:  {"không có thư mục mẫu trang %s", "templates folder %s does not exist"},
 	TemplateError:   {"lỗi trong mẫu trang: %s", "error in template: %s"},
 	OutputNotOurs:   {"thư mục %s đã có nội dung không do qrboard tạo (thiếu tệp %s); chọn thư mục khác bằng -out hoặc xóa nó", "folder %s holds files qrboard did not make (no %s file); choose another with -out or delete it"},
+	QRTooSmall:      {"địa chỉ %s cần mã QR phiên bản %d: trên %s khổ %s mỗi ô của mã chỉ còn %.2f mm, nhỏ hơn %.2f mm mà camera điện thoại đọc được từ %.1f m", "address %s needs a version %d QR code: on a %s of size %s each module would be %.2f mm, below the %.2f mm a phone camera reads from %.1f m"},
+	PosterTooLong:   {"%q quá dài, không vừa %s khổ %s kể cả ở cỡ chữ nhỏ nhất", "%q is too long to fit a %s of size %s even in the smallest type"},
+	PosterGlyph:     {"%q có ký tự %q (%U) mà phông chữ của áp phích không có", "%q contains the character %q (%U), which the poster font lacks"},
 	QRTooDense:      {"địa chỉ dài nhất cần mã QR phiên bản %d; nên giữ ở phiên bản %d trở xuống bằng tên miền hoặc mã ngắn hơn", "the longest address needs a version %d QR code; keep to version %d or below with a shorter domain or ids"},
 	PageOverBudget:  {"%d trang nặng hơn %d KB khi nén gzip, nặng nhất là /%s: %d KB, vượt %d KB; trang sẽ mở chậm trên mạng di động yếu", "%d page(s) weigh more than %d KB gzip-compressed, the heaviest /%s: %d KB, %d KB over; they will open slowly on weak mobile data"},
 
@@ -290,6 +304,8 @@ var catalog = map[ID]entry{
 	HintLockOffice:    {"cơ quan %q đã bị xóa hoặc đổi mã: thêm mã cũ vào \"aliases\" của cơ quan thay thế trong qrboard.yaml", "office %q was removed or renamed: add the old id to \"aliases\" of the office that replaces it in qrboard.yaml"},
 	HintLockProcedure: {"tệp procedures/%[1]s.yaml đã bị xóa hoặc đổi tên: nếu đổi tên, thêm \"aliases: [%[1]s]\" vào tệp mới; nếu bãi bỏ, giữ tệp và ghi \"repealed_on\"", "procedures/%[1]s.yaml was deleted or renamed: if renamed, add \"aliases: [%[1]s]\" to the new file; if abolished, keep the file and set \"repealed_on\""},
 	HintLockHandler:   {"thủ tục %q không còn do cơ quan %q thực hiện: thêm lại vào \"offices\" hoặc thêm một mục \"redirects\" trong qrboard.yaml", "procedure %q is no longer handled by office %q: add it back to \"offices\" or add an entry to \"redirects\" in qrboard.yaml"},
+	HintQRTooSmall:    {"rút ngắn địa chỉ (base_url, mã cơ quan hoặc tên tệp thủ tục, kèm \"aliases\" cho tên cũ), dùng qr.level M hoặc L, hoặc in khổ lớn hơn (print: paper: A3)", "shorten the address (base_url, the office id or the procedure's file name, with \"aliases\" for the old name), use qr.level M or L, or print larger (print: paper: A3)"},
+	HintPosterTooLong: {"viết ngắn hơn, hoặc chia từ quá dài bằng dấu cách", "shorten it, or split an overlong word with a space"},
 	HintLockRedirect:  {"thêm một mục \"redirects\" trong qrboard.yaml với from: %s", "add an entry to \"redirects\" in qrboard.yaml with from: %s"},
 	HintPageBudget:    {"rút ngắn các đoạn dài (ghi chú, điều kiện, căn cứ pháp lý) hoặc bớt chữ trong templates/", "shorten long texts (notes, conditions, legal basis) or trim the templates/"},
 
@@ -303,5 +319,7 @@ var catalog = map[ID]entry{
 	WarningsHidden: {"%d cảnh báo; chạy \"qrboard check\" để xem", "%d warnings; run \"qrboard check\" to see them"},
 	InitDone:       {"đã tạo dự án mới trong %s; tiếp theo: cd %s && qrboard build", "created a new project in %s; next: cd %s && qrboard build"},
 	InitNotEmpty:   {"thư mục %s đã có tệp; chọn một thư mục mới hoặc trống", "folder %s is not empty; choose a new or empty folder"},
+	BadPaper:       {"khổ giấy %q không hợp lệ; chọn A4, A3 hoặc A5", "paper size %q is not valid; choose A4, A3 or A5"},
+	PrintSummary:   {"đã tạo áp phích khổ %s cho %d cơ quan: %d áp phích, %d trang danh sách, %d áp phích cửa trong %s → %s", "made %s posters for %d offices: %d posters, %d board sheet pages, %d door posters in %s → %s"},
 	Failed:         {"%s", "%s"},
 }

@@ -26,7 +26,7 @@ import (
 // Marker is the file that marks a folder as qrboard's output.
 const Marker = ".qrboard-site"
 
-const markerText = "This folder is written by `qrboard build` and replaced as a whole on every build.\n"
+const markerText = "This folder is written by qrboard (build or print) and replaced as a whole every time.\n"
 
 // Stats counts what a build did to the output folder.
 type Stats struct {
@@ -67,6 +67,13 @@ func Create(final string) (*Dir, error) {
 	}
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(final)+".new-")
 	if err != nil {
+		return nil, err
+	}
+	// MkdirTemp makes the folder private (0700), and it becomes the
+	// output folder: a web server running as another user, or a copy
+	// made with rsync -a, could not read it.
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		os.Remove(tmp)
 		return nil, err
 	}
 	d.tmp = tmp

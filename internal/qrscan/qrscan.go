@@ -23,13 +23,41 @@ import (
 	"github.com/makiuchi-d/gozxing/qrcode"
 )
 
-// Image decodes the QR code in img.
+// Image decodes the QR code in img, which may hold other things too (a
+// whole poster page): the reader looks for the finder patterns as a phone
+// does.
 func Image(img image.Image) (string, error) {
+	return decode(img, map[gozxing.DecodeHintType]any{gozxing.DecodeHintType_TRY_HARDER: true})
+}
+
+// Pure decodes an image of nothing but one code and its quiet zone — a
+// code as the build writes it, or cut out of a page — module by module.
+// gozxing switches to this mode when the PURE_BARCODE hint is present at
+// all, whatever its value.
+func Pure(img image.Image) (string, error) {
+	return decode(img, map[gozxing.DecodeHintType]any{gozxing.DecodeHintType_PURE_BARCODE: true})
+}
+
+// Cut decodes a code cut out of a page, with its quiet zone: by finding
+// its finder patterns, as Image does, or else module by module, as Pure
+// does. gozxing's finder misjudges the size of a few codes in any
+// rendering (the sample's /lien-hiep/dang-ky-ket-hon/ is one), and its
+// pure mode needs a whole number of pixels per module, which a page
+// rasterized at a round resolution rarely gives; zbarimg reads all of
+// them either way. Either read must give the exact text.
+func Cut(img image.Image) (string, error) {
+	text, err := Image(img)
+	if err != nil {
+		return Pure(img)
+	}
+	return text, nil
+}
+
+func decode(img image.Image, hints map[gozxing.DecodeHintType]any) (string, error) {
 	bmp, err := gozxing.NewBinaryBitmapFromImage(img)
 	if err != nil {
 		return "", err
 	}
-	hints := map[gozxing.DecodeHintType]any{gozxing.DecodeHintType_PURE_BARCODE: false, gozxing.DecodeHintType_TRY_HARDER: true}
 	res, err := qrcode.NewQRCodeReader().Decode(bmp, hints)
 	if err != nil {
 		return "", err
@@ -37,13 +65,13 @@ func Image(img image.Image) (string, error) {
 	return res.GetText(), nil
 }
 
-// PNG decodes the QR code in a PNG image.
+// PNG decodes a code written as a PNG image by the build.
 func PNG(data []byte) (string, error) {
 	img, _, err := image.Decode(bytes.NewReader(data))
 	if err != nil {
 		return "", err
 	}
-	return Image(img)
+	return Pure(img)
 }
 
 var (
@@ -61,7 +89,7 @@ func SVG(data []byte, scale int) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return Image(img)
+	return Pure(img)
 }
 
 // RasterizeSVG draws the SVG's paths, filled with the non-zero rule

@@ -14,6 +14,10 @@
 // loads in one request; each page has one <style> and at most one
 // <script>, and no inline event handlers or style attributes.
 //
+// poster.html defines "poster", a whole document of its own: the page's
+// printable poster, one sheet of paper with print CSS and the code as
+// inline SVG. It sees a *PosterData.
+//
 // Template data is a *Data. Besides its fields, templates may call:
 //
 //	t KEY ARGS…     the interface string KEY in the site's language (lang/<lang>.yaml),
@@ -70,6 +74,7 @@ type Renderer struct {
 	cspPlain string // policy of pages without it (redirects, 404.html)
 	pages    map[site.Kind]*template.Template
 	extras   map[string]*template.Template // redirect.html, 404.html
+	poster   *template.Template            // poster.html
 }
 
 // New parses the templates in fsys for s.
@@ -113,6 +118,7 @@ func New(fsys fs.FS, s *site.Site) (*Renderer, diag.List) {
 	for _, file := range []string{"redirect.html", "404.html"} {
 		r.extras[file] = parse(file)
 	}
+	r.poster = parse("poster.html")
 	if diags.HasErrors() {
 		return nil, diags
 	}
@@ -190,6 +196,10 @@ func (r *Renderer) CSP() string { return r.csp }
 func (r *Renderer) data(p *site.Page, url, root string) *Data {
 	return &Data{Site: r.site, Page: p, Lang: r.lang, CSS: r.css, CSP: r.cspPlain, URL: url, Root: root}
 }
+
+// T returns the interface string key in the site's language, formatted
+// with args: the words of PDFs, which are made without templates.
+func (r *Renderer) T(key string, args ...any) string { return r.strings.T(key, args...) }
 
 // Page renders p.
 func (r *Renderer) Page(p *site.Page) ([]byte, error) {

@@ -1,0 +1,165 @@
+package build
+
+import (
+	"errors"
+	"maps"
+	"slices"
+	"strings"
+
+	"qrboard/internal/config"
+	"qrboard/internal/diag"
+	"qrboard/internal/msg"
+	"qrboard/internal/poster"
+	"qrboard/internal/qr"
+	"qrboard/internal/site"
+)
+
+// preparePage encodes a page's code and lays out its poster on the
+// project's paper. A code too dense to print there, or words that do not
+// fit or that the font cannot draw, are problems of the project: they
+// come back as diagnostics, positioned where the words were written.
+func (p *Project) preparePage(pg *site.Page) (*pageInput, diag.List, error) {
+	code, err := qr.Encode(p.Site.URL(pg.Path), p.Level)
+	if err != nil {
+		return nil, nil, err
+	}
+	in := &pageInput{page: pg, code: code, poster: p.Renderer.PosterContent(pg, code)}
+	diags := p.checkDensity(pg, code, p.Paper)
+	in.measure, err = poster.Layout(in.poster, p.Paper)
+	if err != nil {
+		diags = append(diags, p.posterError(pg, err, p.Paper, msg.KindPoster))
+	}
+	return in, diags, nil
+}
+
+// checkDensity checks that pg's code scans at the size it is printed on
+// paper: on its poster, and in a cell of its office's board sheet.
+func (p *Project) checkDensity(pg *site.Page, code *qr.Code, paper poster.Paper) diag.List {
+	var diags diag.List
+	check := func(d poster.Density, kind msg.ID, distance float64) {
+		if !d.OK() {
+			diags.Add(p.addressPos(pg), msg.QRTooSmall, p.Site.URL(pg.Path), code.Version, kind, paper.Name,
+				d.Module, d.Min, distance/1000).WithHint(msg.HintQRTooSmall)
+		}
+	}
+	check(paper.PosterDensity(code), msg.KindPoster, paper.Distance())
+	if len(diags) == 0 && pg.Kind == site.ProcedurePage {
+		check(paper.SheetDensity(code), msg.KindSheet, poster.SheetDistance)
+	}
+	return diags
+}
+
+// addressPos is where the longest part of pg's address is written: the
+// procedure file for a procedure's pages, base_url for the others.
+func (p *Project) addressPos(pg *site.Page) diag.Pos {
+	if pg.Procedure != nil {
+		return diag.Pos{File: pg.Procedure.File}
+	}
+	return p.Site.Config.BasePos()
+}
+
+// posterError turns a layout error into a diagnostic at the file the
+// words come from.
+func (p *Project) posterError(pg *site.Page, err error, paper poster.Paper, kind msg.ID) diag.Diagnostic {
+	d := diag.Diagnostic{Severity: diag.Error}
+	var long *poster.TooLong
+	var glyph *poster.MissingGlyph
+	switch {
+	case errors.As(err, &long):
+		d.Pos = p.textPos(pg, long.Text)
+		d.Text = msg.New(msg.PosterTooLong, long.Text, kind, paper.Name)
+		d.Hint = msg.New(msg.HintPosterTooLong)
+	case errors.As(err, &glyph):
+		d.Pos = p.textPos(pg, glyph.Text)
+		d.Text = msg.New(msg.PosterGlyph, glyph.Text, string(glyph.Rune), glyph.Rune)
+	default:
+		d.Pos = p.addressPos(pg)
+		d.Text = msg.New(msg.Failed, err.Error())
+	}
+	return d
+}
+
+// textPos finds the file that text on pg's poster comes from: the
+// procedure file, the office in qrboard.yaml, qrboard.yaml, or else the
+// interface strings of the templates.
+func (p *Project) textPos(pg *site.Page, text string) diag.Pos {
+	if pr := pg.Procedure; pr != nil {
+		for _, s := range []string{pr.ShortName, pr.NoWaitNote, pr.Code} {
+			if s != "" && strings.Contains(text, s) {
+				return diag.Pos{File: pr.File}
+			}
+		}
+		for _, c := range pr.Channels {
+			if text == c.Time || text == c.Fee {
+				return diag.Pos{File: pr.File}
+			}
+		}
+	}
+	if o := pg.Office; o != nil {
+		for _, pr := range o.Procedures { // a cell of the office's board sheet
+			if text == pr.ShortName {
+				return diag.Pos{File: pr.File}
+			}
+		}
+		for _, s := range []string{o.Name, o.Address, o.Phone, o.Hours} {
+			if s != "" && strings.Contains(text, s) {
+				return o.Pos
+			}
+		}
+	}
+	c := p.Site.Config
+	if text == c.Title || text == c.Authority || strings.Contains(text, c.Base.Host) {
+		return diag.Pos{File: config.File}
+	}
+	return diag.Pos{File: "templates/lang/" + string(c.Language) + ".yaml"}
+}
+
+// problems collects the diagnostics of many pages, each once: a
+// procedure's name that is too long is reported once, not once for
+// every office, and of the addresses too dense to print, one per file.
+// Pages are made concurrently, so the one kept is chosen by content —
+// the longest message — not by which came first.
+type problems struct {
+	byKey map[string]diag.Diagnostic
+}
+
+func (ps *problems) add(diags diag.List) {
+	if ps.byKey == nil {
+		ps.byKey = map[string]diag.Diagnostic{}
+	}
+	for _, d := range diags {
+		text := d.Format(msg.En, "")
+		key := text
+		if d.Text.ID() == msg.QRTooSmall {
+			key = d.Pos.String() + " too dense"
+		}
+		old, ok := ps.byKey[key]
+		if oldText := old.Format(msg.En, ""); !ok || len(text) > len(oldText) || len(text) == len(oldText) && text > oldText {
+			ps.byKey[key] = d
+		}
+	}
+}
+
+// list returns the problems in a fixed order.
+func (ps *problems) list() diag.List {
+	keys := slices.Sorted(maps.Keys(ps.byKey))
+	var l diag.List
+	for _, k := range keys {
+		l = append(l, ps.byKey[k])
+	}
+	return l
+}
+
+// checkPosters runs the poster checks of build on every page, for
+// `qrboard check`, which writes nothing.
+func (p *Project) checkPosters() (diag.List, error) {
+	var ps problems
+	for _, pg := range p.Site.Pages {
+		_, diags, err := p.preparePage(pg)
+		if err != nil {
+			return nil, err
+		}
+		ps.add(diags)
+	}
+	return ps.list(), nil
+}

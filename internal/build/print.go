@@ -1,0 +1,286 @@
+package build
+
+import (
+	"context"
+	"errors"
+	"maps"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"sync"
+	"time"
+
+	"qrboard/internal/diag"
+	"qrboard/internal/msg"
+	"qrboard/internal/output"
+	"qrboard/internal/poster"
+	"qrboard/internal/site"
+	"qrboard/internal/strictyaml"
+	"qrboard/internal/value"
+)
+
+// Files of an office's print pack, in print/<office>/.
+const (
+	PostersFile = "posters.pdf" // every poster of the office, one per page: the file for the print shop
+	SheetFile   = "board.pdf"   // the board sheet: its procedures in a grid
+	DoorFile    = "door.pdf"    // the door poster, whose code opens the office's board page
+	SinglesDir  = "posters"     // posters/<procedure>.pdf: one poster, to reprint it alone
+)
+
+// PrintOptions says what to print: the build options (Out is the print
+// folder, default <Src>/print; Paper overrides print.paper) and the
+// offices, all when empty.
+type PrintOptions struct {
+	Options
+	Offices []string
+}
+
+// PrintResult is what a print run made.
+type PrintResult struct {
+	Out                             string
+	Paper                           poster.Paper
+	Offices, Posters, Sheets, Doors int // Sheets counts board sheet pages
+	Files                           output.Stats
+	Elapsed                         time.Duration
+}
+
+// Print writes the print packs of the project's offices into the print
+// folder, which, like the site, is replaced only when everything was
+// made. The addresses on the posters are recorded in qrboard.lock, as a
+// build does: printed codes point at them.
+func Print(ctx context.Context, opts PrintOptions) (*PrintResult, diag.List, error) {
+	start := time.Now()
+	p, diags := Load(opts.Options)
+	if p == nil {
+		return nil, diags, nil
+	}
+	offices, ok := p.selectOffices(opts.Offices, &diags)
+	if !ok {
+		return nil, diags, nil
+	}
+	res := &PrintResult{Out: opts.Out, Paper: p.Paper, Offices: len(offices)}
+	if res.Out == "" {
+		res.Out = filepath.Join(opts.Src, "print")
+	}
+	out, err := output.Create(res.Out)
+	if errors.Is(err, output.ErrNotOurs) {
+		diags.Add(diag.Pos{}, msg.OutputNotOurs, res.Out, output.Marker)
+		return nil, diags, nil
+	} else if err != nil {
+		return nil, diags, err
+	}
+	problems, err := p.printAll(ctx, out, offices, res)
+	if err != nil || problems.HasErrors() {
+		out.Abort()
+		return nil, append(diags, problems...), err
+	}
+	if res.Files, err = out.Commit(); err != nil {
+		return nil, diags, err
+	}
+	if _, err = p.writeLock(opts.Src); err != nil {
+		return nil, diags, err
+	}
+	res.Elapsed = time.Since(start)
+	return res, diags, nil
+}
+
+// selectOffices returns the offices named by ids, or all of them.
+func (p *Project) selectOffices(ids []string, diags *diag.List) ([]*site.Office, bool) {
+	if len(ids) == 0 {
+		return p.Site.Offices, true
+	}
+	var out []*site.Office
+	var known []string
+	for _, o := range p.Site.Offices {
+		known = append(known, o.ID)
+		if slices.Contains(ids, o.ID) {
+			out = append(out, o)
+		}
+	}
+	for _, id := range ids {
+		if !slices.Contains(known, id) {
+			d := diags.Add(diag.Pos{}, msg.UnknownOffice, id)
+			if near := strictyaml.Suggest(id, known); near != "" {
+				d.WithHint(msg.HintDidYouMean, near)
+			}
+		}
+	}
+	return out, !diags.HasErrors()
+}
+
+// printAll makes the offices' packs on as many goroutines as there are
+// cores, one office at a time each.
+func (p *Project) printAll(ctx context.Context, out *output.Dir, offices []*site.Office, res *PrintResult) (diag.List, error) {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	jobs := make(chan *site.Office)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var problems problems
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for o := range jobs {
+				pack, diags, err := p.printOffice(o)
+				if err == nil && !diags.HasErrors() {
+					err = pack.write(out, o.ID)
+				}
+				mu.Lock()
+				problems.add(diags)
+				res.Posters += pack.posters
+				res.Sheets += pack.sheets
+				res.Doors++
+				mu.Unlock()
+				if err != nil {
+					cancel(err)
+				}
+			}
+		})
+	}
+send:
+	for _, o := range offices {
+		select {
+		case jobs <- o:
+		case <-ctx.Done():
+			break send
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	if err := context.Cause(ctx); err != nil {
+		return nil, err
+	}
+	return problems.list(), nil
+}
+
+// pack is an office's print pack, made in memory.
+type pack struct {
+	files           map[string][]byte // by name inside the office's folder
+	posters, sheets int
+}
+
+func (pk *pack) write(out *output.Dir, office string) error {
+	for _, name := range slices.Sorted(maps.Keys(pk.files)) {
+		if err := out.Write(office+"/"+name, pk.files[name]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// printOffice makes one office's pack: the door poster, and when the
+// office handles procedures in force, their posters together and one by
+// one, and the board sheet.
+func (p *Project) printOffice(o *site.Office) (*pack, diag.List, error) {
+	pk := &pack{files: map[string][]byte{}}
+	board, diags, err := p.preparePage(p.Site.Page(o.ID + "/"))
+	if err != nil || diags.HasErrors() {
+		return pk, diags, err
+	}
+	door, err := p.pdf(p.Renderer.T("pdf_door", o.Name), func(d *poster.Doc) error { return d.AddPoster(board.poster) })
+	if err != nil {
+		return pk, p.pdfProblem(board.page, err, msg.KindPoster), nil
+	}
+	pk.files[DoorFile] = door
+	if len(o.Procedures) == 0 {
+		return pk, nil, nil
+	}
+	var ins []*pageInput
+	for _, proc := range o.Procedures {
+		in, d, err := p.preparePage(p.Site.Page(o.ID + "/" + proc.ID + "/"))
+		if err != nil {
+			return pk, nil, err
+		}
+		diags = append(diags, d...)
+		ins = append(ins, in)
+	}
+	if diags.HasErrors() {
+		return pk, diags, nil
+	}
+	return pk, p.printProcedures(pk, o, ins), nil
+}
+
+// printProcedures adds the posters and the board sheet of an office's
+// procedures to its pack.
+func (p *Project) printProcedures(pk *pack, o *site.Office, ins []*pageInput) diag.List {
+	t := p.Renderer.T
+	all, err := p.pdf(t("pdf_posters", o.Name), func(d *poster.Doc) error {
+		for _, in := range ins {
+			if err := d.AddPoster(in.poster); err != nil {
+				return &pageError{in.page, err}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return p.pdfProblem(ins[0].page, err, msg.KindPoster)
+	}
+	pk.files[PostersFile], pk.posters = all, len(ins)
+	for _, in := range ins {
+		one, err := p.pdf(in.poster.Title+" – "+o.Name, func(d *poster.Doc) error { return d.AddPoster(in.poster) })
+		if err != nil {
+			return p.pdfProblem(in.page, err, msg.KindPoster)
+		}
+		pk.files[SinglesDir+"/"+in.page.Procedure.ID+".pdf"] = one
+	}
+	sheet := &poster.Sheet{
+		Authority: p.Site.Config.Authority, Office: o.Name, Title: t("sheet_title"), Intro: t("sheet_intro"),
+		FooterLeft: t("poster_printed", p.Site.Now.Vietnamese()), FooterRight: poster.ShownAddress(p.Site.URL(o.ID + "/")),
+		PageLabel: t("sheet_page"),
+	}
+	for _, in := range ins {
+		c := poster.Cell{Title: in.page.Procedure.ShortName, Code: in.code}
+		if in.poster.Badge != "" {
+			c.Note = in.poster.Badge
+		}
+		sheet.Cells = append(sheet.Cells, c)
+	}
+	var pages int
+	data, err := p.pdf(t("pdf_sheet", o.Name), func(d *poster.Doc) error {
+		err := d.AddSheet(sheet)
+		pages = d.Pages()
+		return err
+	})
+	if err != nil {
+		return p.pdfProblem(p.Site.Page(o.ID+"/"), err, msg.KindSheet)
+	}
+	pk.files[SheetFile], pk.sheets = data, pages
+	return nil
+}
+
+// pageError says which page a PDF problem is about.
+type pageError struct {
+	page *site.Page
+	err  error
+}
+
+func (e *pageError) Error() string { return e.err.Error() }
+func (e *pageError) Unwrap() error { return e.err }
+
+// pdfProblem turns an error from making a PDF into a diagnostic about
+// the page it concerns.
+func (p *Project) pdfProblem(pg *site.Page, err error, kind msg.ID) diag.List {
+	var pe *pageError
+	if errors.As(err, &pe) {
+		pg = pe.page
+	}
+	return diag.List{p.posterError(pg, err, p.Paper, kind)}
+}
+
+// pdf makes one PDF document with the project's paper and metadata.
+func (p *Project) pdf(title string, add func(*poster.Doc) error) ([]byte, error) {
+	now := p.Site.Now.Time()
+	d, err := poster.New(p.Paper, poster.Info{
+		Title:     title,
+		Author:    p.Site.Config.Authority,
+		Subject:   p.Site.Config.Title,
+		Created:   time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, value.Vietnam),
+		Generator: "qrboard",
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := add(d); err != nil {
+		return nil, err
+	}
+	return d.Bytes()
+}

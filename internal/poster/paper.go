@@ -1,0 +1,95 @@
+package poster
+
+import (
+	"fmt"
+	"strings"
+
+	"qrboard/internal/qr"
+)
+
+// Paper is a sheet size, portrait, in millimetres.
+type Paper struct {
+	Name string
+	W, H float64
+}
+
+// The paper sizes posters are laid out for (ISO 216). A4 is the wall
+// poster; A3 is for a corridor or a notice board seen from farther; A5
+// is a counter card, read from closer.
+var (
+	A3 = Paper{"A3", 297, 420}
+	A4 = Paper{"A4", 210, 297}
+	A5 = Paper{"A5", 148, 210}
+)
+
+// Papers lists the sizes in the order messages name them.
+var Papers = []Paper{A4, A3, A5}
+
+// ParsePaper reads "A4", "A3" or "A5" (in any case).
+func ParsePaper(s string) (Paper, bool) {
+	for _, p := range Papers {
+		if strings.EqualFold(s, p.Name) {
+			return p, true
+		}
+	}
+	return Paper{}, false
+}
+
+// scale is the factor from the A4 design to p: type and spacing grow
+// with the sheet, so an A3 poster is an A4 poster enlarged by √2.
+func (p Paper) scale() float64 { return p.W / A4.W }
+
+// QRWidth is the width of a poster's code on p, quiet zone not included.
+// On A4 it is 11 cm: more than the 10 cm that the usual 10:1 rule of
+// thumb asks for a scan from a metre. A3 enlarges it with the rest of
+// the poster; A5, a counter card, keeps 8 cm so the text still fits.
+func (p Paper) QRWidth() float64 {
+	if p == A5 {
+		return 80
+	}
+	return 110 * p.scale()
+}
+
+// Distance is how far, in mm, a citizen stands from a poster on p when
+// scanning it: a metre from a wall poster, closer to a counter card.
+func (p Paper) Distance() float64 {
+	if p == A5 {
+		return 700
+	}
+	return 1000
+}
+
+// SheetDistance is how far a board sheet is read from, in mm: up close,
+// at arm's length.
+const SheetDistance = 400
+
+// MinModule is the smallest module, in mm, a phone camera reads from
+// distance mm. A cheap phone's scanner looks at a 1280×720 frame with a
+// field of view of about 65°: at 1 m a pixel covers about 1 mm. Decoders
+// such as ZXing, which most scanner apps and Zalo build on, need about
+// two pixels per module; 2.5 leaves room for blur and an angled shot.
+func MinModule(distance float64) float64 { return 2.5 * distance / 1000 }
+
+// Density is how a code prints at a given width.
+type Density struct {
+	Module float64 // module size, mm
+	Min    float64 // the smallest module that scans at the reading distance, mm
+}
+
+// OK reports whether the code is printed large enough to scan.
+func (d Density) OK() bool { return d.Module >= d.Min }
+
+func (d Density) String() string {
+	return fmt.Sprintf("module %.2f mm (minimum %.2f mm)", d.Module, d.Min)
+}
+
+// PosterDensity is how code prints on a poster on p.
+func (p Paper) PosterDensity(code *qr.Code) Density {
+	return Density{Module: p.QRWidth() / float64(code.Size()), Min: MinModule(p.Distance())}
+}
+
+// SheetDensity is how code prints in a cell of a board sheet on p.
+func (p Paper) SheetDensity(code *qr.Code) Density {
+	g := p.grid()
+	return Density{Module: g.qrWidth(code) / float64(code.Size()), Min: MinModule(SheetDistance)}
+}

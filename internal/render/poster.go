@@ -1,0 +1,120 @@
+package render
+
+import (
+	"html/template"
+	"strings"
+
+	"qrboard/internal/poster"
+	"qrboard/internal/procedure"
+	"qrboard/internal/qr"
+	"qrboard/internal/site"
+)
+
+// PosterContent returns what the poster of page p says, in the site's
+// language: the same words for the PDF and for poster.html. Contact
+// details still marked TODO were cleared when qrboard.yaml was read, so
+// they are left out here, never printed.
+func (r *Renderer) PosterContent(p *site.Page, code *qr.Code) *poster.Poster {
+	s, t := r.site, r.strings.T
+	pc := &poster.Poster{
+		Authority:   s.Config.Authority,
+		Code:        code,
+		Address:     s.URL(p.Path),
+		Instruction: t("poster_instruction"),
+		FooterLeft:  t("poster_printed", s.Now.Vietnamese()),
+	}
+	switch p.Kind {
+	case site.Home:
+		pc.Title = s.Config.Title
+		pc.Instruction = t("home_instruction")
+	case site.Board:
+		pc.Office = t("one_stop")
+		pc.Title = p.Office.Name
+		pc.Subtitle = t("sheet_title")
+		pc.Instruction = t("door_instruction")
+		for _, f := range []struct{ key, value string }{
+			{"hours", p.Office.Hours}, {"phone", p.Office.Phone}, {"address", p.Office.Address},
+		} {
+			if f.value != "" {
+				pc.Facts = append(pc.Facts, poster.Fact{Label: t(f.key), Value: f.value})
+			}
+		}
+	default:
+		r.procedurePoster(pc, p)
+	}
+	return pc
+}
+
+// procedurePoster fills in a procedure's poster: its short name, the
+// badge, the time and fee of filing in person.
+func (r *Renderer) procedurePoster(pc *poster.Poster, p *site.Page) {
+	t, proc := r.strings.T, p.Procedure
+	if p.Office != nil {
+		pc.Office = t("poster_office", p.Office.Name)
+	}
+	pc.Title = proc.ShortName
+	switch {
+	case proc.Repealed(r.site.Now):
+		pc.Subtitle = t("repealed", proc.RepealedOn.Vietnamese())
+	case proc.NoWait:
+		pc.Badge = t("no_wait")
+		pc.BadgeNote = strings.TrimSpace(proc.NoWaitNote)
+		if pc.BadgeNote == "" {
+			pc.BadgeNote = t("no_wait_note")
+		}
+	}
+	c := proc.Channel(procedure.InPerson)
+	if c == nil {
+		c = &proc.Channels[0]
+	}
+	pc.Facts = []poster.Fact{{Label: t("how_long"), Value: c.Time}, {Label: t("how_much"), Value: c.Fee}}
+	pc.FooterRight = t("poster_code", proc.Code) + " · " + t("poster_updated", proc.Updated.Vietnamese())
+}
+
+// PosterData is what poster.html sees: the page's Data, the poster's
+// words, the paper and the sizes the PDF layout chose.
+type PosterData struct {
+	*Data
+	Poster  *poster.Poster
+	Paper   poster.Paper
+	Measure poster.Measure
+	QR      template.HTML // the code as inline SVG
+	QRWidth float64       // mm, quiet zone not included
+	Quiet   float64       // mm
+}
+
+// AddressHost returns the domain of the poster's address as printed,
+// which the poster sets in bold so a citizen can check whose site it is.
+func (d *PosterData) AddressHost() string { h, _ := d.address(); return h }
+
+// AddressPath returns the rest of the poster's address.
+func (d *PosterData) AddressPath() string { _, p := d.address(); return p }
+
+func (d *PosterData) address() (host, path string) {
+	shown := poster.ShownAddress(d.Poster.Address)
+	scheme := ""
+	if i := strings.Index(shown, "://"); i >= 0 {
+		scheme, shown = shown[:i+3], shown[i+3:]
+	}
+	host, path, _ = strings.Cut(shown, "/")
+	return scheme + host, "/" + path
+}
+
+// Poster renders poster.html for page p from its content pc, laid out
+// as m on paper.
+func (r *Renderer) Poster(p *site.Page, pc *poster.Poster, paper poster.Paper, m poster.Measure) ([]byte, error) {
+	d := &PosterData{
+		Data:    &Data{Site: r.site, Page: p, Lang: r.lang, URL: r.site.URL(p.Path), Root: p.Root()},
+		Poster:  pc,
+		Paper:   paper,
+		Measure: m,
+		QR:      template.HTML(pc.Code.SVG()),
+		QRWidth: paper.QRWidth(),
+	}
+	d.Quiet = qr.QuietZone * d.QRWidth / float64(pc.Code.Size())
+	var b strings.Builder
+	if err := r.poster.ExecuteTemplate(&b, "poster", d); err != nil {
+		return nil, err
+	}
+	return []byte(b.String()), nil
+}
