@@ -60,11 +60,23 @@ type Code struct {
 	Content string
 	Level   Level
 	Version int      // 1–40; each step adds 4 modules per side
+	Mask    int      // 0–7, the mask pattern applied to the data
 	modules [][]bool // dark modules, without the quiet zone
 }
 
-// Encode encodes content at level l.
+// Encode encodes content at level l, with the mask that reads best (see
+// mask.go).
 func Encode(content string, l Level) (*Code, error) {
+	c, err := encodeAsIs(content, l)
+	if err != nil {
+		return nil, err
+	}
+	c.modules, c.Mask = chooseMask(content, c.modules, c.Version, l)
+	return c, nil
+}
+
+// encodeAsIs encodes content with the mask skip2/go-qrcode chooses.
+func encodeAsIs(content string, l Level) (*Code, error) {
 	q, err := qrcode.New(content, l.recovery())
 	if err != nil {
 		return nil, fmt.Errorf("encoding %q as a QR code: %v", content, err)
