@@ -152,6 +152,29 @@ const (
 	InitDone
 	InitNotEmpty
 	Failed
+	UnknownSchema
+	SchemaWritten
+
+	// Describing fields, in editor schemas and new procedure files.
+	DescRequired
+	DescMaxChars
+	DescMaxItems
+	DescMaxNumber
+	DescExample
+	DescMarkdown
+	DescDate
+	DescURL
+	DescID
+	SchemaText
+	SchemaList
+	SchemaMapping
+	SchemaBool
+	SchemaNumber
+	SchemaDate
+	SchemaURL
+	SchemaID
+	SchemaProcedure
+	SchemaConfig
 
 	// Add new messages above this line, in the group they belong to.
 	numIDs
@@ -300,4 +323,26 @@ var catalog = map[ID]entry{
 	InitDone:       {"đã tạo dự án mới trong %s; tiếp theo: cd %s && qrboard build", "created a new project in %s; next: cd %s && qrboard build"},
 	InitNotEmpty:   {"thư mục %s đã có tệp; chọn một thư mục mới hoặc trống", "folder %s is not empty; choose a new or empty folder"},
 	Failed:         {"%s", "%s"},
+	UnknownSchema:  {"không có lược đồ %q; chọn procedure (tệp thủ tục) hoặc qrboard (qrboard.yaml)", "there is no schema %q; choose procedure (procedure files) or qrboard (qrboard.yaml)"},
+	SchemaWritten:  {"đã ghi lược đồ JSON cho tệp thủ tục và qrboard.yaml vào %s", "wrote the JSON Schemas of procedure files and qrboard.yaml to %s"},
+
+	DescRequired:    {"bắt buộc", "required"},
+	DescMaxChars:    {"tối đa %d ký tự", "at most %d characters"},
+	DescMaxItems:    {"tối đa %d mục", "at most %d items"},
+	DescMaxNumber:   {"tối đa %d", "at most %d"},
+	DescExample:     {"ví dụ: %s", "for example: %s"},
+	DescMarkdown:    {"có thể dùng Markdown: **chữ đậm**, danh sách, liên kết", "Markdown allowed: **bold**, lists, links"},
+	DescDate:        {"ngày viết dạng năm-tháng-ngày (YYYY-MM-DD)", "a date written year-month-day (YYYY-MM-DD)"},
+	DescURL:         {"địa chỉ đầy đủ bắt đầu bằng https:// (hoặc tel:, mailto:)", "a full address starting with https:// (or tel:, mailto:)"},
+	DescID:          {"chữ thường không dấu a–z, số và dấu gạch ngang", "lower-case a–z, digits and hyphens"},
+	SchemaText:      {"cần một đoạn văn bản: viết trên một dòng, hoặc dùng | rồi xuống dòng cho văn bản nhiều dòng", "expected text: write it on one line, or use | and new lines for longer text"},
+	SchemaList:      {"cần một danh sách: mỗi mục một dòng, bắt đầu bằng \"- \"", "expected a list: put each item on its own line starting with \"- \""},
+	SchemaMapping:   {"cần một nhóm trường: mỗi trường một dòng dạng tên: giá trị, thụt lề thêm hai dấu cách", "expected a group of fields: one per line as name: value, indented two more spaces"},
+	SchemaBool:      {"cần true (có) hoặc false (không)", "expected true or false"},
+	SchemaNumber:    {"cần một số nguyên không âm", "expected a whole number, not negative"},
+	SchemaDate:      {"ngày phải viết dạng năm-tháng-ngày (YYYY-MM-DD), ví dụ 2026-11-27", "dates are written year-month-day (YYYY-MM-DD), for example 2026-11-27"},
+	SchemaURL:       {"cần địa chỉ đầy đủ bắt đầu bằng https:// (hoặc tel:, mailto:), không có dấu cách", "expected a full address starting with https:// (or tel:, mailto:), without spaces"},
+	SchemaID:        {"mã chỉ dùng chữ thường không dấu a–z, số và dấu gạch ngang, tối đa 40 ký tự", "ids use only lower-case a–z, digits and hyphens, at most 40 characters"},
+	SchemaProcedure: {"Tệp thủ tục của qrboard (procedures/<mã>.yaml): mỗi tệp một thủ tục hành chính", "A qrboard procedure file (procedures/<id>.yaml): one administrative procedure per file"},
+	SchemaConfig:    {"Tệp cấu hình qrboard.yaml: tên trang, địa chỉ công khai và các Bộ phận Một cửa", "The qrboard.yaml configuration: site title, public address and one-stop offices"},
 }

@@ -22,7 +22,7 @@ type field struct {
 
 var fieldCache sync.Map // reflect.Type → []field
 
-// Fields returns the YAML fields of struct type t, in declaration order.
+// fields returns the YAML fields of struct type t, in declaration order.
 func fields(t reflect.Type) []field {
 	if fs, ok := fieldCache.Load(t); ok {
 		return fs.([]field)
@@ -47,6 +47,26 @@ func fields(t reflect.Type) []field {
 	}
 	fieldCache.Store(t, fs)
 	return fs
+}
+
+// Field is a struct field as a YAML file sees it: its name, its check
+// rules and its Go struct field, whose other tags (such as a description)
+// belong to whoever reads them. Schemas and templates that list fields
+// use it, so they follow the same rules as decoding.
+type Field struct {
+	Name     string
+	Required bool
+	Max      int // 0: no limit
+	Struct   reflect.StructField
+}
+
+// Fields returns the YAML fields of struct type t, in declaration order.
+func Fields(t reflect.Type) []Field {
+	var out []Field
+	for _, f := range fields(t) {
+		out = append(out, Field{Name: f.name, Required: f.required, Max: f.max, Struct: t.Field(f.index)})
+	}
+	return out
 }
 
 // FieldNames returns the YAML names of struct type t's fields, for
