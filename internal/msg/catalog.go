@@ -93,6 +93,7 @@ const (
 	AliasIsSelf
 	Unverified
 	OfficesShape
+	Unfilled
 
 	// Configuration.
 	NoConfig
@@ -139,6 +140,7 @@ const (
 	HintLockProcedure
 	HintLockHandler
 	HintLockRedirect
+	HintUnfilled
 
 	// The command line.
 	Usage
@@ -154,6 +156,10 @@ const (
 	Failed
 	UnknownSchema
 	SchemaWritten
+	NewBadID
+	NewTry
+	NewExists
+	NewDone
 
 	// Describing fields, in editor schemas and new procedure files.
 	DescRequired
@@ -173,8 +179,14 @@ const (
 	SchemaDate
 	SchemaURL
 	SchemaID
+	SchemaUnfilled
 	SchemaProcedure
 	SchemaConfig
+	NewIntro
+	NewTODO
+	NewOptional
+	NewComments
+	NewUncomment
 
 	// Add new messages above this line, in the group they belong to.
 	numIDs
@@ -268,6 +280,7 @@ var catalog = map[ID]entry{
 	AliasIsSelf:        {"bí danh %q trùng với chính mã của thủ tục", "alias %q is the procedure's own id"},
 	Unverified:         {"thông tin chưa được xác minh: %s", "not yet verified: %s"},
 	OfficesShape:       {"\"offices\" cần là communes, district, all hoặc danh sách mã cơ quan", "\"offices\" must be communes, district, all or a list of office ids"},
+	Unfilled:           {"trường %q chưa được điền (vẫn ghi TODO)", "field %q is not filled in yet (it still says TODO)"},
 
 	NoConfig:           {"không tìm thấy qrboard.yaml (tệp cấu hình của trang)", "qrboard.yaml (the site configuration) not found"},
 	BaseNotAbsolute:    {"base_url %q phải là địa chỉ đầy đủ bắt đầu bằng https://", "base_url %q must be a full address starting with https://"},
@@ -311,6 +324,7 @@ var catalog = map[ID]entry{
 	HintLockProcedure: {"tệp procedures/%[1]s.yaml đã bị xóa hoặc đổi tên: nếu đổi tên, thêm \"aliases: [%[1]s]\" vào tệp mới; nếu bãi bỏ, giữ tệp và ghi \"repealed_on\"", "procedures/%[1]s.yaml was deleted or renamed: if renamed, add \"aliases: [%[1]s]\" to the new file; if abolished, keep the file and set \"repealed_on\""},
 	HintLockHandler:   {"thủ tục %q không còn do cơ quan %q thực hiện: thêm lại vào \"offices\" hoặc thêm một mục \"redirects\" trong qrboard.yaml", "procedure %q is no longer handled by office %q: add it back to \"offices\" or add an entry to \"redirects\" in qrboard.yaml"},
 	HintLockRedirect:  {"thêm một mục \"redirects\" trong qrboard.yaml với from: %s", "add an entry to \"redirects\" in qrboard.yaml with from: %s"},
+	HintUnfilled:      {"thay TODO bằng thông tin thật; trường không bắt buộc mà chưa có thông tin thì để trống", "replace TODO with the real information; leave an optional field empty if there is none"},
 
 	Usage:          {"cách dùng: %s", "usage: %s"},
 	UnknownCommand: {"không có lệnh %q; chạy \"qrboard help\" để xem các lệnh", "unknown command %q; run \"qrboard help\" for the list"},
@@ -324,6 +338,10 @@ var catalog = map[ID]entry{
 	InitNotEmpty:   {"thư mục %s đã có tệp; chọn một thư mục mới hoặc trống", "folder %s is not empty; choose a new or empty folder"},
 	Failed:         {"%s", "%s"},
 	UnknownSchema:  {"không có lược đồ %q; chọn procedure (tệp thủ tục) hoặc qrboard (qrboard.yaml)", "there is no schema %q; choose procedure (procedure files) or qrboard (qrboard.yaml)"},
+	NewBadID:       {"mã thủ tục %q không dùng được: %s", "procedure id %q cannot be used: %s"},
+	NewTry:         {"thử: qrboard new %s", "try: qrboard new %s"},
+	NewExists:      {"tệp %s đã có; qrboard new không ghi đè: hãy sửa tệp đó hoặc chọn mã khác", "%s already exists; qrboard new does not overwrite: edit that file or choose another id"},
+	NewDone:        {"đã tạo %s: thay các chữ TODO bằng thông tin thật, rồi chạy qrboard check (hoặc xem trước bằng qrboard serve)", "created %s: replace each TODO with the real information, then run qrboard check (or preview with qrboard serve)"},
 	SchemaWritten:  {"đã ghi lược đồ JSON cho tệp thủ tục và qrboard.yaml vào %s", "wrote the JSON Schemas of procedure files and qrboard.yaml to %s"},
 
 	DescRequired:    {"bắt buộc", "required"},
@@ -343,6 +361,12 @@ var catalog = map[ID]entry{
 	SchemaDate:      {"ngày phải viết dạng năm-tháng-ngày (YYYY-MM-DD), ví dụ 2026-11-27", "dates are written year-month-day (YYYY-MM-DD), for example 2026-11-27"},
 	SchemaURL:       {"cần địa chỉ đầy đủ bắt đầu bằng https:// (hoặc tel:, mailto:), không có dấu cách", "expected a full address starting with https:// (or tel:, mailto:), without spaces"},
 	SchemaID:        {"mã chỉ dùng chữ thường không dấu a–z, số và dấu gạch ngang, tối đa 40 ký tự", "ids use only lower-case a–z, digits and hyphens, at most 40 characters"},
+	SchemaUnfilled:  {"chưa điền: thay TODO bằng thông tin thật", "not filled in: replace TODO with the real information"},
 	SchemaProcedure: {"Tệp thủ tục của qrboard (procedures/<mã>.yaml): mỗi tệp một thủ tục hành chính", "A qrboard procedure file (procedures/<id>.yaml): one administrative procedure per file"},
+	NewIntro:        {"Thủ tục %s. Mỗi dòng bắt đầu bằng # là ghi chú cho trường ngay dưới nó; ghi chú không hiện trên trang", "Procedure %s. Each line starting with # is a note on the field below it; notes are not shown on pages"},
+	NewTODO:         {"Thay mọi chữ TODO bằng thông tin thật, lấy từ văn bản pháp luật hoặc Cổng Dịch vụ công; qrboard check chỉ ra chỗ nào còn TODO", "Replace every TODO with the real information, from the legal texts or the public service portal; qrboard check shows where TODO is left"},
+	NewOptional:     {"Trường để trống là không bắt buộc: chưa có thông tin thì cứ để trống", "Fields left empty are optional: leave them empty when there is nothing to say"},
+	NewComments:     {"Danh sách: mỗi mục một dòng, bắt đầu bằng \"- \". Văn bản dài: viết | rồi xuống dòng, thụt lề hai dấu cách", "Lists: one item per line, starting with \"- \". Long text: write | and continue on the next lines, indented two spaces"},
+	NewUncomment:    {"Nếu cần: xóa dấu \"# \" ở đầu các dòng dưới đây rồi điền", "If needed: delete the \"# \" at the start of the lines below and fill them in"},
 	SchemaConfig:    {"Tệp cấu hình qrboard.yaml: tên trang, địa chỉ công khai và các Bộ phận Một cửa", "The qrboard.yaml configuration: site title, public address and one-stop offices"},
 }

@@ -34,7 +34,7 @@ type Procedure struct {
 	// Who may file
 	Applicants []string `yaml:"applicants" check:"required,max=20" doc:"Ai được nộp hồ sơ, mỗi đối tượng một mục" example:"Công dân Việt Nam"`
 	// Papers every case needs
-	Documents []Document `yaml:"documents" check:"max=50" doc:"Giấy tờ mọi hồ sơ đều cần, mỗi giấy tờ một mục; thủ tục cần documents, cases hoặc cả hai"`
+	Documents []Document `yaml:"documents" check:"max=50" new:"fill" doc:"Giấy tờ mọi hồ sơ đều cần, mỗi giấy tờ một mục; thủ tục cần documents, cases hoặc cả hai"`
 	// Papers that depend on the case
 	Cases []Case `yaml:"cases" check:"max=20" doc:"Giấy tờ chỉ cần trong từng trường hợp riêng, mỗi trường hợp một mục"`
 	// In person, online, post

@@ -27,7 +27,8 @@
 // what it accepts with a JSONSchema method (see Describer); the decoder's
 // own rules stay the reference, and a test compares the two on good and
 // broken files. A field that is not required also accepts an empty value
-// ("decision:" with nothing after it), as the decoder does.
+// ("decision:" with nothing after it), as the decoder does. In procedure
+// files, text that still says TODO is underlined as not filled in.
 package schema
 
 import (
@@ -67,8 +68,10 @@ const Dir = "schema"
 // one for qrboard.yaml.
 func Files() []File {
 	return []File{
-		{"procedure.schema.json", Generate(reflect.TypeFor[procedure.Procedure](), msg.New(msg.SchemaProcedure))},
-		{"qrboard.schema.json", Generate(reflect.TypeFor[config.Config](), msg.New(msg.SchemaConfig))},
+		// Procedure files refuse TODO (strictyaml.RefusePlaceholders);
+		// qrboard.yaml uses it for contact details not published yet.
+		{"procedure.schema.json", Generate(reflect.TypeFor[procedure.Procedure](), msg.New(msg.SchemaProcedure), true)},
+		{"qrboard.schema.json", Generate(reflect.TypeFor[config.Config](), msg.New(msg.SchemaConfig), false)},
 	}
 }
 
@@ -80,8 +83,12 @@ func Line(name string, depth int) string {
 }
 
 // Generate returns the schema of root, a struct type, as indented JSON.
-func Generate(root reflect.Type, title msg.Text) []byte {
+// With refuseTODO, text starting with TODO is underlined as not filled in.
+func Generate(root reflect.Type, title msg.Text, refuseTODO bool) []byte {
 	s := typeSchema(root)
+	if refuseTODO {
+		walk(s, refusePlaceholder)
+	}
 	s["$schema"] = Draft
 	s["title"] = title.In(msg.Vi)
 	var b bytes.Buffer
@@ -173,14 +180,20 @@ func fieldSchema(f strictyaml.Field) map[string]any {
 	} else {
 		allowNull(s)
 	}
-	s["description"] = Describe(f, typeDesc)
+	s["description"] = describe(f, typeDesc)
 	return s
 }
 
-// Describe returns the description of field f in Vietnamese: its doc tag,
-// then extra (what its type accepts), whether it is required, its limit
-// and its example. New procedure files use it for their comments.
-func Describe(f strictyaml.Field, extra string) string {
+// Describe returns the description of field f in Vietnamese, as the
+// schemas give it: its doc tag, what its type accepts, whether it is
+// required, its limit and its example. New procedure files use it for
+// their comments.
+func Describe(f strictyaml.Field) string {
+	typeDesc, _ := typeSchema(f.Struct.Type)["description"].(string)
+	return describe(f, typeDesc)
+}
+
+func describe(f strictyaml.Field, extra string) string {
 	parts := []string{strings.TrimSuffix(f.Struct.Tag.Get("doc"), ".")}
 	if extra != "" {
 		parts = append(parts, extra)
@@ -221,6 +234,43 @@ func upperFirst(s string) string {
 		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
 	}
 	return s
+}
+
+// notPlaceholder matches text that does not start with TODO (after
+// spaces, in any case), written without look-ahead so that both the
+// editor's and Go's regular expressions read it.
+const notPlaceholder = `^\s*([^\sTt]|[Tt]([^Oo]|$)|[Tt][Oo]([^Dd]|$)|[Tt][Oo][Dd]([^Oo]|$)|$)`
+
+// refusePlaceholder makes free text in s refuse TODO, as the decoder does
+// with strictyaml.RefusePlaceholders. Schemas with their own pattern or
+// choices refuse it already.
+func refusePlaceholder(s map[string]any) {
+	if !hasType(s, "string") || s["pattern"] != nil || s["enum"] != nil {
+		return
+	}
+	s["pattern"] = notPlaceholder
+	s["patternErrorMessage"] = msg.New(msg.SchemaUnfilled).In(msg.Vi)
+}
+
+// walk calls fn for s and every schema inside it.
+func walk(s map[string]any, fn func(map[string]any)) {
+	fn(s)
+	for _, key := range []string{"items", "properties", "anyOf"} {
+		switch v := s[key].(type) {
+		case map[string]any:
+			if key == "properties" {
+				for _, p := range v {
+					walk(p.(map[string]any), fn)
+				}
+			} else {
+				walk(v, fn)
+			}
+		case []any:
+			for _, alt := range v {
+				walk(alt.(map[string]any), fn)
+			}
+		}
+	}
 }
 
 // types returns the JSON types s accepts.

@@ -209,6 +209,10 @@ func TestAgreesWithDecoder(t *testing.T) {
 		{"alias with accents", appendLine("aliases: [Kết hôn]"), false},
 		{"bad link", replace("online_url: https://dichvucong.hanoi.gov.vn", "online_url: javascript:alert(1)"), false},
 		{"yes for true", replace("no_wait: true", "no_wait: yes"), false},
+		{"empty optional number", replace("originals: 1", "originals:"), true},
+		{"fee not filled in", replace("fee: Miễn lệ phí", "fee: TODO"), false},
+		{"step not filled in", replace("  - Nhận Giấy chứng nhận kết hôn.", "  - \"todo: bước cuối\""), false},
+		{"name starting like TODO", replaceLine("short_name:", "short_name: Tổ dân phố"), true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -107,7 +107,10 @@ func (d *Decoder) mapping(n *yaml.Node, v reflect.Value) {
 		}
 		fv := v.Field(f.index)
 		before := d.errors
+		outer := d.field
+		d.field = f.name
 		d.decode(val, fv)
+		d.field = outer
 		d.checkMax(val, fv, f)
 		failed[f.name] = d.errors > before
 		if d.stopped || d.nodes > MaxNodes {
