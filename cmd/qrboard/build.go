@@ -87,7 +87,10 @@ one fails, because printed posters point at it.`,
 				return exitUsage
 			}
 			opts.Out = *out
+			prog := newProgress(e.stderr, e.lang)
+			opts.Progress = prog.update
 			res, diags, err := build.Run(e.ctx, opts)
+			prog.clear()
 			e.report(diags, p.src, p.verbose)
 			if err != nil {
 				e.say(msg.LevelError, msg.Failed, err.Error())
@@ -98,11 +101,21 @@ one fails, because printed posters point at it.`,
 				return exitFailure
 			}
 			e.say(0, msg.BuildSummary, len(res.Site.Offices), res.Pages, res.QRCodes, res.MaxQRVersion,
-				res.Redirects, res.Elapsed.Round(time.Millisecond), filepath.Clean(res.Out),
-				res.Files.Added, res.Files.Changed, res.Files.Removed, res.Files.Unchanged)
+				res.Redirects, res.Elapsed.Round(time.Millisecond), filepath.Clean(res.Out), changes(res.PageChanges))
 			return exitOK
 		}
 	},
+}
+
+// changes words what a build changed since the previous one, in pages.
+func changes(pc build.PageStats) msg.Text {
+	switch {
+	case pc.Fresh:
+		return msg.New(msg.BuildFresh)
+	case pc.Added+pc.Changed+pc.Removed == 0:
+		return msg.New(msg.BuildNoChanges)
+	}
+	return msg.New(msg.BuildChanges, pc.Added, pc.Changed, pc.Removed)
 }
 
 var checkCmd = &command{

@@ -34,6 +34,14 @@ type Options struct {
 	Templates string    // folder laid over the embedded templates; "" means <Src>/templates if present
 	Now       time.Time // the build date: decides which procedures are in force
 	Check     bool      // check only: write nothing
+
+	// Preview builds a site that will not be published (qrboard serve):
+	// qrboard.lock is checked but not written, since a preview publishes
+	// no address.
+	Preview bool
+	// Progress, if set, is called as pages are written, with how many of
+	// how many are done, from one goroutine at a time.
+	Progress func(done, total int)
 }
 
 // Result is what a build did.
@@ -45,6 +53,7 @@ type Result struct {
 	QRCodes      int
 	MaxQRVersion int
 	Files        output.Stats
+	PageChanges  PageStats // what changed since the previous build, in pages
 	LockChanged  bool
 	Elapsed      time.Duration
 }
@@ -128,15 +137,18 @@ func Run(ctx context.Context, opts Options) (*Result, diag.List, error) {
 	} else if err != nil {
 		return nil, diags, err
 	}
-	if err := p.write(ctx, out, res); err != nil {
+	if err := p.write(ctx, out, res, opts.Progress); err != nil {
 		out.Abort()
 		return nil, diags, err
 	}
 	if res.Files, err = out.Commit(); err != nil {
 		return nil, diags, err
 	}
-	if res.LockChanged, err = p.writeLock(opts.Src); err != nil {
-		return nil, diags, err
+	res.PageChanges = p.pageChanges(res.Files)
+	if !opts.Preview {
+		if res.LockChanged, err = p.writeLock(opts.Src); err != nil {
+			return nil, diags, err
+		}
 	}
 	if res.MaxQRVersion > MaxVersion {
 		diags.Warn(diag.Pos{File: config.File}, msg.QRTooDense, res.MaxQRVersion, MaxVersion)

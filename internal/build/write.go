@@ -3,6 +3,7 @@ package build
 import (
 	"context"
 	"fmt"
+	"path"
 	"runtime"
 	"sync"
 
@@ -24,8 +25,8 @@ const (
 )
 
 // write renders every page, redirect and site file into out, on as many
-// goroutines as there are cores.
-func (p *Project) write(ctx context.Context, out *output.Dir, res *Result) error {
+// goroutines as there are cores, calling progress (if set) after each.
+func (p *Project) write(ctx context.Context, out *output.Dir, res *Result, progress func(done, total int)) error {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	jobs := make(chan func() error)
@@ -40,9 +41,20 @@ func (p *Project) write(ctx context.Context, out *output.Dir, res *Result) error
 		})
 	}
 	var mu sync.Mutex
+	total, done := len(p.Site.Pages)+len(p.Site.Redirects)+1, 0
 	send := func(job func() error) bool {
+		counted := func() error {
+			err := job()
+			if progress != nil {
+				mu.Lock()
+				done++
+				progress(done, total)
+				mu.Unlock()
+			}
+			return err
+		}
 		select {
-		case jobs <- job:
+		case jobs <- counted:
 			return true
 		case <-ctx.Done():
 			return false
@@ -106,6 +118,54 @@ func (p *Project) writePage(out *output.Dir, pg *site.Page) (int, error) {
 		}
 	}
 	return code.Version, nil
+}
+
+// PageStats counts what a build changed, in pages: a page is one address
+// of the site — its index.html and, for the pages of offices and
+// procedures, its QR codes — and a redirect page counts as one.
+type PageStats struct {
+	Added, Changed, Removed, Unchanged int
+	Fresh                              bool // there was no previous build
+}
+
+// pageChanges counts the pages stats shows as added, changed or removed.
+func (p *Project) pageChanges(stats output.Stats) PageStats {
+	ps := PageStats{Fresh: stats.Fresh}
+	count := func(files ...string) {
+		added, changed := 0, false
+		for _, f := range files {
+			switch stats.Files[f] {
+			case output.Added:
+				added++
+			case output.Changed:
+				changed = true
+			}
+		}
+		switch {
+		case added == len(files):
+			ps.Added++
+		case changed || added > 0:
+			ps.Changed++
+		default:
+			ps.Unchanged++
+		}
+	}
+	for _, pg := range p.Site.Pages {
+		files := make([]string, len(pageFiles))
+		for i, f := range pageFiles {
+			files[i] = pg.Path + f.name
+		}
+		count(files...)
+	}
+	for _, rd := range p.Site.Redirects {
+		count(rd.From + IndexFile)
+	}
+	for f, c := range stats.Files {
+		if c == output.Removed && path.Base(f) == IndexFile {
+			ps.Removed++
+		}
+	}
+	return ps
 }
 
 func (p *Project) writeRedirect(out *output.Dir, rd site.Redirect) error {

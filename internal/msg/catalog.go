@@ -148,6 +148,10 @@ const (
 	ExtraArguments
 	BadNow
 	BuildSummary
+	BuildChanges
+	BuildNoChanges
+	BuildFresh
+	Progress
 	CheckSummary
 	FailedSummary
 	WarningsHidden
@@ -330,7 +334,11 @@ var catalog = map[ID]entry{
 	UnknownCommand: {"không có lệnh %q; chạy \"qrboard help\" để xem các lệnh", "unknown command %q; run \"qrboard help\" for the list"},
 	ExtraArguments: {"thừa tham số: %s", "unexpected arguments: %s"},
 	BadNow:         {"-now %q phải là ngày dạng YYYY-MM-DD", "-now %q must be a date YYYY-MM-DD"},
-	BuildSummary:   {"đã tạo %d cơ quan, %d trang, %d mã QR (SVG và PNG, phiên bản ≤ %d), %d chuyển hướng trong %s → %s (%d tệp mới, %d thay đổi, %d xóa, %d giữ nguyên)", "built %d offices, %d pages, %d QR codes (SVG and PNG, version ≤ %d), %d redirects in %s → %s (%d files added, %d changed, %d removed, %d unchanged)"},
+	BuildSummary:   {"đã tạo %d cơ quan, %d trang, %d mã QR (SVG và PNG, phiên bản ≤ %d), %d chuyển hướng trong %s → %s; %s", "built %d offices, %d pages, %d QR codes (SVG and PNG, version ≤ %d), %d redirects in %s → %s; %s"},
+	BuildChanges:   {"so với lần trước: %d trang mới, %d trang thay đổi, %d trang bỏ", "since the last build: %d pages added, %d changed, %d removed"},
+	BuildNoChanges: {"không trang nào thay đổi so với lần trước", "no page changed since the last build"},
+	BuildFresh:     {"lần tạo đầu tiên", "first build"},
+	Progress:       {"đang tạo trang %d/%d…", "writing page %d/%d…"},
 	CheckSummary:   {"kiểm tra xong: %d cơ quan, %d thủ tục, %d trang, không có lỗi (%d cảnh báo)", "check passed: %d offices, %d procedures, %d pages, no errors (%d warnings)"},
 	FailedSummary:  {"có %d lỗi, %d cảnh báo; chưa ghi gì", "%d errors, %d warnings; nothing was written"},
 	WarningsHidden: {"%d cảnh báo; chạy \"qrboard check\" để xem", "%d warnings; run \"qrboard check\" to see them"},
