@@ -42,6 +42,8 @@ type Options struct {
 	// Progress, if set, is called as pages are written, with how many of
 	// how many are done, from one goroutine at a time.
 	Progress func(done, total int)
+	// QRCache, if set, keeps QR codes from one build to the next.
+	QRCache *QRCache
 }
 
 // Result is what a build did.
@@ -64,6 +66,8 @@ type Project struct {
 	Lock     *lock.Lock
 	Renderer *render.Renderer
 	Level    qr.Level
+
+	qrCache *QRCache
 }
 
 // Load loads, checks and plans the project in opts.Src. It returns nil
@@ -98,7 +102,7 @@ func Load(opts Options) (*Project, diag.List) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	return &Project{Site: s, Lock: lk, Renderer: r, Level: level}, diags
+	return &Project{Site: s, Lock: lk, Renderer: r, Level: level, qrCache: opts.QRCache}, diags
 }
 
 // Templates returns the templates for opts: the embedded ones with the

@@ -98,6 +98,33 @@ func TestPageChanges(t *testing.T) {
 	}
 }
 
+// TestQRCache rebuilds an edited project with the QR codes kept from the
+// previous build and expects the same bytes as a build from scratch.
+func TestQRCache(t *testing.T) {
+	src := copyProject(t, repoRoot)
+	cache := &QRCache{}
+	out := filepath.Join(t.TempDir(), "site")
+	first := mustBuild(t, Options{Src: src, Out: out, Now: testNow, QRCache: cache})
+	n := 0
+	cache.entries.Range(func(any, any) bool { n++; return true })
+	if n != len(first.Site.Pages) {
+		t.Errorf("%d codes kept, want one per page (%d)", n, len(first.Site.Pages))
+	}
+	replaceIn(t, filepath.Join(src, "procedures", "dang-ky-khai-tu.yaml"), "short_name: ", "short_name: Khai tử – ")
+	mustBuild(t, Options{Src: src, Out: out, Now: testNow, QRCache: cache})
+	fresh := filepath.Join(t.TempDir(), "site")
+	mustBuild(t, Options{Src: src, Out: fresh, Now: testNow})
+	a, b := contents(t, out), contents(t, fresh)
+	if len(a) != len(b) {
+		t.Fatalf("%d files with the cache, %d without", len(a), len(b))
+	}
+	for name, data := range b {
+		if !bytes.Equal(a[name], data) {
+			t.Errorf("%s differs between a cached and a fresh build", name)
+		}
+	}
+}
+
 // TestPreviewLeavesLock builds a changed project as a preview: the lock
 // file is checked but not written.
 func TestPreviewLeavesLock(t *testing.T) {

@@ -93,23 +93,26 @@ func (p *Project) write(ctx context.Context, out *output.Dir, res *Result, progr
 type pageFile struct {
 	name string
 	make func(p *Project, pg *site.Page, code *qr.Code) ([]byte, error)
+	// fromCode is true for a file made from the QR code alone, which a
+	// QRCache keeps between builds.
+	fromCode bool
 }
 
 // pageFiles are the files written into every page's folder.
 var pageFiles = []pageFile{
-	{IndexFile, func(p *Project, pg *site.Page, _ *qr.Code) ([]byte, error) { return p.Renderer.Page(pg) }},
-	{QRSVGFile, func(_ *Project, _ *site.Page, code *qr.Code) ([]byte, error) { return code.SVG(), nil }},
-	{QRPNGFile, func(_ *Project, _ *site.Page, code *qr.Code) ([]byte, error) { return code.PNG(PNGScale), nil }},
+	{IndexFile, func(p *Project, pg *site.Page, _ *qr.Code) ([]byte, error) { return p.Renderer.Page(pg) }, false},
+	{QRSVGFile, func(_ *Project, _ *site.Page, code *qr.Code) ([]byte, error) { return code.SVG(), nil }, true},
+	{QRPNGFile, func(_ *Project, _ *site.Page, code *qr.Code) ([]byte, error) { return code.PNG(PNGScale), nil }, true},
 }
 
 // writePage writes a page's files, returning the version of its QR code.
 func (p *Project) writePage(out *output.Dir, pg *site.Page) (int, error) {
-	code, err := qr.Encode(p.Site.URL(pg.Path), p.Level)
+	code, cached, err := p.qrCache.code(p.Site.URL(pg.Path), p.Level)
 	if err != nil {
 		return 0, err
 	}
 	for _, f := range pageFiles {
-		data, err := f.make(p, pg, code)
+		data, err := cached.file(f.name, f.fromCode, func() ([]byte, error) { return f.make(p, pg, code) })
 		if err != nil {
 			return 0, fmt.Errorf("making /%s%s: %w", pg.Path, f.name, err)
 		}
@@ -118,6 +121,60 @@ func (p *Project) writePage(out *output.Dir, pg *site.Page) (int, error) {
 		}
 	}
 	return code.Version, nil
+}
+
+// QRCache keeps QR codes, and the page files made from them alone,
+// between the builds of one process (qrboard serve). A code depends only
+// on its address and error-correction level, and encoding the codes and
+// their PNGs is most of the work of a rebuild after a one-file change.
+// The zero QRCache is ready to use; a nil *QRCache keeps nothing.
+type QRCache struct{ entries sync.Map } // qrKey → *qrEntry
+
+type qrKey struct {
+	content string
+	level   qr.Level
+}
+
+// qrEntry is one code and its files, by file name.
+type qrEntry struct {
+	code  *qr.Code
+	files sync.Map // string → []byte
+}
+
+// code returns the code for content at level l, from c when it has it.
+func (c *QRCache) code(content string, l qr.Level) (*qr.Code, *qrEntry, error) {
+	key := qrKey{content, l}
+	if c != nil {
+		if e, ok := c.entries.Load(key); ok {
+			return e.(*qrEntry).code, e.(*qrEntry), nil
+		}
+	}
+	code, err := qr.Encode(content, l)
+	if err != nil {
+		return nil, nil, err
+	}
+	e := &qrEntry{code: code}
+	if c != nil {
+		c.entries.Store(key, e)
+		return code, e, nil
+	}
+	return code, nil, nil
+}
+
+// file returns the file name made by make, from e when keep allows and
+// it has it. A nil entry keeps nothing.
+func (e *qrEntry) file(name string, keep bool, make func() ([]byte, error)) ([]byte, error) {
+	if e == nil || !keep {
+		return make()
+	}
+	if data, ok := e.files.Load(name); ok {
+		return data.([]byte), nil
+	}
+	data, err := make()
+	if err == nil {
+		e.files.Store(name, data)
+	}
+	return data, err
 }
 
 // PageStats counts what a build changed, in pages: a page is one address

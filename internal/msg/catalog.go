@@ -165,6 +165,22 @@ const (
 	NewExists
 	NewDone
 
+	// Previewing with qrboard serve.
+	ServeBuilt
+	ServeListening
+	ServeLAN
+	ServeRebuilt
+	ServeFailed
+	ServeStopped
+	PortTaken
+	PortTry
+	ListenFailed
+	BadPort
+	BadBind
+	ErrorPageTitle
+	ErrorPageHelp
+	ErrorPageWarnings
+
 	// Describing fields, in editor schemas and new procedure files.
 	DescRequired
 	DescMaxChars
@@ -351,6 +367,21 @@ var catalog = map[ID]entry{
 	NewExists:      {"tệp %s đã có; qrboard new không ghi đè: hãy sửa tệp đó hoặc chọn mã khác", "%s already exists; qrboard new does not overwrite: edit that file or choose another id"},
 	NewDone:        {"đã tạo %s: thay các chữ TODO bằng thông tin thật, rồi chạy qrboard check (hoặc xem trước bằng qrboard serve)", "created %s: replace each TODO with the real information, then run qrboard check (or preview with qrboard serve)"},
 	SchemaWritten:  {"đã ghi lược đồ JSON cho tệp thủ tục và qrboard.yaml vào %s", "wrote the JSON Schemas of procedure files and qrboard.yaml to %s"},
+
+	ServeBuilt:        {"đã tạo %d trang trong %s, vào một thư mục tạm: site/ và qrboard.lock giữ nguyên", "built %d pages in %s, into a temporary folder: site/ and qrboard.lock stay as they are"},
+	ServeListening:    {"xem trước tại %s — trang tự tải lại khi lưu tệp; dừng bằng Ctrl+C", "previewing at %s — pages reload when files are saved; stop with Ctrl+C"},
+	ServeLAN:          {"từ điện thoại cùng mạng: %s", "from a phone on the same network: %s"},
+	ServeRebuilt:      {"%s đã thay đổi: tạo lại trong %s; %s", "%s changed: rebuilt in %s; %s"},
+	ServeFailed:       {"có %d lỗi; trình duyệt hiện danh sách lỗi cho đến khi sửa xong", "%d errors; the browser shows them until they are fixed"},
+	ServeStopped:      {"đã dừng xem trước", "preview stopped"},
+	PortTaken:         {"cổng %d trên %s đang được chương trình khác dùng (có thể là một qrboard serve khác)", "port %d on %s is in use by another program (perhaps another qrboard serve)"},
+	PortTry:           {"thử: qrboard serve -port %d", "try: qrboard serve -port %d"},
+	ListenFailed:      {"không mở được %s: %s", "cannot listen on %s: %s"},
+	BadPort:           {"-port %q phải là số từ 0 đến 65535", "-port %q must be a number from 0 to 65535"},
+	BadBind:           {"-bind %q không phải địa chỉ IP (ví dụ 127.0.0.1, hoặc 0.0.0.0 để mở cho cả mạng nội bộ)", "-bind %q is not an IP address (such as 127.0.0.1, or 0.0.0.0 to open it to the local network)"},
+	ErrorPageTitle:    {"Chưa tạo được trang: có %d lỗi", "The site could not be built: %d errors"},
+	ErrorPageHelp:     {"Sửa các lỗi dưới đây rồi lưu tệp; trang này tự tải lại khi sửa xong", "Fix the errors below and save the file; this page reloads by itself when they are fixed"},
+	ErrorPageWarnings: {"Ngoài ra có %d cảnh báo; xem bằng qrboard check", "There are also %d warnings; see them with qrboard check"},
 
 	DescRequired:    {"bắt buộc", "required"},
 	DescMaxChars:    {"tối đa %d ký tự", "at most %d characters"},
