@@ -110,6 +110,9 @@ func serve(e *env, s *preview.Server, ln net.Listener, p projectFlags) int {
 			e.lang = r.Lang
 			r.Diags.Sort()
 			r.Diags.Print(e.stderr, e.lang, p.src, diag.Error)
+			for i, f := range r.Changed {
+				r.Changed[i] = inProject(p.src, f)
+			}
 			e.sayBuild(r)
 		})
 	}()
@@ -145,6 +148,15 @@ func (e *env) sayBuild(r preview.Report) {
 	default:
 		e.say(0, msg.ServeBuilt, r.Result.Pages, r.Result.Elapsed.Round(time.Millisecond))
 	}
+}
+
+// inProject returns the path of a project file as the user reaches it:
+// joined to the project folder as typed, unless that is the current one.
+func inProject(src, rel string) string {
+	if src == "" || src == "." || filepath.IsAbs(rel) {
+		return rel
+	}
+	return filepath.Join(src, rel)
 }
 
 // changedFiles names the files that changed, at most three.

@@ -116,7 +116,8 @@ func Templates(opts Options) (fs.FS, diag.List) {
 			return qrboard.Templates(), nil
 		}
 	} else if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		diags.Add(diag.Pos{File: dir}, msg.NoTemplatesDir, dir)
+		// No position: the folder is outside the project, and the message names it.
+		diags.Add(diag.Pos{}, msg.NoTemplatesDir, dir)
 		return nil, diags
 	}
 	return overlay.New(os.DirFS(dir), qrboard.Templates()), nil

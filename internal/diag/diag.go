@@ -52,11 +52,11 @@ func (p Pos) display(root string) string {
 	if p.File == "" {
 		return ""
 	}
-	s := p.File
-	if root != "" && root != "." {
-		s = filepath.Join(root, filepath.FromSlash(s))
-	} else {
-		s = filepath.FromSlash(s)
+	// In the user's separators (\ on Windows), joined to the project folder
+	// as they typed it, so that the path works from where they are.
+	s := filepath.FromSlash(p.File)
+	if root != "" && root != "." && !filepath.IsAbs(s) {
+		s = filepath.Join(root, s)
 	}
 	if p.Line > 0 {
 		s += ":" + strconv.Itoa(p.Line)

@@ -65,12 +65,12 @@ type stamp struct {
 }
 
 // snapshot records every file the build reads, by its path relative to
-// the project folder (slash-separated, as messages show them).
+// the project folder, in the system's separators.
 func (s *Server) snapshot() map[string]stamp {
 	src := s.cfg.Build.Src
 	files := map[string]stamp{}
 	add := func(rel string, info fs.FileInfo) {
-		files[filepath.ToSlash(rel)] = stamp{info.Size(), info.ModTime()}
+		files[rel] = stamp{info.Size(), info.ModTime()}
 	}
 	for _, name := range []string{config.File, lock.File} {
 		if info, err := os.Stat(filepath.Join(src, name)); err == nil {
