@@ -29,9 +29,7 @@ func TestServe(t *testing.T) {
 	if err := writeSample(dir); err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	stderr := startServe(t, ctx, []string{"serve", "-src", dir, "-port", "0", "-now", "2026-11-27"})
+	stderr := startServe(t, []string{"serve", "-src", dir, "-port", "0", "-now", "2026-11-27"})
 
 	stderr.expect(t, `^qrboard: đã tạo 133 trang trong .*, vào một thư mục tạm: site/ và qrboard.lock giữ nguyên$`)
 	addr := stderr.expect(t, `xem trước tại (http://127\.0\.0\.1:\d+/) — trang tự tải lại khi lưu tệp`)
@@ -74,7 +72,7 @@ func TestServe(t *testing.T) {
 		t.Fatalf("after the fix: %d", status)
 	}
 
-	cancel()
+	stderr.stop()
 	stderr.expect(t, `^qrboard: đã dừng xem trước$`)
 	if code := stderr.exit(t); code != exitOK {
 		t.Errorf("exit %d", code)
@@ -119,12 +117,18 @@ func TestServePortTaken(t *testing.T) {
 type lines struct {
 	c    chan string
 	code chan int
+	stop context.CancelFunc // interrupts the command
 }
 
-func startServe(t *testing.T, ctx context.Context, args []string) *lines {
+// startServe runs the command until stop is called or the test ends; the
+// test waits for it to end, so its temporary folder is always removed.
+func startServe(t *testing.T, args []string) *lines {
+	ctx, cancel := context.WithCancel(context.Background())
 	pr, pw := io.Pipe()
-	l := &lines{c: make(chan string, 1000), code: make(chan int, 1)}
+	l := &lines{c: make(chan string, 1000), code: make(chan int, 1), stop: cancel}
+	ended := make(chan struct{})
 	go func() {
+		defer close(ended)
 		l.code <- run(ctx, args, io.Discard, pw)
 		pw.Close()
 	}()
@@ -134,9 +138,15 @@ func startServe(t *testing.T, ctx context.Context, args []string) *lines {
 			l.c <- sc.Text()
 		}
 		close(l.c)
+		io.Copy(io.Discard, pr)
 	}()
 	t.Cleanup(func() {
-		pr.Close()
+		cancel()
+		select {
+		case <-ended:
+		case <-time.After(wait):
+			t.Error("serve did not stop")
+		}
 	})
 	return l
 }

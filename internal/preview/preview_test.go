@@ -234,3 +234,31 @@ func TestClose(t *testing.T) {
 		t.Error("the event stream stayed open")
 	}
 }
+
+// BenchmarkRebuildOneFile measures what staff wait for after saving one
+// procedure of the sample in qrboard serve: a rebuild with the QR codes
+// kept from the previous one (the polling interval comes on top).
+//
+//	go test ./internal/preview -run XXX -bench RebuildOneFile -count 7
+func BenchmarkRebuildOneFile(b *testing.B) {
+	src := sample(b)
+	s, err := New(Config{Build: build.Options{Src: src, Now: testNow}, Lang: msg.Vi})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	s.Build(context.Background(), nil)
+	file := filepath.Join(src, "procedures", "dang-ky-ket-hon.yaml")
+	good, _ := os.ReadFile(file)
+	i := 0
+	for b.Loop() {
+		i++
+		b.StopTimer()
+		edited := strings.Replace(string(good), "short_name: Đăng ký kết hôn\n", fmt.Sprintf("short_name: Đăng ký kết hôn %d\n", i), 1)
+		os.WriteFile(file, []byte(edited), 0o644)
+		b.StartTimer()
+		if rep := s.Build(context.Background(), []string{"procedures/dang-ky-ket-hon.yaml"}); rep.Result == nil || rep.Result.PageChanges.Changed != 44 {
+			b.Fatalf("rebuild: %+v", rep)
+		}
+	}
+}
