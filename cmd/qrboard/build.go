@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"flag"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"qrboard/internal/config"
 	"qrboard/internal/diag"
 	"qrboard/internal/msg"
+	"qrboard/internal/schema"
 	"qrboard/internal/value"
 )
 
@@ -107,6 +109,21 @@ one fails, because printed posters point at it.`,
 	},
 }
 
+// staleSchemas warns about editor schemas in the project's schema/ that
+// differ from this version's, as after an update of qrboard: VS Code
+// would check the files against old rules.
+func staleSchemas(src string) diag.List {
+	var diags diag.List
+	for _, f := range schema.Files() {
+		rel := schema.Dir + "/" + f.Name
+		data, err := os.ReadFile(filepath.Join(src, filepath.FromSlash(rel)))
+		if err == nil && !bytes.Equal(data, f.Data) {
+			diags.Warn(diag.Pos{File: rel}, msg.SchemaStale).WithHint(msg.HintSchemaStale, filepath.Join(src, schema.Dir))
+		}
+	}
+	return diags
+}
+
 // changes words what a build changed since the previous one, in pages.
 func changes(pc build.PageStats) msg.Text {
 	switch {
@@ -138,6 +155,7 @@ TODO and facts marked unverified. It writes nothing.`,
 			}
 			opts.Check = true
 			proj, diags := build.Load(opts)
+			diags = append(diags, staleSchemas(p.src)...)
 			e.report(diags, p.src, true)
 			if proj == nil {
 				e.say(0, msg.FailedSummary, diags.Count(diag.Error), diags.Count(diag.Warning))

@@ -115,6 +115,7 @@ const (
 	LockBadLine
 	LockDropped
 	NoTemplatesDir
+	SchemaStale
 	TemplateError
 	OutputNotOurs
 	QRTooDense
@@ -141,6 +142,7 @@ const (
 	HintLockHandler
 	HintLockRedirect
 	HintUnfilled
+	HintSchemaStale
 
 	// The command line.
 	Usage
@@ -320,6 +322,7 @@ var catalog = map[ID]entry{
 	LockBadLine:     {"dòng %q không phải một đường dẫn (bắt đầu và kết thúc bằng /)", "line %q is not a path (starting and ending with /)"},
 	LockDropped:     {"địa chỉ %s đã công bố sẽ biến mất: mã QR đã in sẽ dẫn đến trang lỗi", "published address %s would disappear: printed QR codes would lead nowhere"},
 	NoTemplatesDir:  {"không có thư mục mẫu trang %s", "templates folder %s does not exist"},
+	SchemaStale:     {"lược đồ cho trình soạn thảo đã cũ so với phiên bản qrboard này: VS Code sẽ kiểm tra tệp theo quy tắc cũ", "the editor schema is older than this version of qrboard: VS Code would check files against old rules"},
 	TemplateError:   {"lỗi trong mẫu trang: %s", "error in template: %s"},
 	OutputNotOurs:   {"thư mục %s đã có nội dung không do qrboard tạo (thiếu tệp %s); chọn thư mục khác bằng -out hoặc xóa nó", "folder %s holds files qrboard did not make (no %s file); choose another with -out or delete it"},
 	QRTooDense:      {"địa chỉ dài nhất cần mã QR phiên bản %d; nên giữ ở phiên bản %d trở xuống bằng tên miền hoặc mã ngắn hơn", "the longest address needs a version %d QR code; keep to version %d or below with a shorter domain or ids"},
@@ -344,6 +347,7 @@ var catalog = map[ID]entry{
 	HintLockProcedure: {"tệp procedures/%[1]s.yaml đã bị xóa hoặc đổi tên: nếu đổi tên, thêm \"aliases: [%[1]s]\" vào tệp mới; nếu bãi bỏ, giữ tệp và ghi \"repealed_on\"", "procedures/%[1]s.yaml was deleted or renamed: if renamed, add \"aliases: [%[1]s]\" to the new file; if abolished, keep the file and set \"repealed_on\""},
 	HintLockHandler:   {"thủ tục %q không còn do cơ quan %q thực hiện: thêm lại vào \"offices\" hoặc thêm một mục \"redirects\" trong qrboard.yaml", "procedure %q is no longer handled by office %q: add it back to \"offices\" or add an entry to \"redirects\" in qrboard.yaml"},
 	HintLockRedirect:  {"thêm một mục \"redirects\" trong qrboard.yaml với from: %s", "add an entry to \"redirects\" in qrboard.yaml with from: %s"},
+	HintSchemaStale:   {"cập nhật bằng: qrboard schema -o %s", "update it with: qrboard schema -o %s"},
 	HintUnfilled:      {"thay TODO bằng thông tin thật; trường không bắt buộc mà chưa có thông tin thì để trống", "replace TODO with the real information; leave an optional field empty if there is none"},
 
 	Usage:          {"cách dùng: %s", "usage: %s"},
