@@ -3,17 +3,16 @@ package preview
 import (
 	"bytes"
 	"html/template"
-	"net/http"
 	"strings"
 
 	"qrboard/internal/diag"
 	"qrboard/internal/msg"
 )
 
-// errorPage is shown for every page while the project has errors. It is
+// errorTemplate is shown for every page while the project has errors. It is
 // the preview's own page, in the staff's language, and reloads like the
 // site's pages when the files are saved again.
-var errorPage = template.Must(template.New("").Parse(`<!doctype html>
+var errorTemplate = template.Must(template.New("").Parse(`<!doctype html>
 <html lang="{{.Lang}}">
 <head>
 <meta charset="utf-8">
@@ -46,8 +45,8 @@ type problem struct {
 	Hints []string
 }
 
-// serveErrors writes the error page for the last build.
-func (s *Server) serveErrors(w http.ResponseWriter) {
+// errorPage renders the error page for the last build.
+func (s *Server) errorPage() []byte {
 	st := s.state
 	lang := st.lang
 	if lang == "" {
@@ -73,10 +72,8 @@ func (s *Server) serveErrors(w http.ResponseWriter) {
 		data["More"] = msg.New(msg.ErrorPageWarnings, n).In(lang)
 	}
 	var b bytes.Buffer
-	errorPage.Execute(&b, data)
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.WriteHeader(http.StatusInternalServerError)
-	w.Write(b.Bytes())
+	errorTemplate.Execute(&b, data)
+	return b.Bytes()
 }
 
 // toProblem splits a diagnostic as the terminal prints it —

@@ -73,38 +73,59 @@ func sitePath(p string) (string, bool) {
 // script added, the error page instead while the project has errors, the
 // site's 404 page for a missing file.
 func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, name string) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	html := path.Ext(name) == ".html"
-	if s.state.failed && html || s.root == nil {
-		s.serveErrors(w)
-		return
-	}
-	data, mod, err := s.read(name)
-	if errors.Is(err, errIsDir) {
+	resp := s.lookup(name)
+	switch {
+	case resp.redirect:
 		// A folder without its final slash: relative links inside it would
 		// resolve against its parent.
 		http.Redirect(w, r, path.Base(name)+"/", http.StatusMovedPermanently)
-		return
+	case resp.data == nil:
+		http.NotFound(w, r)
+	case resp.status != http.StatusOK:
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(resp.status)
+		w.Write(resp.data)
+	default:
+		if resp.html {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		}
+		http.ServeContent(w, r, name, resp.mod, bytes.NewReader(resp.data))
 	}
-	status := http.StatusOK
+}
+
+// response is what a request for a file gets.
+type response struct {
+	data     []byte
+	mod      time.Time
+	status   int
+	html     bool
+	redirect bool
+}
+
+// lookup reads what to answer for name while holding the read lock, so
+// that a rebuild never swaps the folder under a read, and a slow client
+// never holds up a rebuild while its response is written.
+func (s *Server) lookup(name string) response {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.state.failed && path.Ext(name) == ".html" || s.root == nil {
+		return response{data: s.errorPage(), status: http.StatusInternalServerError, html: true}
+	}
+	data, mod, err := s.read(name)
+	if errors.Is(err, errIsDir) {
+		return response{redirect: true}
+	}
+	resp := response{data: data, mod: mod, status: http.StatusOK, html: path.Ext(name) == ".html"}
 	if err != nil {
-		status, name, html = http.StatusNotFound, "404.html", true
-		if data, mod, err = s.read(name); err != nil {
-			http.NotFound(w, r)
-			return
+		resp = response{status: http.StatusNotFound, html: true}
+		if resp.data, _, err = s.read("404.html"); err != nil {
+			return response{}
 		}
 	}
-	if html {
-		data = s.inject(data)
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	if resp.html {
+		resp.data = s.inject(resp.data)
 	}
-	if status != http.StatusOK {
-		w.WriteHeader(status)
-		w.Write(data)
-		return
-	}
-	http.ServeContent(w, r, name, mod, bytes.NewReader(data))
+	return resp
 }
 
 var errIsDir = errors.New("is a folder")
