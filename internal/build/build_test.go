@@ -422,3 +422,15 @@ func TestEffectiveDates(t *testing.T) {
 		t.Errorf("%d pages after the effective date, want %d", res.Pages, 1+22+21*6+6)
 	}
 }
+
+// TestPanicIsAnError makes a page fail with a panic: the build returns
+// an error instead of ending the program.
+func TestPanicIsAnError(t *testing.T) {
+	err := safely(func() error { panic("boom") })
+	if err == nil || !strings.Contains(err.Error(), "internal error: boom") {
+		t.Errorf("safely: %v", err)
+	}
+	if err := safely(func() error { return nil }); err != nil {
+		t.Errorf("safely without a panic: %v", err)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path"
 	"runtime"
+	"runtime/debug"
 	"sync"
 
 	"qrboard/internal/output"
@@ -34,7 +35,7 @@ func (p *Project) write(ctx context.Context, out *output.Dir, res *Result, progr
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for job := range jobs {
-				if err := job(); err != nil {
+				if err := safely(job); err != nil {
 					cancel(err)
 				}
 			}
@@ -87,6 +88,18 @@ func (p *Project) write(ctx context.Context, out *output.Dir, res *Result, progr
 	res.Redirects = len(p.Site.Redirects)
 	res.QRCodes = len(p.Site.Pages)
 	return nil
+}
+
+// safely runs job, turning a panic into its error: a bug met on one page
+// fails the build with a message (and, in qrboard serve, an error page)
+// instead of ending the program.
+func safely(job func() error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error: %v\n%s", r, debug.Stack())
+		}
+	}()
+	return job()
 }
 
 // pageFile makes one file of a page's folder from the page and its QR code.
