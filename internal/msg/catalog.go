@@ -195,13 +195,13 @@ const (
 	DescID
 	SchemaText
 	SchemaList
-	SchemaMapping
 	SchemaBool
 	SchemaNumber
 	SchemaDate
 	SchemaURL
 	SchemaID
 	SchemaUnfilled
+	SchemaChoose
 	SchemaProcedure
 	SchemaConfig
 	NewIntro
@@ -398,12 +398,12 @@ var catalog = map[ID]entry{
 	DescID:          {"chữ thường không dấu a–z, số và dấu gạch ngang", "lower-case a–z, digits and hyphens"},
 	SchemaText:      {"cần một đoạn văn bản: viết trên một dòng, hoặc dùng | rồi xuống dòng cho văn bản nhiều dòng", "expected text: write it on one line, or use | and new lines for longer text"},
 	SchemaList:      {"cần một danh sách: mỗi mục một dòng, bắt đầu bằng \"- \"", "expected a list: put each item on its own line starting with \"- \""},
-	SchemaMapping:   {"cần một nhóm trường: mỗi trường một dòng dạng tên: giá trị, thụt lề thêm hai dấu cách", "expected a group of fields: one per line as name: value, indented two more spaces"},
 	SchemaBool:      {"cần true (có) hoặc false (không)", "expected true or false"},
 	SchemaNumber:    {"cần một số nguyên không âm", "expected a whole number, not negative"},
 	SchemaDate:      {"ngày phải viết dạng năm-tháng-ngày (YYYY-MM-DD), ví dụ 2026-11-27", "dates are written year-month-day (YYYY-MM-DD), for example 2026-11-27"},
 	SchemaURL:       {"cần địa chỉ đầy đủ bắt đầu bằng https:// (hoặc tel:, mailto:), không có dấu cách", "expected a full address starting with https:// (or tel:, mailto:), without spaces"},
 	SchemaID:        {"mã chỉ dùng chữ thường không dấu a–z, số và dấu gạch ngang, tối đa 40 ký tự", "ids use only lower-case a–z, digits and hyphens, at most 40 characters"},
+	SchemaChoose:    {"chọn một trong: %s", "choose one of: %s"},
 	SchemaUnfilled:  {"chưa điền: thay TODO bằng thông tin thật", "not filled in: replace TODO with the real information"},
 	SchemaProcedure: {"Tệp thủ tục của qrboard (procedures/<mã>.yaml): mỗi tệp một thủ tục hành chính", "A qrboard procedure file (procedures/<id>.yaml): one administrative procedure per file"},
 	NewIntro:        {"Thủ tục %s. Mỗi dòng bắt đầu bằng # là ghi chú cho trường ngay dưới nó; ghi chú không hiện trên trang", "Procedure %s. Each line starting with # is a note on the field below it; notes are not shown on pages"},

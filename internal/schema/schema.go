@@ -143,11 +143,12 @@ func object(t reflect.Type) map[string]any {
 			required = append(required, f.Name)
 		}
 	}
+	// No errorMessage here: the YAML extension would show it instead of
+	// "Missing property" and "Property … is not allowed" too.
 	s := map[string]any{
 		"type":                 "object",
 		"properties":           props,
 		"additionalProperties": false,
-		"errorMessage":         msg.New(msg.SchemaMapping).In(msg.Vi),
 	}
 	if len(required) > 0 {
 		s["required"] = required

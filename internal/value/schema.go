@@ -1,6 +1,8 @@
 package value
 
 import (
+	"strings"
+
 	"qrboard/internal/msg"
 	"qrboard/internal/slug"
 )
@@ -25,7 +27,11 @@ func EnumSchema(words ...string) map[string]any {
 	for i, w := range words {
 		enum[i] = w
 	}
-	return map[string]any{"type": "string", "enum": enum}
+	return map[string]any{
+		"type":         "string",
+		"enum":         enum,
+		"errorMessage": msg.New(msg.SchemaChoose, strings.Join(words, ", ")).In(msg.Vi),
+	}
 }
 
 // IDSchema describes an id (an alias, an office in a list).
