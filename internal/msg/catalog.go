@@ -147,6 +147,9 @@ const (
 	// The command line.
 	Usage
 	UnknownCommand
+	UnknownFlag
+	FlagNeedsValue
+	FlagBadValue
 	ExtraArguments
 	BadNow
 	BuildSummary
@@ -352,6 +355,9 @@ var catalog = map[ID]entry{
 
 	Usage:          {"cách dùng: %s", "usage: %s"},
 	UnknownCommand: {"không có lệnh %q; chạy \"qrboard help\" để xem các lệnh", "unknown command %q; run \"qrboard help\" for the list"},
+	UnknownFlag:    {"không có tùy chọn %s", "unknown flag %s"},
+	FlagNeedsValue: {"tùy chọn %s cần một giá trị đi sau, ví dụ %[1]s GIÁ-TRỊ", "flag %s needs a value after it, as in %[1]s VALUE"},
+	FlagBadValue:   {"giá trị %s không dùng được cho %s", "value %s cannot be used for %s"},
 	ExtraArguments: {"thừa tham số: %s", "unexpected arguments: %s"},
 	BadNow:         {"-now %q phải là ngày dạng YYYY-MM-DD", "-now %q must be a date YYYY-MM-DD"},
 	BuildSummary:   {"đã tạo %d cơ quan, %d trang, %d mã QR (SVG và PNG, phiên bản ≤ %d), %d chuyển hướng trong %s → %s; %s", "built %d offices, %d pages, %d QR codes (SVG and PNG, version ≤ %d), %d redirects in %s → %s; %s"},
