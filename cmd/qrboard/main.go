@@ -93,6 +93,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			printHelp(e, stdout, c.name)
 			return exitOK
 		}
+		if l, ok := msg.ParseLang(*lang); ok { // a -lang before the mistake counts
+			e.lang, e.langSet = l, true
+		}
 		flagError(e, fs, err)
 		e.say(msg.LevelHint, msg.Usage, usageLine(c))
 		return exitUsage
