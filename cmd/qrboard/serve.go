@@ -227,7 +227,7 @@ func addresses(ln net.Listener) []string {
 	out := []string{url("127.0.0.1")}
 	ifaces, _ := net.InterfaceAddrs()
 	for _, ia := range ifaces {
-		if n, ok := ia.(*net.IPNet); ok && n.IP.To4() != nil && !n.IP.IsLoopback() && n.IP.IsPrivate() {
+		if n, ok := ia.(*net.IPNet); ok && n.IP.To4() != nil && n.IP.IsGlobalUnicast() {
 			out = append(out, url(n.IP.String()))
 		}
 	}
