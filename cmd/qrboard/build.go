@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"flag"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"qrboard/internal/config"
 	"qrboard/internal/diag"
 	"qrboard/internal/msg"
+	"qrboard/internal/schema"
 	"qrboard/internal/value"
 )
 
@@ -88,7 +90,10 @@ one fails, because printed posters point at it.`,
 				return exitUsage
 			}
 			opts.Out = *out
+			prog := newProgress(e.stderr, e.lang)
+			opts.Progress = prog.update
 			res, diags, err := build.Run(e.ctx, opts)
+			prog.clear()
 			e.report(diags, p.src, p.verbose)
 			if err != nil {
 				e.say(msg.LevelError, msg.Failed, err.Error())
@@ -99,11 +104,36 @@ one fails, because printed posters point at it.`,
 				return exitFailure
 			}
 			e.say(0, msg.BuildSummary, len(res.Site.Offices), res.Pages, res.QRCodes, res.MaxQRVersion,
-				res.Redirects, res.Elapsed.Round(time.Millisecond), filepath.Clean(res.Out),
-				res.Files.Added, res.Files.Changed, res.Files.Removed, res.Files.Unchanged)
+				res.Redirects, res.Elapsed.Round(time.Millisecond), filepath.Clean(res.Out), changes(res.PageChanges))
 			return exitOK
 		}
 	},
+}
+
+// staleSchemas warns about editor schemas in the project's schema/ that
+// differ from this version's, as after an update of qrboard: VS Code
+// would check the files against old rules.
+func staleSchemas(src string) diag.List {
+	var diags diag.List
+	for _, f := range schema.Files() {
+		rel := schema.Dir + "/" + f.Name
+		data, err := os.ReadFile(filepath.Join(src, filepath.FromSlash(rel)))
+		if err == nil && !bytes.Equal(data, f.Data) {
+			diags.Warn(diag.Pos{File: rel}, msg.SchemaStale).WithHint(msg.HintSchemaStale, filepath.Join(src, schema.Dir))
+		}
+	}
+	return diags
+}
+
+// changes words what a build changed since the previous one, in pages.
+func changes(pc build.PageStats) msg.Text {
+	switch {
+	case pc.Fresh:
+		return msg.New(msg.BuildFresh)
+	case pc.Added+pc.Changed+pc.Removed == 0:
+		return msg.New(msg.BuildNoChanges)
+	}
+	return msg.New(msg.BuildChanges, pc.Added, pc.Changed, pc.Removed)
 }
 
 var checkCmd = &command{
@@ -126,6 +156,7 @@ TODO and facts marked unverified. It writes nothing.`,
 			}
 			opts.Check = true
 			proj, diags := build.Load(opts)
+			diags = append(diags, staleSchemas(p.src)...)
 			e.report(diags, p.src, true)
 			if proj == nil {
 				e.say(0, msg.FailedSummary, diags.Count(diag.Error), diags.Count(diag.Warning))

@@ -12,13 +12,14 @@ import (
 
 	"qrboard"
 	"qrboard/internal/msg"
+	"qrboard/internal/schema"
 )
 
 // commands lists the subcommands in the order help shows them.
 var commands []*command
 
 func init() {
-	commands = []*command{buildCmd, checkCmd, printCmd, initCmd, versionCmd, helpCmd}
+	commands = []*command{buildCmd, checkCmd, serveCmd, printCmd, newCmd, initCmd, schemaCmd, versionCmd, helpCmd}
 }
 
 func lookup(name string) *command {
@@ -35,8 +36,10 @@ var initCmd = &command{
 	args:  "DIR",
 	short: "start a new project in DIR from the built-in sample",
 	long: `Init writes a new project into DIR, which must be new or empty: the sample
-qrboard.yaml (Phúc Thọ district's offices) and procedures/ (five real
-procedures). Change base_url and the offices, then run qrboard build.`,
+qrboard.yaml (Phúc Thọ district's offices), procedures/ (five real
+procedures) and schema/ (the JSON Schemas with which VS Code checks the
+files while they are typed). Change base_url and the offices, then run
+qrboard build.`,
 	flags: func(*flag.FlagSet) func(*env, []string) int {
 		return func(e *env, args []string) int {
 			if len(args) != 1 {
@@ -58,8 +61,8 @@ procedures). Change base_url and the offices, then run qrboard build.`,
 	},
 }
 
-// writeSample copies the embedded sample project into dir, with a
-// .gitignore for the output folder.
+// writeSample copies the embedded sample project into dir, with the
+// editor schemas its files point to and a .gitignore for the output folder.
 func writeSample(dir string) error {
 	sample := qrboard.Sample()
 	err := fs.WalkDir(sample, ".", func(path string, d fs.DirEntry, err error) error {
@@ -77,6 +80,9 @@ func writeSample(dir string) error {
 		return os.WriteFile(target, data, 0o644)
 	})
 	if err != nil {
+		return err
+	}
+	if err := saveSchemas(filepath.Join(dir, schema.Dir)); err != nil {
 		return err
 	}
 	return os.WriteFile(filepath.Join(dir, ".gitignore"), []byte("/site/\n/print/\n"), 0o644)

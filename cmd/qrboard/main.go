@@ -10,10 +10,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"strings"
 
 	"qrboard/internal/diag"
 	"qrboard/internal/msg"
+	"qrboard/internal/strictyaml"
 )
 
 func main() {
@@ -91,7 +93,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			printHelp(e, stdout, c.name)
 			return exitOK
 		}
-		e.say(msg.LevelError, msg.Failed, err.Error())
+		if l, ok := msg.ParseLang(*lang); ok { // a -lang before the mistake counts
+			e.lang, e.langSet = l, true
+		}
+		flagError(e, fs, err)
 		e.say(msg.LevelHint, msg.Usage, usageLine(c))
 		return exitUsage
 	}
@@ -105,6 +110,33 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	return runCmd(e, fs.Args())
 }
+
+// flagError says what is wrong with a flag in the staff's language; the
+// flag package's own messages are English.
+func flagError(e *env, fs *flag.FlagSet, err error) {
+	text := err.Error()
+	var names []string
+	fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+	switch {
+	case strings.HasPrefix(text, "flag provided but not defined: "):
+		name := strings.TrimPrefix(text, "flag provided but not defined: ")
+		e.say(msg.LevelError, msg.UnknownFlag, name)
+		if near := strictyaml.Suggest(strings.TrimLeft(name, "-"), names); near != "" {
+			e.say(msg.LevelHint, msg.HintDidYouMean, "-"+near)
+		}
+	case strings.HasPrefix(text, "flag needs an argument: "):
+		e.say(msg.LevelError, msg.FlagNeedsValue, strings.TrimPrefix(text, "flag needs an argument: "))
+	case badValueRE.MatchString(text):
+		m := badValueRE.FindStringSubmatch(text)
+		e.say(msg.LevelError, msg.FlagBadValue, m[1], m[2])
+	default:
+		e.say(msg.LevelError, msg.Failed, text)
+	}
+}
+
+// badValueRE matches the flag package's "invalid value "x" for flag -y: …"
+// and "invalid boolean value "x" for -y: …".
+var badValueRE = regexp.MustCompile(`^invalid (?:boolean )?value (".*") for (?:flag )?(-\S+):`)
 
 func usageLine(c *command) string {
 	return strings.TrimSpace("qrboard " + c.name + " [flags] " + c.args)

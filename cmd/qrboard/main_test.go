@@ -1,12 +1,21 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"flag"
 	"os"
+	"strings"
 	"testing"
+	"time"
+	"unicode/utf16"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/unicode/norm"
+
+	"qrboard/internal/msg"
 )
 
 var update = flag.Bool("update", false, "update testdata/*.txt scripts with the actual output of cmp commands")
@@ -27,5 +36,79 @@ func TestScripts(t *testing.T) {
 			e.Setenv("QRBOARD_LANG", "")
 			return nil
 		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"notepad": notepad,
+		},
 	})
+}
+
+// notepad rewrites a file as Windows Notepad saves it: CRLF line endings
+// and a UTF-8 byte order mark, or with -utf16 as "Unicode" (UTF-16
+// little-endian with its byte order mark), or with -cp1258 in the old
+// Vietnamese Windows code page.
+//
+//	notepad [-utf16 | -cp1258] FILE
+func notepad(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) == 0 || len(args) > 2 {
+		ts.Fatalf("usage: notepad [-utf16 | -cp1258] FILE")
+	}
+	mode, file := "", args[len(args)-1]
+	if len(args) == 2 {
+		mode = args[0]
+	}
+	text := bytes.ReplaceAll([]byte(ts.ReadFile(file)), []byte("\n"), []byte("\r\n"))
+	var out []byte
+	switch mode {
+	case "":
+		out = append([]byte{0xEF, 0xBB, 0xBF}, text...)
+	case "-utf16":
+		out = []byte{0xFF, 0xFE}
+		for _, u := range utf16.Encode([]rune(string(text))) {
+			out = append(out, byte(u), byte(u>>8))
+		}
+	case "-cp1258":
+		// Windows-1258 has the tone marks as combining characters.
+		s, err := encoding.ReplaceUnsupported(charmap.Windows1258.NewEncoder()).String(norm.NFD.String(string(text)))
+		ts.Check(err)
+		out = []byte(s)
+	default:
+		ts.Fatalf("notepad: unknown mode %s", mode)
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(file), out, 0o644))
+}
+
+// TestProgress draws the progress line with a fake clock: nothing in the
+// first second, then at most ten redraws a second, the last always, and
+// an erased line at the end.
+func TestProgress(t *testing.T) {
+	var b bytes.Buffer
+	start := time.Date(2026, 11, 27, 8, 0, 0, 0, time.UTC)
+	now := start
+	p := &progress{w: &b, lang: msg.Vi, start: start, now: func() time.Time { return now }}
+	p.update(1, 200)
+	now = now.Add(999 * time.Millisecond)
+	p.update(2, 200)
+	if b.Len() != 0 {
+		t.Fatalf("progress shown before a second: %q", b.String())
+	}
+	now = now.Add(time.Millisecond)
+	p.update(3, 200)
+	now = now.Add(50 * time.Millisecond)
+	p.update(4, 200) // too soon: skipped
+	p.update(200, 200)
+	want := "\rqrboard: đang tạo trang 3/200…\rqrboard: đang tạo trang 200/200…"
+	if b.String() != want {
+		t.Errorf("drew %q, want %q", b.String(), want)
+	}
+	b.Reset()
+	p.clear()
+	if want := "\r" + strings.Repeat(" ", len([]rune("qrboard: đang tạo trang 200/200…"))) + "\r"; b.String() != want {
+		t.Errorf("clear wrote %q, want %q", b.String(), want)
+	}
+	var nilProgress *progress
+	nilProgress.update(1, 2) // a build without a terminal: no panic, nothing drawn
+	nilProgress.clear()
+	if isTerminal(&b) {
+		t.Error("a buffer taken for a terminal")
+	}
 }

@@ -37,6 +37,16 @@ type Options struct {
 	Now       time.Time // the build date: decides which procedures are in force
 	Check     bool      // check only: write nothing
 	Paper     string    // poster paper, replacing print.paper from qrboard.yaml when set
+
+	// Preview builds a site that will not be published (qrboard serve):
+	// qrboard.lock is checked but not written, since a preview publishes
+	// no address.
+	Preview bool
+	// Progress, if set, is called as pages are written, with how many of
+	// how many are done, from one goroutine at a time.
+	Progress func(done, total int)
+	// QRCache, if set, keeps QR codes from one build to the next.
+	QRCache *QRCache
 }
 
 // Result is what a build did.
@@ -48,7 +58,8 @@ type Result struct {
 	QRCodes      int
 	MaxQRVersion int
 	Files        output.Stats
-	Heaviest     Weight // the page with the largest gzip-compressed size
+	Heaviest     Weight    // the page with the largest gzip-compressed size
+	PageChanges  PageStats // what changed since the previous build, in pages
 	LockChanged  bool
 	Elapsed      time.Duration
 }
@@ -61,7 +72,8 @@ type Project struct {
 	Level    qr.Level
 	Paper    poster.Paper // of posters and board sheets
 
-	scales scales // page weights, filled while rendering
+	scales  scales // page weights, filled while rendering
+	qrCache *QRCache
 }
 
 // Load loads, checks and plans the project in opts.Src. It returns nil
@@ -100,7 +112,7 @@ func Load(opts Options) (*Project, diag.List) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	p := &Project{Site: s, Lock: lk, Renderer: r, Level: level, Paper: paper}
+	p := &Project{Site: s, Lock: lk, Renderer: r, Level: level, Paper: paper, qrCache: opts.QRCache}
 	if opts.Check {
 		d, err := p.checkPosters()
 		if err != nil {
@@ -126,7 +138,8 @@ func Templates(opts Options) (fs.FS, diag.List) {
 			return qrboard.Templates(), nil
 		}
 	} else if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		diags.Add(diag.Pos{File: dir}, msg.NoTemplatesDir, dir)
+		// No position: the folder is outside the project, and the message names it.
+		diags.Add(diag.Pos{}, msg.NoTemplatesDir, dir)
 		return nil, diags
 	}
 	return overlay.New(os.DirFS(dir), qrboard.Templates()), nil
@@ -151,7 +164,7 @@ func Run(ctx context.Context, opts Options) (*Result, diag.List, error) {
 	} else if err != nil {
 		return nil, diags, err
 	}
-	problems, err := p.write(ctx, out, res)
+	problems, err := p.write(ctx, out, res, opts.Progress)
 	if err != nil || problems.HasErrors() {
 		out.Abort()
 		return nil, append(diags, problems...), err
@@ -160,8 +173,11 @@ func Run(ctx context.Context, opts Options) (*Result, diag.List, error) {
 	if res.Files, err = out.Commit(); err != nil {
 		return nil, diags, err
 	}
-	if res.LockChanged, err = p.writeLock(opts.Src); err != nil {
-		return nil, diags, err
+	res.PageChanges = p.pageChanges(res.Files)
+	if !opts.Preview {
+		if res.LockChanged, err = p.writeLock(opts.Src); err != nil {
+			return nil, diags, err
+		}
 	}
 	res.Heaviest = p.scales.largest
 	diags = append(diags, p.overweightPages()...)

@@ -57,6 +57,114 @@ func TestRebuildKeepsUnchangedFiles(t *testing.T) {
 	}
 }
 
+// TestPageChanges checks the summary of what a build changed, counted in
+// pages: everything new the first time, nothing after an identical
+// rebuild, then the pages of an edited procedure, and the pages of a
+// procedure deleted, whose addresses become redirects.
+func TestPageChanges(t *testing.T) {
+	src, out, first := buildSample(t)
+	pages := len(first.Site.Pages)
+	if want := (PageStats{Added: pages, Fresh: true}); first.PageChanges != want {
+		t.Errorf("first build: %+v, want %+v", first.PageChanges, want)
+	}
+	res := mustBuild(t, Options{Src: src, Out: out, Now: testNow})
+	if want := (PageStats{Unchanged: pages}); res.PageChanges != want {
+		t.Errorf("identical rebuild: %+v, want %+v", res.PageChanges, want)
+	}
+
+	replaceIn(t, filepath.Join(src, "procedures", "dang-ky-khai-tu.yaml"), "short_name: ", "short_name: Khai tử – ")
+	res = mustBuild(t, Options{Src: src, Out: out, Now: testNow})
+	// 21 office pages and the overview; home and 21 boards list it.
+	if want := (PageStats{Changed: 21 + 1 + 1 + 21, Unchanged: pages - 44}); res.PageChanges != want {
+		t.Errorf("after editing one procedure: %+v, want %+v", res.PageChanges, want)
+	}
+
+	// Renamed with an alias: 22 new pages, and the 22 old addresses
+	// become redirect pages (changed, not removed).
+	rename(t, filepath.Join(src, "procedures"), "dang-ky-khai-tu.yaml", "khai-tu.yaml")
+	appendFile(t, filepath.Join(src, "procedures", "khai-tu.yaml"), "aliases: [dang-ky-khai-tu]\n")
+	res = mustBuild(t, Options{Src: src, Out: out, Now: testNow})
+	pc := res.PageChanges
+	if pc.Added != 22 || pc.Removed != 0 || pc.Changed != 22+1+21 {
+		t.Errorf("after renaming a procedure: %+v, want 22 added, 44 changed, none removed", pc)
+	}
+
+	// Deleted along with the lock file that would stop it: its 22 pages
+	// and the 22 redirects of its old id go.
+	os.Remove(filepath.Join(src, "procedures", "khai-tu.yaml"))
+	os.Remove(filepath.Join(src, lock.File))
+	res = mustBuild(t, Options{Src: src, Out: out, Now: testNow})
+	if pc := res.PageChanges; pc.Removed != 44 || pc.Added != 0 {
+		t.Errorf("after deleting a procedure: %+v, want 44 pages removed", pc)
+	}
+}
+
+// TestQRCache rebuilds an edited project with the QR codes kept from the
+// previous build and expects the same bytes as a build from scratch.
+func TestQRCache(t *testing.T) {
+	src := copyProject(t, repoRoot)
+	cache := &QRCache{}
+	out := filepath.Join(t.TempDir(), "site")
+	first := mustBuild(t, Options{Src: src, Out: out, Now: testNow, QRCache: cache})
+	n := 0
+	cache.entries.Range(func(any, any) bool { n++; return true })
+	if n != len(first.Site.Pages) {
+		t.Errorf("%d codes kept, want one per page (%d)", n, len(first.Site.Pages))
+	}
+	replaceIn(t, filepath.Join(src, "procedures", "dang-ky-khai-tu.yaml"), "short_name: ", "short_name: Khai tử – ")
+	mustBuild(t, Options{Src: src, Out: out, Now: testNow, QRCache: cache})
+	fresh := filepath.Join(t.TempDir(), "site")
+	mustBuild(t, Options{Src: src, Out: fresh, Now: testNow})
+	a, b := contents(t, out), contents(t, fresh)
+	if len(a) != len(b) {
+		t.Fatalf("%d files with the cache, %d without", len(a), len(b))
+	}
+	for name, data := range b {
+		if !bytes.Equal(a[name], data) {
+			t.Errorf("%s differs between a cached and a fresh build", name)
+		}
+	}
+}
+
+// TestPreviewLeavesLock builds a changed project as a preview: the lock
+// file is checked but not written.
+func TestPreviewLeavesLock(t *testing.T) {
+	src, _, _ := buildSample(t)
+	lockFile := filepath.Join(src, lock.File)
+	before := readFile(t, lockFile)
+	appendFile(t, filepath.Join(src, "qrboard.yaml"), "redirects:\n  - from: /cu/\n    to: /van-ha/\n")
+	out := filepath.Join(t.TempDir(), "preview")
+	res := mustBuild(t, Options{Src: src, Out: out, Now: testNow, Preview: true})
+	if res.LockChanged || !bytes.Equal(before, readFile(t, lockFile)) {
+		t.Error("a preview build wrote qrboard.lock")
+	}
+	if _, err := os.Stat(filepath.Join(out, "cu", IndexFile)); err != nil {
+		t.Errorf("the preview lacks the new redirect: %v", err)
+	}
+	res = mustBuild(t, Options{Src: src, Out: out, Now: testNow})
+	if !res.LockChanged || bytes.Equal(before, readFile(t, lockFile)) {
+		t.Error("a real build did not record the new address")
+	}
+}
+
+// TestProgress checks that a build reports its progress up to the total,
+// one call at a time.
+func TestProgress(t *testing.T) {
+	src := copyProject(t, repoRoot)
+	var calls, last, total int
+	progress := func(done, n int) {
+		calls++
+		if done != last+1 || (total != 0 && n != total) {
+			t.Errorf("progress %d/%d after %d/%d", done, n, last, total)
+		}
+		last, total = done, n
+	}
+	res := mustBuild(t, Options{Src: src, Out: filepath.Join(t.TempDir(), "site"), Now: testNow, Progress: progress})
+	if want := res.Pages + res.Redirects + 1; calls != want || last != total || total != want {
+		t.Errorf("%d calls, last %d/%d, want %d", calls, last, total, want)
+	}
+}
+
 func equalSnapshots(t *testing.T, a, b map[string]string) bool {
 	t.Helper()
 	ok := true
@@ -313,5 +421,17 @@ func TestEffectiveDates(t *testing.T) {
 	}
 	if res.Pages != 1+22+21*6+6 {
 		t.Errorf("%d pages after the effective date, want %d", res.Pages, 1+22+21*6+6)
+	}
+}
+
+// TestPanicIsAnError makes a page fail with a panic: the build returns
+// an error instead of ending the program.
+func TestPanicIsAnError(t *testing.T) {
+	err := safely(func() error { panic("boom") })
+	if err == nil || !strings.Contains(err.Error(), "internal error: boom") {
+		t.Errorf("safely: %v", err)
+	}
+	if err := safely(func() error { return nil }); err != nil {
+		t.Errorf("safely without a panic: %v", err)
 	}
 }

@@ -19,11 +19,11 @@ import (
 // fit or that the font cannot draw, are problems of the project: they
 // come back as diagnostics, positioned where the words were written.
 func (p *Project) preparePage(pg *site.Page) (*pageInput, diag.List, error) {
-	code, err := qr.Encode(p.Site.URL(pg.Path), p.Level)
+	code, cached, err := p.qrCache.code(p.Site.URL(pg.Path), p.Level)
 	if err != nil {
 		return nil, nil, err
 	}
-	in := &pageInput{page: pg, code: code, poster: p.Renderer.PosterContent(pg, code)}
+	in := &pageInput{page: pg, code: code, cached: cached, poster: p.Renderer.PosterContent(pg, code)}
 	diags := p.checkDensity(pg, code, p.Paper)
 	in.measure, err = poster.Layout(in.poster, p.Paper)
 	if err != nil {

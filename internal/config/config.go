@@ -52,14 +52,14 @@ const MaxOffices = 2000
 
 // Config is the content of qrboard.yaml.
 type Config struct {
-	Title     string     `yaml:"title" check:"required,max=200"`
-	Authority string     `yaml:"authority" check:"required,max=200"`
-	BaseURL   string     `yaml:"base_url" check:"required,max=200"`
-	Language  Language   `yaml:"language"`
-	QR        QR         `yaml:"qr"`
-	Print     Print      `yaml:"print"`
-	Offices   []Office   `yaml:"offices" check:"required"`
-	Redirects []Redirect `yaml:"redirects" check:"max=10000"`
+	Title     string     `yaml:"title" check:"required,max=200" doc:"Tên trang web, hiện trên trang chủ và áp phích" example:"Thủ tục hành chính huyện Phúc Thọ"`
+	Authority string     `yaml:"authority" check:"required,max=200" doc:"Cơ quan chủ quản, hiện ở đầu mỗi trang" example:"UBND huyện Phúc Thọ"`
+	BaseURL   string     `yaml:"base_url" check:"required,max=200" doc:"Địa chỉ công khai của trang, bắt đầu bằng https:// (có thể có thư mục con); mã QR dẫn về địa chỉ này" example:"https://thutuc.example.gov.vn/"`
+	Language  Language   `yaml:"language" doc:"Ngôn ngữ của trang và của thông báo: vi (tiếng Việt) hoặc en (tiếng Anh)" example:"vi"`
+	QR        QR         `yaml:"qr" doc:"Cách tạo mã QR"`
+	Print     Print      `yaml:"print" doc:"Cách in áp phích và bảng mã"`
+	Offices   []Office   `yaml:"offices" check:"required" doc:"Các Bộ phận Một cửa, mỗi cơ quan một mục"`
+	Redirects []Redirect `yaml:"redirects" check:"max=10000" doc:"Địa chỉ cũ cần tiếp tục hoạt động: mỗi mục chuyển một đường dẫn cũ đến đường dẫn mới"`
 
 	// Base is BaseURL parsed, always ending in "/".
 	Base *url.URL `yaml:"-"`
@@ -87,14 +87,14 @@ func (l Language) Lang() msg.Lang {
 type QR struct {
 	// Level is the error-correction level: L, M (the default), Q or H.
 	// Higher levels survive more damage but make denser codes.
-	Level string `yaml:"level"`
+	Level string `yaml:"level" doc:"Mức sửa lỗi của mã QR: L, M (mặc định), Q hoặc H; mức cao đọc được cả khi mã bị bẩn, rách nhưng mã dày hơn" example:"M"`
 }
 
 // Print says how posters are printed.
 type Print struct {
 	// Paper is the sheet size of posters and board sheets: A4 (the
 	// default), A3 or A5. `qrboard print -paper` overrides it.
-	Paper Paper `yaml:"paper"`
+	Paper Paper `yaml:"paper" doc:"Khổ giấy của áp phích và bảng mã: A4 (mặc định), A3 hoặc A5" example:"A4"`
 }
 
 // Paper is a paper size name.
@@ -109,15 +109,16 @@ func (p *Paper) UnmarshalStrict(d *strictyaml.Decoder, n *yaml.Node) {
 
 // Office is one one-stop office (Bộ phận Một cửa).
 type Office struct {
-	ID      string      `yaml:"id" check:"required"`
-	Name    string      `yaml:"name" check:"required,max=150"`
-	Kind    Kind        `yaml:"kind" check:"required"`
-	Code    string      `yaml:"code" check:"max=20"` // GSO administrative code
-	Address string      `yaml:"address" check:"max=300"`
-	Phone   string      `yaml:"phone" check:"max=50"`
-	Hours   string      `yaml:"hours" check:"max=300"`
-	MapURL  value.URL   `yaml:"map_url"`
-	Aliases []value.Ref `yaml:"aliases" check:"max=20"`
+	ID   string `yaml:"id" check:"required" doc:"Mã cơ quan: chữ thường không dấu, số và dấu gạch ngang; dùng trong địa chỉ trang" example:"van-ha"`
+	Name string `yaml:"name" check:"required,max=150" doc:"Tên cơ quan" example:"Xã Vân Hà"`
+	Kind Kind   `yaml:"kind" check:"required" doc:"Loại đơn vị: commune là xã, town là thị trấn, district là huyện" example:"commune"`
+	// GSO administrative code
+	Code    string      `yaml:"code" check:"max=20" doc:"Mã đơn vị hành chính của Tổng cục Thống kê, đặt trong dấu ngoặc kép" example:"\"09718\""`
+	Address string      `yaml:"address" check:"max=300" doc:"Địa chỉ trụ sở; ghi TODO nếu chưa có nguồn chính thức" example:"TODO: địa chỉ trụ sở UBND"`
+	Phone   string      `yaml:"phone" check:"max=50" doc:"Số điện thoại Bộ phận Một cửa; ghi TODO nếu chưa có nguồn chính thức" example:"TODO: số điện thoại"`
+	Hours   string      `yaml:"hours" check:"max=300" doc:"Giờ tiếp nhận hồ sơ; ghi TODO nếu chưa có nguồn chính thức" example:"TODO: giờ tiếp nhận hồ sơ"`
+	MapURL  value.URL   `yaml:"map_url" doc:"Địa chỉ bản đồ chỉ đường đến trụ sở" example:"https://…"`
+	Aliases []value.Ref `yaml:"aliases" check:"max=20" doc:"Mã cũ của cơ quan (khi đổi tên, sáp nhập), mỗi mã một mục: địa chỉ cũ chuyển đến đây" example:"xa-cu"`
 
 	// Pos is where the office is written, for messages.
 	Pos diag.Pos `yaml:"-"`
@@ -147,8 +148,8 @@ func (k Kind) CommuneLevel() bool { return k == Commune || k == Town }
 // Redirect keeps an old address working by sending it to a new one.
 // Both are paths from the site root, such as "/van-ha/".
 type Redirect struct {
-	From string   `yaml:"from" check:"required,max=300"`
-	To   string   `yaml:"to" check:"required,max=300"`
+	From string   `yaml:"from" check:"required,max=300" doc:"Đường dẫn cũ, bắt đầu và kết thúc bằng /" example:"/cu/dang-ky-ket-hon/"`
+	To   string   `yaml:"to" check:"required,max=300" doc:"Đường dẫn mới, bắt đầu và kết thúc bằng /" example:"/van-ha/dang-ky-ket-hon/"`
 	Pos  diag.Pos `yaml:"-"`
 }
 

@@ -11,7 +11,19 @@
 // with the position first (omitted when there is none), LEVEL one of
 // lỗi/cảnh báo/gợi ý (error/warning/hint in English), messages in lower
 // case without a final period, and a hint line only where a likely mistake
-// is obvious.
+// is obvious. Lines that report rather than complain — a command's
+// summary, "qrboard serve" saying where it listens and what each rebuild
+// did — have the prefix and no level. Standard output carries only what a
+// command was asked to print (a schema, the version, help).
+//
+// Messages are in the staff's language: -lang, else QRBOARD_LANG, else
+// the language of the site in qrboard.yaml, else Vietnamese. Every
+// sentence is in internal/msg.
+//
+// Progress is shown only on a terminal, and only once a build has run for
+// a second: one line, "qrboard: đang tạo trang N/M…", rewritten in place
+// and erased before the summary. When standard error is a file or a pipe
+// (logs, CI), nothing but the lines above is written.
 package diag
 
 import (
@@ -40,11 +52,11 @@ func (p Pos) display(root string) string {
 	if p.File == "" {
 		return ""
 	}
-	s := p.File
-	if root != "" && root != "." {
-		s = filepath.Join(root, filepath.FromSlash(s))
-	} else {
-		s = filepath.FromSlash(s)
+	// In the user's separators (\ on Windows), joined to the project folder
+	// as they typed it, so that the path works from where they are.
+	s := filepath.FromSlash(p.File)
+	if root != "" && root != "." && !filepath.IsAbs(s) {
+		s = filepath.Join(root, s)
 	}
 	if p.Line > 0 {
 		s += ":" + strconv.Itoa(p.Line)

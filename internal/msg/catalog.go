@@ -95,6 +95,7 @@ const (
 	AliasIsSelf
 	Unverified
 	OfficesShape
+	Unfilled
 
 	// Configuration.
 	NoConfig
@@ -116,6 +117,7 @@ const (
 	LockBadLine
 	LockDropped
 	NoTemplatesDir
+	SchemaStale
 	TemplateError
 	OutputNotOurs
 	QRTooDense
@@ -148,13 +150,22 @@ const (
 	HintPageBudget
 	HintQRTooSmall
 	HintPosterTooLong
+	HintUnfilled
+	HintSchemaStale
 
 	// The command line.
 	Usage
 	UnknownCommand
+	UnknownFlag
+	FlagNeedsValue
+	FlagBadValue
 	ExtraArguments
 	BadNow
 	BuildSummary
+	BuildChanges
+	BuildNoChanges
+	BuildFresh
+	Progress
 	CheckSummary
 	FailedSummary
 	WarningsHidden
@@ -163,6 +174,55 @@ const (
 	BadPaper
 	PrintSummary
 	Failed
+	UnknownSchema
+	SchemaWritten
+	NewBadID
+	NewTry
+	NewExists
+	NewDone
+
+	// Previewing with qrboard serve.
+	ServeBuilt
+	ServeListening
+	ServeLAN
+	ServeRebuilt
+	ServeFailed
+	ServeStopped
+	PortTaken
+	PortTry
+	ListenFailed
+	BadPort
+	BadBind
+	ErrorPageTitle
+	ErrorPageHelp
+	ErrorPageWarnings
+
+	// Describing fields, in editor schemas and new procedure files.
+	DescRequired
+	DescMaxChars
+	DescMaxItems
+	DescMaxNumber
+	DescExample
+	DescMarkdown
+	DescDate
+	DescURL
+	DescID
+	SchemaText
+	SchemaList
+	SchemaBool
+	SchemaNumber
+	SchemaDate
+	SchemaURL
+	SchemaID
+	SchemaUnfilled
+	SchemaChoose
+	SchemaProcedure
+	SchemaConfig
+	NewIntro
+	NewTODO
+	NewOptional
+	NewComments
+	NewUncomment
 
 	// Add new messages above this line, in the group they belong to.
 	numIDs
@@ -258,6 +318,7 @@ var catalog = map[ID]entry{
 	AliasIsSelf:        {"bí danh %q trùng với chính mã của thủ tục", "alias %q is the procedure's own id"},
 	Unverified:         {"thông tin chưa được xác minh: %s", "not yet verified: %s"},
 	OfficesShape:       {"\"offices\" cần là communes, district, all hoặc danh sách mã cơ quan", "\"offices\" must be communes, district, all or a list of office ids"},
+	Unfilled:           {"trường %q chưa được điền (vẫn ghi TODO)", "field %q is not filled in yet (it still says TODO)"},
 
 	NoConfig:           {"không tìm thấy qrboard.yaml (tệp cấu hình của trang)", "qrboard.yaml (the site configuration) not found"},
 	BaseNotAbsolute:    {"base_url %q phải là địa chỉ đầy đủ bắt đầu bằng https://", "base_url %q must be a full address starting with https://"},
@@ -277,6 +338,7 @@ var catalog = map[ID]entry{
 	LockBadLine:     {"dòng %q không phải một đường dẫn (bắt đầu và kết thúc bằng /)", "line %q is not a path (starting and ending with /)"},
 	LockDropped:     {"địa chỉ %s đã công bố sẽ biến mất: mã QR đã in sẽ dẫn đến trang lỗi", "published address %s would disappear: printed QR codes would lead nowhere"},
 	NoTemplatesDir:  {"không có thư mục mẫu trang %s", "templates folder %s does not exist"},
+	SchemaStale:     {"lược đồ cho trình soạn thảo đã cũ so với phiên bản qrboard này: VS Code sẽ kiểm tra tệp theo quy tắc cũ", "the editor schema is older than this version of qrboard: VS Code would check files against old rules"},
 	TemplateError:   {"lỗi trong mẫu trang: %s", "error in template: %s"},
 	OutputNotOurs:   {"thư mục %s đã có nội dung không do qrboard tạo (thiếu tệp %s); chọn thư mục khác bằng -out hoặc xóa nó", "folder %s holds files qrboard did not make (no %s file); choose another with -out or delete it"},
 	QRTooSmall:      {"địa chỉ %s cần mã QR phiên bản %d: trên %s khổ %s mỗi ô của mã chỉ còn %.2f mm, nhỏ hơn %.2f mm mà camera điện thoại đọc được từ %.1f m", "address %s needs a version %d QR code: on a %s of size %s each module would be %.2f mm, below the %.2f mm a phone camera reads from %.1f m"},
@@ -308,12 +370,21 @@ var catalog = map[ID]entry{
 	HintPosterTooLong: {"viết ngắn hơn, hoặc chia từ quá dài bằng dấu cách", "shorten it, or split an overlong word with a space"},
 	HintLockRedirect:  {"thêm một mục \"redirects\" trong qrboard.yaml với from: %s", "add an entry to \"redirects\" in qrboard.yaml with from: %s"},
 	HintPageBudget:    {"rút ngắn các đoạn dài (ghi chú, điều kiện, căn cứ pháp lý) hoặc bớt chữ trong templates/", "shorten long texts (notes, conditions, legal basis) or trim the templates/"},
+	HintSchemaStale:   {"cập nhật bằng: qrboard schema -o %s", "update it with: qrboard schema -o %s"},
+	HintUnfilled:      {"thay TODO bằng thông tin thật; trường không bắt buộc mà chưa có thông tin thì để trống", "replace TODO with the real information; leave an optional field empty if there is none"},
 
 	Usage:          {"cách dùng: %s", "usage: %s"},
 	UnknownCommand: {"không có lệnh %q; chạy \"qrboard help\" để xem các lệnh", "unknown command %q; run \"qrboard help\" for the list"},
+	UnknownFlag:    {"không có tùy chọn %s", "unknown flag %s"},
+	FlagNeedsValue: {"tùy chọn %s cần một giá trị đi sau, ví dụ %[1]s GIÁ-TRỊ", "flag %s needs a value after it, as in %[1]s VALUE"},
+	FlagBadValue:   {"giá trị %s không dùng được cho %s", "value %s cannot be used for %s"},
 	ExtraArguments: {"thừa tham số: %s", "unexpected arguments: %s"},
 	BadNow:         {"-now %q phải là ngày dạng YYYY-MM-DD", "-now %q must be a date YYYY-MM-DD"},
-	BuildSummary:   {"đã tạo %d cơ quan, %d trang, %d mã QR (SVG và PNG, phiên bản ≤ %d), %d chuyển hướng trong %s → %s (%d tệp mới, %d thay đổi, %d xóa, %d giữ nguyên)", "built %d offices, %d pages, %d QR codes (SVG and PNG, version ≤ %d), %d redirects in %s → %s (%d files added, %d changed, %d removed, %d unchanged)"},
+	BuildSummary:   {"đã tạo %d cơ quan, %d trang, %d mã QR (SVG và PNG, phiên bản ≤ %d), %d chuyển hướng trong %s → %s; %s", "built %d offices, %d pages, %d QR codes (SVG and PNG, version ≤ %d), %d redirects in %s → %s; %s"},
+	BuildChanges:   {"so với lần trước: %d trang mới, %d trang thay đổi, %d trang bỏ", "since the last build: %d pages added, %d changed, %d removed"},
+	BuildNoChanges: {"không trang nào thay đổi so với lần trước", "no page changed since the last build"},
+	BuildFresh:     {"lần tạo đầu tiên", "first build"},
+	Progress:       {"đang tạo trang %d/%d…", "writing page %d/%d…"},
 	CheckSummary:   {"kiểm tra xong: %d cơ quan, %d thủ tục, %d trang, không có lỗi (%d cảnh báo)", "check passed: %d offices, %d procedures, %d pages, no errors (%d warnings)"},
 	FailedSummary:  {"có %d lỗi, %d cảnh báo; chưa ghi gì", "%d errors, %d warnings; nothing was written"},
 	WarningsHidden: {"%d cảnh báo; chạy \"qrboard check\" để xem", "%d warnings; run \"qrboard check\" to see them"},
@@ -322,4 +393,51 @@ var catalog = map[ID]entry{
 	BadPaper:       {"khổ giấy %q không hợp lệ; chọn A4, A3 hoặc A5", "paper size %q is not valid; choose A4, A3 or A5"},
 	PrintSummary:   {"đã tạo áp phích khổ %s cho %d cơ quan: %d áp phích, %d trang danh sách, %d áp phích cửa trong %s → %s", "made %s posters for %d offices: %d posters, %d board sheet pages, %d door posters in %s → %s"},
 	Failed:         {"%s", "%s"},
+	UnknownSchema:  {"không có lược đồ %q; chọn procedure (tệp thủ tục) hoặc qrboard (qrboard.yaml)", "there is no schema %q; choose procedure (procedure files) or qrboard (qrboard.yaml)"},
+	NewBadID:       {"mã thủ tục %q không dùng được: %s", "procedure id %q cannot be used: %s"},
+	NewTry:         {"thử: qrboard new %s", "try: qrboard new %s"},
+	NewExists:      {"tệp %s đã có; qrboard new không ghi đè: hãy sửa tệp đó hoặc chọn mã khác", "%s already exists; qrboard new does not overwrite: edit that file or choose another id"},
+	NewDone:        {"đã tạo %s: thay các chữ TODO bằng thông tin thật, rồi chạy qrboard check (hoặc xem trước bằng qrboard serve)", "created %s: replace each TODO with the real information, then run qrboard check (or preview with qrboard serve)"},
+	SchemaWritten:  {"đã ghi lược đồ JSON cho tệp thủ tục và qrboard.yaml vào %s", "wrote the JSON Schemas of procedure files and qrboard.yaml to %s"},
+
+	ServeBuilt:        {"đã tạo %d trang trong %s, vào một thư mục tạm: site/ và qrboard.lock giữ nguyên", "built %d pages in %s, into a temporary folder: site/ and qrboard.lock stay as they are"},
+	ServeListening:    {"xem trước tại %s — trang tự tải lại khi lưu tệp; dừng bằng Ctrl+C", "previewing at %s — pages reload when files are saved; stop with Ctrl+C"},
+	ServeLAN:          {"từ điện thoại cùng mạng: %s", "from a phone on the same network: %s"},
+	ServeRebuilt:      {"%s đã thay đổi: tạo lại trong %s; %s", "%s changed: rebuilt in %s; %s"},
+	ServeFailed:       {"có %d lỗi; trình duyệt hiện danh sách lỗi cho đến khi sửa xong", "%d errors; the browser shows them until they are fixed"},
+	ServeStopped:      {"đã dừng xem trước", "preview stopped"},
+	PortTaken:         {"cổng %d trên %s đang được chương trình khác dùng (có thể là một qrboard serve khác)", "port %d on %s is in use by another program (perhaps another qrboard serve)"},
+	PortTry:           {"thử: qrboard serve -port %d", "try: qrboard serve -port %d"},
+	ListenFailed:      {"không mở được %s: %s", "cannot listen on %s: %s"},
+	BadPort:           {"-port %q phải là số từ 0 đến 65535", "-port %q must be a number from 0 to 65535"},
+	BadBind:           {"-bind %q không phải địa chỉ IP (ví dụ 127.0.0.1, hoặc 0.0.0.0 để mở cho cả mạng nội bộ)", "-bind %q is not an IP address (such as 127.0.0.1, or 0.0.0.0 to open it to the local network)"},
+	ErrorPageTitle:    {"Chưa tạo được trang: có %d lỗi", "The site could not be built: %d errors"},
+	ErrorPageHelp:     {"Sửa các lỗi dưới đây rồi lưu tệp; trang này tự tải lại khi sửa xong", "Fix the errors below and save the file; this page reloads by itself when they are fixed"},
+	ErrorPageWarnings: {"Ngoài ra có %d cảnh báo; xem bằng qrboard check", "There are also %d warnings; see them with qrboard check"},
+
+	DescRequired:    {"bắt buộc", "required"},
+	DescMaxChars:    {"tối đa %d ký tự", "at most %d characters"},
+	DescMaxItems:    {"tối đa %d mục", "at most %d items"},
+	DescMaxNumber:   {"tối đa %d", "at most %d"},
+	DescExample:     {"ví dụ: %s", "for example: %s"},
+	DescMarkdown:    {"có thể dùng Markdown: **chữ đậm**, danh sách, liên kết", "Markdown allowed: **bold**, lists, links"},
+	DescDate:        {"ngày viết dạng năm-tháng-ngày (YYYY-MM-DD)", "a date written year-month-day (YYYY-MM-DD)"},
+	DescURL:         {"địa chỉ đầy đủ bắt đầu bằng https:// (hoặc tel:, mailto:)", "a full address starting with https:// (or tel:, mailto:)"},
+	DescID:          {"chữ thường không dấu a–z, số và dấu gạch ngang", "lower-case a–z, digits and hyphens"},
+	SchemaText:      {"cần một đoạn văn bản: viết trên một dòng, hoặc dùng | rồi xuống dòng cho văn bản nhiều dòng", "expected text: write it on one line, or use | and new lines for longer text"},
+	SchemaList:      {"cần một danh sách: mỗi mục một dòng, bắt đầu bằng \"- \"", "expected a list: put each item on its own line starting with \"- \""},
+	SchemaBool:      {"cần true (có) hoặc false (không)", "expected true or false"},
+	SchemaNumber:    {"cần một số nguyên không âm", "expected a whole number, not negative"},
+	SchemaDate:      {"ngày phải viết dạng năm-tháng-ngày (YYYY-MM-DD), ví dụ 2026-11-27", "dates are written year-month-day (YYYY-MM-DD), for example 2026-11-27"},
+	SchemaURL:       {"cần địa chỉ đầy đủ bắt đầu bằng https:// (hoặc tel:, mailto:), không có dấu cách", "expected a full address starting with https:// (or tel:, mailto:), without spaces"},
+	SchemaID:        {"mã chỉ dùng chữ thường không dấu a–z, số và dấu gạch ngang, tối đa 40 ký tự", "ids use only lower-case a–z, digits and hyphens, at most 40 characters"},
+	SchemaChoose:    {"chọn một trong: %s", "choose one of: %s"},
+	SchemaUnfilled:  {"chưa điền: thay TODO bằng thông tin thật", "not filled in: replace TODO with the real information"},
+	SchemaProcedure: {"Tệp thủ tục của qrboard (procedures/<mã>.yaml): mỗi tệp một thủ tục hành chính", "A qrboard procedure file (procedures/<id>.yaml): one administrative procedure per file"},
+	NewIntro:        {"Thủ tục %s. Mỗi dòng bắt đầu bằng # là ghi chú cho trường ngay dưới nó; ghi chú không hiện trên trang", "Procedure %s. Each line starting with # is a note on the field below it; notes are not shown on pages"},
+	NewTODO:         {"Thay mọi chữ TODO bằng thông tin thật, lấy từ văn bản pháp luật hoặc Cổng Dịch vụ công; qrboard check chỉ ra chỗ nào còn TODO", "Replace every TODO with the real information, from the legal texts or the public service portal; qrboard check shows where TODO is left"},
+	NewOptional:     {"Trường để trống là không bắt buộc: chưa có thông tin thì cứ để trống", "Fields left empty are optional: leave them empty when there is nothing to say"},
+	NewComments:     {"Danh sách: mỗi mục một dòng, bắt đầu bằng \"- \". Văn bản dài: viết | rồi xuống dòng, thụt lề hai dấu cách", "Lists: one item per line, starting with \"- \". Long text: write | and continue on the next lines, indented two spaces"},
+	NewUncomment:    {"Nếu cần: xóa dấu \"# \" ở đầu các dòng dưới đây rồi điền", "If needed: delete the \"# \" at the start of the lines below and fill them in"},
+	SchemaConfig:    {"Tệp cấu hình qrboard.yaml: tên trang, địa chỉ công khai và các Bộ phận Một cửa", "The qrboard.yaml configuration: site title, public address and one-stop offices"},
 }

@@ -31,7 +31,25 @@ const markerText = "This folder is written by qrboard (build or print) and repla
 // Stats counts what a build did to the output folder.
 type Stats struct {
 	Added, Changed, Unchanged, Removed int
+	// Files is what happened to each file, by its slash-separated path
+	// inside the folder; files of the previous build that this one did not
+	// write are Removed. Callers that know which files make up a page use
+	// it to count pages rather than files.
+	Files map[string]Change
+	// Fresh is true when there was no previous build to compare with.
+	Fresh bool
 }
+
+// Change is what a build did to one file.
+type Change uint8
+
+// Changes to a file.
+const (
+	Unchanged Change = iota
+	Added
+	Changed
+	Removed
+)
 
 // Dir is an output folder being written.
 type Dir struct {
@@ -39,7 +57,6 @@ type Dir struct {
 	old        string // final, when it held a previous build
 	mu         sync.Mutex
 	dirs       map[string]bool
-	written    map[string]bool
 	stats      Stats
 }
 
@@ -49,7 +66,7 @@ var ErrNotOurs = errors.New("folder exists, is not empty and was not made by qrb
 // Create starts writing a new version of the folder final.
 func Create(final string) (*Dir, error) {
 	final = filepath.Clean(final)
-	d := &Dir{final: final, dirs: map[string]bool{"": true}, written: map[string]bool{}}
+	d := &Dir{final: final, dirs: map[string]bool{"": true}, stats: Stats{Files: map[string]Change{}}}
 	switch entries, err := os.ReadDir(final); {
 	case errors.Is(err, fs.ErrNotExist):
 	case err != nil:
@@ -90,16 +107,14 @@ func (d *Dir) Write(rel string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	d.count(rel, func(s *Stats) {
-		switch {
-		case same:
-			s.Unchanged++
-		case existed:
-			s.Changed++
-		default:
-			s.Added++
-		}
-	})
+	change := Added
+	switch {
+	case same:
+		change = Unchanged
+	case existed:
+		change = Changed
+	}
+	d.count(rel, change)
 	return nil
 }
 
@@ -117,11 +132,18 @@ func (d *Dir) put(rel string, data []byte) (same, existed bool, err error) {
 	return same, existed, os.WriteFile(dst, data, 0o644)
 }
 
-func (d *Dir) count(rel string, f func(*Stats)) {
+func (d *Dir) count(rel string, c Change) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	d.written[rel] = true
-	f(&d.stats)
+	d.stats.Files[rel] = c
+	switch c {
+	case Unchanged:
+		d.stats.Unchanged++
+	case Changed:
+		d.stats.Changed++
+	default:
+		d.stats.Added++
+	}
 }
 
 // sameAsOld reports whether the previous build had rel with exactly data,
@@ -172,8 +194,9 @@ func (d *Dir) Commit() (Stats, error) {
 		return Stats{}, err
 	}
 	stats := d.stats
+	stats.Fresh = d.old == ""
 	if d.old != "" {
-		stats.Removed = d.countRemoved()
+		stats.Removed = d.countRemoved(stats.Files)
 		trash := d.tmp + ".old"
 		if err := os.Rename(d.final, trash); err != nil {
 			d.Abort()
@@ -197,20 +220,27 @@ func (d *Dir) Commit() (Stats, error) {
 	return stats, nil
 }
 
-// countRemoved counts files of the previous build the new one lacks.
-func (d *Dir) countRemoved() int {
+// countRemoved counts the files of the previous build the new one lacks,
+// recording each in files.
+func (d *Dir) countRemoved(files map[string]Change) int {
 	n := 0
 	filepath.WalkDir(d.old, func(p string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() {
 			return nil
 		}
 		rel, _ := filepath.Rel(d.old, p)
-		if rel = filepath.ToSlash(rel); rel != Marker && !d.written[rel] {
+		if rel = filepath.ToSlash(rel); rel != Marker && !written(files, rel) {
+			files[rel] = Removed
 			n++
 		}
 		return nil
 	})
 	return n
+}
+
+func written(files map[string]Change, rel string) bool {
+	_, ok := files[rel]
+	return ok
 }
 
 // Abort removes the new folder, leaving the output folder as it was.

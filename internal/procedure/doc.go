@@ -79,5 +79,12 @@
 //	unverified: [ … ]         # facts not yet confirmed; `qrboard check` lists each
 //
 // Dates are written YYYY-MM-DD. Unknown fields are errors (with a "did you
-// mean" hint), so a misspelt field never silently disappears.
+// mean" hint), so a misspelt field never silently disappears. A field left
+// empty ("decision:") is not given. A value starting with TODO is an error:
+// it marks something still to fill in, as in the file `qrboard new` writes,
+// and must never reach a page.
+//
+// Every field also carries a Vietnamese description (its `doc` tag) and
+// often an example (`example`), from which the editor schemas (package
+// schema) and the template of new files (package scaffold) are generated.
 package procedure

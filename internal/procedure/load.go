@@ -100,7 +100,7 @@ func Load(fsys fs.FS, file, id string, diags *diag.List) *Procedure {
 	}
 	p := &Procedure{ID: id, File: file}
 	before := diags.Count(diag.Error)
-	if !strictyaml.Decode(file, data, p, diags) {
+	if !strictyaml.Decode(file, data, p, diags, strictyaml.RefusePlaceholders) {
 		return nil
 	}
 	p.validate(diags)

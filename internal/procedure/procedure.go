@@ -14,39 +14,63 @@ type Procedure struct {
 	ID   string `yaml:"-"` // the file name without .yaml
 	File string `yaml:"-"` // the file, relative to the project root
 
-	Code      string         `yaml:"code" check:"required,max=40"`       // national code, "2.000884"
-	Decision  string         `yaml:"decision" check:"max=100"`           // decision that published it, "1234/QĐ-BTP"
-	Name      string         `yaml:"name" check:"required,max=600"`      // full official name
-	ShortName string         `yaml:"short_name" check:"required,max=80"` // name for lists and posters
-	Field     string         `yaml:"field" check:"required,max=100"`     // lĩnh vực: "Chứng thực", "Hộ tịch"
-	Level     Level          `yaml:"level" check:"required"`             // commune, district or province
-	Keywords  []string       `yaml:"keywords" check:"max=30"`            // extra words search should match
-	Summary   value.Markdown `yaml:"summary"`                            // one or two sentences: what it is for
+	// National code, "2.000884"
+	Code string `yaml:"code" check:"required,max=40" doc:"Mã thủ tục trên Cơ sở dữ liệu quốc gia về thủ tục hành chính, dạng N.NNNNNN, đặt trong dấu ngoặc kép" example:"\"2.000884\""`
+	// Decision that published it, "1234/QĐ-BTP"
+	Decision string `yaml:"decision" check:"max=100" doc:"Số quyết định công bố thủ tục" example:"936/QĐ-BTC"`
+	// Full official name
+	Name string `yaml:"name" check:"required,max=600" doc:"Tên đầy đủ của thủ tục, như trên Cổng Dịch vụ công" example:"Chứng thực chữ ký trong các giấy tờ, văn bản"`
+	// Name for lists and posters
+	ShortName string `yaml:"short_name" check:"required,max=80" doc:"Tên ngắn, dùng trong danh sách và trên áp phích" example:"Chứng thực chữ ký"`
+	// Lĩnh vực: "Chứng thực", "Hộ tịch"
+	Field string `yaml:"field" check:"required,max=100" doc:"Lĩnh vực; các trang nhóm thủ tục theo lĩnh vực" example:"Chứng thực"`
+	// Commune, district or province
+	Level Level `yaml:"level" check:"required" doc:"Cấp thực hiện: commune là cấp xã, district là cấp huyện, province là cấp tỉnh" example:"commune"`
+	// Extra words search should match
+	Keywords []string `yaml:"keywords" check:"max=30" doc:"Từ khóa để tìm kiếm: những cách người dân hay gọi thủ tục" example:"sao y"`
+	// One or two sentences: what it is for
+	Summary value.Markdown `yaml:"summary" doc:"Thủ tục dùng để làm gì, trong một hai câu" example:"Chứng thực chữ ký của người yêu cầu trên giấy tờ, văn bản."`
 
-	Applicants []string         `yaml:"applicants" check:"required,max=20"` // who may file
-	Documents  []Document       `yaml:"documents" check:"max=50"`           // papers every case needs
-	Cases      []Case           `yaml:"cases" check:"max=20"`               // papers that depend on the case
-	Channels   []Channel        `yaml:"channels" check:"required,max=3"`    // in person, online, post
-	Steps      []value.Markdown `yaml:"steps" check:"required,max=30"`      // "Bước 1 …", in order
-	Conditions []value.Markdown `yaml:"conditions" check:"max=30"`          // requirements and refusals
-	Result     value.Markdown   `yaml:"result" check:"required"`            // what the citizen receives
-	LegalBasis []Law            `yaml:"legal_basis" check:"required,max=30"`
+	// Who may file
+	Applicants []string `yaml:"applicants" check:"required,max=20" doc:"Ai được nộp hồ sơ, mỗi đối tượng một mục" example:"Công dân Việt Nam"`
+	// Papers every case needs
+	Documents []Document `yaml:"documents" check:"max=50" new:"fill" doc:"Giấy tờ mọi hồ sơ đều cần, mỗi giấy tờ một mục; thủ tục cần documents, cases hoặc cả hai"`
+	// Papers that depend on the case
+	Cases []Case `yaml:"cases" check:"max=20" doc:"Giấy tờ chỉ cần trong từng trường hợp riêng, mỗi trường hợp một mục"`
+	// In person, online, post
+	Channels []Channel `yaml:"channels" check:"required,max=3" doc:"Cách thực hiện: mỗi cách nộp (trực tiếp, trực tuyến, bưu chính) một mục, với thời hạn và lệ phí riêng"`
+	// "Bước 1 …", in order
+	Steps []value.Markdown `yaml:"steps" check:"required,max=30" doc:"Trình tự thực hiện: mỗi bước một mục, theo thứ tự" example:"Nộp hồ sơ tại Bộ phận Một cửa UBND xã."`
+	// Requirements and refusals
+	Conditions []value.Markdown `yaml:"conditions" check:"max=30" doc:"Yêu cầu, điều kiện thực hiện và trường hợp bị từ chối, mỗi điều một mục" example:"Người yêu cầu phải có mặt khi chứng thực."`
+	// What the citizen receives
+	Result     value.Markdown `yaml:"result" check:"required" doc:"Kết quả người dân nhận được" example:"Giấy tờ, văn bản đã được chứng thực chữ ký."`
+	LegalBasis []Law          `yaml:"legal_basis" check:"required,max=30" doc:"Căn cứ pháp lý: mỗi văn bản quy định thủ tục một mục"`
 
-	OnlineURL value.URL `yaml:"online_url"` // where to file online
-	PortalURL value.URL `yaml:"portal_url"` // the national portal's page
-	Offices   Offices   `yaml:"offices" check:"required"`
+	// Where to file online
+	OnlineURL value.URL `yaml:"online_url" doc:"Địa chỉ nộp hồ sơ trực tuyến; cần khi có cách nộp online" example:"https://dichvucong.hanoi.gov.vn"`
+	// The national portal's page
+	PortalURL value.URL `yaml:"portal_url" doc:"Địa chỉ trang của thủ tục trên Cổng Dịch vụ công quốc gia" example:"https://dichvucong.gov.vn/…"`
+	Offices   Offices   `yaml:"offices" check:"required" doc:"Nơi thực hiện: communes (mọi xã, thị trấn), district (UBND huyện), all (tất cả) hoặc danh sách mã cơ quan trong qrboard.yaml" example:"communes"`
 
-	NoWait     bool   `yaml:"no_wait"`                      // "không chờ, không giấy hẹn"
-	NoWaitNote string `yaml:"no_wait_note" check:"max=300"` // its caveat; a standard one if empty
+	// "không chờ, không giấy hẹn"
+	NoWait bool `yaml:"no_wait" doc:"true nếu là thủ tục \"không chờ, không giấy hẹn\": trang và áp phích có nhãn riêng" example:"true"`
+	// Its caveat; a standard one if empty
+	NoWaitNote string `yaml:"no_wait_note" check:"max=300" doc:"Lưu ý đi kèm nhãn \"không chờ\"; để trống thì dùng lưu ý chuẩn (nộp sau 15 giờ thì nhận kết quả vào ngày làm việc tiếp theo)"`
 
-	EffectiveFrom value.Date     `yaml:"effective_from"`         // not published before this day
-	RepealedOn    value.Date     `yaml:"repealed_on"`            // no longer in force from this day
-	RepealNote    value.Markdown `yaml:"repeal_note"`            // what to do instead
-	Aliases       []value.Ref    `yaml:"aliases" check:"max=20"` // old ids that redirect here
+	// Not published before this day
+	EffectiveFrom value.Date `yaml:"effective_from" doc:"Ngày thủ tục bắt đầu có hiệu lực; trước ngày này chưa có trang" example:"2026-01-01"`
+	// No longer in force from this day
+	RepealedOn value.Date `yaml:"repealed_on" doc:"Ngày thủ tục hết hiệu lực; từ ngày này trang ghi thủ tục không còn áp dụng" example:"2027-01-01"`
+	// What to do instead
+	RepealNote value.Markdown `yaml:"repeal_note" doc:"Khi thủ tục bị bãi bỏ: người dân cần làm gì thay thế"`
+	// Old ids that redirect here
+	Aliases []value.Ref `yaml:"aliases" check:"max=20" doc:"Mã cũ của thủ tục (tên tệp cũ), mỗi mã một mục: địa chỉ cũ sẽ chuyển đến trang này" example:"ket-hon"`
 
-	Updated    value.Date `yaml:"updated" check:"required"`
-	Sources    []Source   `yaml:"sources" check:"required,max=20"`
-	Unverified []string   `yaml:"unverified" check:"max=20"` // facts not yet confirmed; `check` lists them
+	Updated value.Date `yaml:"updated" check:"required" doc:"Ngày kiểm tra thông tin lần cuối" example:"2026-11-27"`
+	Sources []Source   `yaml:"sources" check:"required,max=20" doc:"Nguồn của thông tin (văn bản, trang web đã đối chiếu), mỗi nguồn một mục"`
+	// Facts not yet confirmed; `check` lists them
+	Unverified []string `yaml:"unverified" check:"max=20" doc:"Thông tin chưa được xác nhận, mỗi điều một mục; lệnh check liệt kê từng mục" example:"Số hiệu mẫu tờ khai chưa rõ."`
 }
 
 // Level is the administrative level that handles a procedure.
@@ -66,33 +90,40 @@ func (l *Level) UnmarshalStrict(d *strictyaml.Decoder, n *yaml.Node) {
 
 // Document is one paper to bring.
 type Document struct {
-	Name      string         `yaml:"name" check:"required,max=500"`
-	Originals int            `yaml:"originals" check:"max=20"` // bản chính
-	Copies    int            `yaml:"copies" check:"max=20"`    // bản sao
-	Present   bool           `yaml:"present"`                  // shown to the official, not handed in
-	Optional  bool           `yaml:"optional"`                 // only when it applies
-	Form      *Form          `yaml:"form"`                     // the form to fill in, if any
-	Note      value.Markdown `yaml:"note"`
+	Name string `yaml:"name" check:"required,max=500" doc:"Tên giấy tờ" example:"Tờ khai đăng ký khai tử"`
+	// Bản chính
+	Originals int `yaml:"originals" check:"max=20" doc:"Số bản chính phải nộp" example:"1"`
+	// Bản sao
+	Copies int `yaml:"copies" check:"max=20" doc:"Số bản sao phải nộp" example:"0"`
+	// Shown to the official, not handed in
+	Present bool `yaml:"present" doc:"true nếu chỉ xuất trình (đưa cán bộ xem), không nộp lại" example:"true"`
+	// Only when it applies
+	Optional bool `yaml:"optional" doc:"true nếu chỉ cần khi thuộc trường hợp đó (\"nếu có\")" example:"true"`
+	// The form to fill in, if any
+	Form *Form          `yaml:"form" doc:"Mẫu đơn, tờ khai phải điền, nếu có"`
+	Note value.Markdown `yaml:"note" doc:"Ghi chú thêm về giấy tờ này"`
 }
 
 // Form is a form (mẫu đơn, tờ khai) and where to get it.
 type Form struct {
-	Name string    `yaml:"name" check:"required,max=300"`
-	URL  value.URL `yaml:"url"`
+	Name string    `yaml:"name" check:"required,max=300" doc:"Tên mẫu đơn, tờ khai" example:"Tờ khai đăng ký khai tử"`
+	URL  value.URL `yaml:"url" doc:"Địa chỉ tải mẫu" example:"https://…"`
 }
 
 // Case is a group of papers needed only in one situation ("Trường hợp …").
 type Case struct {
-	Name      string     `yaml:"name" check:"required,max=300"`
-	Documents []Document `yaml:"documents" check:"required,max=50"`
+	Name      string     `yaml:"name" check:"required,max=300" doc:"Trường hợp cần các giấy tờ này" example:"Trường hợp một bên không cư trú tại xã nơi đăng ký"`
+	Documents []Document `yaml:"documents" check:"required,max=50" doc:"Giấy tờ cần thêm trong trường hợp này, mỗi giấy tờ một mục"`
 }
 
 // Channel is one way to file, with its own time limit and fee.
 type Channel struct {
-	Method Method         `yaml:"method" check:"required"`
-	Time   string         `yaml:"time" check:"required,max=300"` // "Trong ngày", "05 ngày làm việc"
-	Fee    string         `yaml:"fee" check:"required,max=300"`  // "10.000 đồng/trường hợp", "Miễn lệ phí"
-	Note   value.Markdown `yaml:"note"`
+	Method Method `yaml:"method" check:"required" doc:"Cách nộp: in_person là trực tiếp, online là trực tuyến, post là qua bưu chính" example:"in_person"`
+	// "Trong ngày", "05 ngày làm việc"
+	Time string `yaml:"time" check:"required,max=300" doc:"Thời hạn giải quyết, viết như người dân đọc" example:"Trong ngày"`
+	// "10.000 đồng/trường hợp", "Miễn lệ phí"
+	Fee  string         `yaml:"fee" check:"required,max=300" doc:"Phí, lệ phí; ghi \"Miễn lệ phí\" nếu không thu" example:"10.000 đồng/trường hợp"`
+	Note value.Markdown `yaml:"note" doc:"Ghi chú về cách nộp này"`
 }
 
 // Method is a way to file.
@@ -112,18 +143,23 @@ func (m *Method) UnmarshalStrict(d *strictyaml.Decoder, n *yaml.Node) {
 
 // Law is one legal document the procedure rests on.
 type Law struct {
-	Number   string     `yaml:"number" check:"required,max=100"` // số ký hiệu, "23/2015/NĐ-CP"
-	Title    string     `yaml:"title" check:"max=500"`           // trích yếu
-	Date     value.Date `yaml:"date"`                            // ngày ban hành
-	Issuer   string     `yaml:"issuer" check:"max=200"`          // cơ quan ban hành
-	Articles string     `yaml:"articles" check:"max=200"`        // "Điều 24–26"
-	URL      value.URL  `yaml:"url"`
+	// Số ký hiệu, "23/2015/NĐ-CP"
+	Number string `yaml:"number" check:"required,max=100" doc:"Số ký hiệu văn bản" example:"23/2015/NĐ-CP"`
+	// Trích yếu
+	Title string `yaml:"title" check:"max=500" doc:"Trích yếu (tên) văn bản" example:"Luật Hộ tịch"`
+	// Ngày ban hành
+	Date value.Date `yaml:"date" doc:"Ngày ban hành" example:"2015-02-16"`
+	// Cơ quan ban hành
+	Issuer string `yaml:"issuer" check:"max=200" doc:"Cơ quan ban hành" example:"Chính phủ"`
+	// "Điều 24–26"
+	Articles string    `yaml:"articles" check:"max=200" doc:"Điều, khoản áp dụng" example:"Điều 24–26"`
+	URL      value.URL `yaml:"url" doc:"Địa chỉ đọc văn bản" example:"https://…"`
 }
 
 // Source says where the facts of the file come from.
 type Source struct {
-	Title string    `yaml:"title" check:"required,max=300"`
-	URL   value.URL `yaml:"url"`
+	Title string    `yaml:"title" check:"required,max=300" doc:"Tên nguồn" example:"Luật Hộ tịch 2014, Điều 17–18"`
+	URL   value.URL `yaml:"url" doc:"Địa chỉ của nguồn, nếu có" example:"https://…"`
 }
 
 // Channel returns the channel with method m, or nil.

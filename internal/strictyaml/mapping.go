@@ -22,7 +22,7 @@ type field struct {
 
 var fieldCache sync.Map // reflect.Type → []field
 
-// Fields returns the YAML fields of struct type t, in declaration order.
+// fields returns the YAML fields of struct type t, in declaration order.
 func fields(t reflect.Type) []field {
 	if fs, ok := fieldCache.Load(t); ok {
 		return fs.([]field)
@@ -49,6 +49,26 @@ func fields(t reflect.Type) []field {
 	return fs
 }
 
+// Field is a struct field as a YAML file sees it: its name, its check
+// rules and its Go struct field, whose other tags (such as a description)
+// belong to whoever reads them. Schemas and templates that list fields
+// use it, so they follow the same rules as decoding.
+type Field struct {
+	Name     string
+	Required bool
+	Max      int // 0: no limit
+	Struct   reflect.StructField
+}
+
+// Fields returns the YAML fields of struct type t, in declaration order.
+func Fields(t reflect.Type) []Field {
+	var out []Field
+	for _, f := range fields(t) {
+		out = append(out, Field{Name: f.name, Required: f.required, Max: f.max, Struct: t.Field(f.index)})
+	}
+	return out
+}
+
 // FieldNames returns the YAML names of struct type t's fields, for
 // schemas and templates that list them.
 func FieldNames(t reflect.Type) []string {
@@ -69,6 +89,7 @@ func (d *Decoder) mapping(n *yaml.Node, v reflect.Value) {
 	fs := fields(v.Type())
 	seen := make(map[string]*yaml.Node, len(n.Content)/2)
 	failed := make(map[string]bool)
+	suggested := make(map[string]bool) // names offered for misspelt keys
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		key, val := d.resolve(n.Content[i]), n.Content[i+1]
 		if key.Kind != yaml.ScalarNode {
@@ -82,12 +103,15 @@ func (d *Decoder) mapping(n *yaml.Node, v reflect.Value) {
 		seen[key.Value] = key
 		f, ok := lookup(fs, key.Value)
 		if !ok {
-			d.unknown(key, fs)
+			suggested[d.unknown(key, fs)] = true
 			continue
 		}
 		fv := v.Field(f.index)
 		before := d.failures
+		outer := d.field
+		d.field = f.name
 		d.decode(val, fv)
+		d.field = outer
 		d.checkMax(val, fv, f)
 		failed[f.name] = d.failures > before
 		if d.stopped || d.nodes > MaxNodes {
@@ -99,7 +123,9 @@ func (d *Decoder) mapping(n *yaml.Node, v reflect.Value) {
 			continue
 		}
 		if key := seen[f.name]; key == nil {
-			d.Error(n, msg.MissingField, f.name)
+			if !suggested[f.name] { // "did you mean" already names it
+				d.Error(n, msg.MissingField, f.name)
+			}
 		} else if isZero(v.Field(f.index)) && !failed[f.name] {
 			d.Error(key, msg.EmptyField, f.name)
 		}
@@ -115,21 +141,24 @@ func lookup(fs []field, name string) (field, bool) {
 	return field{}, false
 }
 
-// unknown reports a key that names no field, suggesting the closest name.
-func (d *Decoder) unknown(key *yaml.Node, fs []field) {
+// unknown reports a key that names no field, suggesting the closest name,
+// which it returns ("" when none is close).
+func (d *Decoder) unknown(key *yaml.Node, fs []field) string {
 	e := d.Error(key, msg.UnknownField, key.Value)
 	if d.stopped {
-		return
+		return ""
 	}
 	names := make([]string, len(fs))
 	for i, f := range fs {
 		names[i] = f.name
 	}
-	if s := Suggest(key.Value, names); s != "" {
+	s := Suggest(key.Value, names)
+	if s != "" {
 		e.WithHint(msg.HintDidYouMean, s)
 	} else {
 		e.WithHint(msg.HintFields, strings.Join(names, ", "))
 	}
+	return s
 }
 
 // checkMax applies a field's max= rule to the decoded value.

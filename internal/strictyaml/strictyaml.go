@@ -64,6 +64,31 @@ type Decoder struct {
 	failures int // errors found, counting those not repeated
 	stopped  bool
 	reported map[reported]bool
+
+	// refusePlaceholders makes text starting with Placeholder an error;
+	// hinted says the hint of that error was given once in this file.
+	refusePlaceholders, hinted bool
+	// field is the name of the field being decoded, for messages.
+	field string
+}
+
+// Option changes how Decode reads a file.
+type Option func(*Decoder)
+
+// RefusePlaceholders reports every text value that starts with
+// Placeholder as a field not filled in yet, at its line and column. Files
+// in which every value reaches citizens as written use it — procedure
+// files, whose new-file template marks each value to fill in with TODO —
+// so that no "TODO" is ever published as a fee or a time limit.
+func RefusePlaceholders(d *Decoder) { d.refusePlaceholders = true }
+
+// Placeholder is the word that marks a value someone still has to fill
+// in, such as "TODO: số điện thoại".
+const Placeholder = "TODO"
+
+// IsPlaceholder reports whether s marks a value still to be filled in.
+func IsPlaceholder(s string) bool {
+	return strings.HasPrefix(strings.ToUpper(strings.TrimSpace(s)), Placeholder)
 }
 
 // reported identifies an error already given, so that a node reached
@@ -76,8 +101,11 @@ type reported struct {
 // Decode decodes data, the contents of file, into v (a pointer to a
 // struct), appending problems to diags. It reports whether the file had
 // no errors.
-func Decode(file string, data []byte, v any, diags *diag.List) bool {
+func Decode(file string, data []byte, v any, diags *diag.List, opts ...Option) bool {
 	d := &Decoder{file: file, diags: diags}
+	for _, o := range opts {
+		o(d)
+	}
 	root := d.parse(data)
 	if root == nil {
 		return false
@@ -356,6 +384,14 @@ func (d *Decoder) Text(n *yaml.Node) (string, bool) {
 			return "", false
 		}
 	}
+	if d.refusePlaceholders && IsPlaceholder(s) {
+		e := d.Error(n, msg.Unfilled, d.field)
+		if !d.hinted {
+			e.WithHint(msg.HintUnfilled)
+			d.hinted = true
+		}
+		return "", false
+	}
 	return norm.NFC.String(s), true
 }
 
@@ -374,7 +410,10 @@ func (d *Decoder) boolean(n *yaml.Node, v reflect.Value) {
 }
 
 func (d *Decoder) integer(n *yaml.Node, v reflect.Value) {
-	if n.Kind != yaml.ScalarNode || isNull(n) {
+	if isNull(n) {
+		return // "originals:" with nothing after it: not given, like other fields
+	}
+	if n.Kind != yaml.ScalarNode {
 		d.Error(n, msg.WantNumber, describe(n))
 		return
 	}

@@ -72,12 +72,14 @@ func TestDecodeProblems(t *testing.T) {
 		{"unknown field with hint", "name: a\nphoen: 1\n", `:2:1: error: unknown field "phoen" | did you mean "phone"?`},
 		{"unknown field, list of fields", "name: a\nzzzzzz: 1\n", `:2:1: error: unknown field "zzzzzz" | fields allowed here: name, phone, count, small, ok, tags, inner, items`},
 		{"missing required", "phone: x\n", `:1:1: error: missing required field "name"`},
+		{"misspelt required: one error", "nmae: a\n", `:1:1: error: unknown field "nmae" | did you mean "name"?`},
 		{"empty required", "name:\n", `:1:1: error: required field "name" is empty`},
 		{"list for text", "name:\n  - a\n", `:2:3: error: expected text, found a list | write it on one line, or use | and new lines for longer text`},
 		{"text for list", "name: a\ntags: a, b\n", `:2:7: error: expected a list, found text | put each item on its own line starting with "- "`},
 		{"number too large for type", "name: a\nsmall: 300\n", `:2:8: error: number 300 is too large`},
 		{"number over max", "name: a\ncount: 6\n", `:2:8: error: "count" is 6; the most allowed is 5`},
 		{"not a number", "name: a\ncount: năm\n", `:2:8: error: expected a whole number, found "năm"`},
+		{"empty number is not given", "name: a\ncount:\n", ``},
 		{"yes is not a bool", "name: a\nok: yes\n", `:2:5: error: expected true or false, found "yes" | write true or false`},
 		{"text too long", "name: abcdefghijk\n", `:1:7: error: "name" is 11 characters long; the limit is 10`},
 		{"list too long", "name: a\ntags: [a, b, c]\n", `:2:7: error: "tags" has 3 items; the limit is 2`},
@@ -171,5 +173,26 @@ func TestSuggest(t *testing.T) {
 		if got := Suggest(in, names); got != want {
 			t.Errorf("Suggest(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestRefusePlaceholders decodes values still saying TODO: errors at
+// their place with the field's name, the hint once per file; without
+// the option TODO is text like any other.
+func TestRefusePlaceholders(t *testing.T) {
+	src := "name: TODO\nphone: \"  todo: số máy\"\ntags: [a, TODO]\ninner: {title: Tổ dân phố}\n"
+	var d doc
+	var diags diag.List
+	Decode("f.yaml", []byte(src), &d, &diags, RefusePlaceholders)
+	want := `:1:7: error: field "name" is not filled in yet (it still says TODO) | replace TODO with the real information; leave an optional field empty if there is none
+:2:8: error: field "phone" is not filled in yet (it still says TODO)
+:3:11: error: field "tags" is not filled in yet (it still says TODO)`
+	if got := format(diags); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	diags = nil
+	Decode("f.yaml", []byte(src), &d, &diags)
+	if len(diags) != 0 || d.Name != "TODO" {
+		t.Errorf("without the option: %q, %s", d.Name, format(diags))
 	}
 }

@@ -165,13 +165,13 @@ func Choose(dec *strictyaml.Decoder, n *yaml.Node, w *string, words ...string) {
 
 // Placeholder is the word that marks a value an office still has to fill
 // in, such as "TODO: số điện thoại". A placeholder is never shown to
-// citizens or printed; `check` lists each one.
-const Placeholder = "TODO"
+// citizens or printed: qrboard.yaml's contact details that still say TODO
+// are left out and listed by `check`, and in procedure files a TODO is an
+// error (strictyaml.RefusePlaceholders).
+const Placeholder = strictyaml.Placeholder
 
 // IsPlaceholder reports whether s marks a value still to be filled in.
-func IsPlaceholder(s string) bool {
-	return strings.HasPrefix(strings.ToUpper(strings.TrimSpace(s)), Placeholder)
-}
+func IsPlaceholder(s string) bool { return strictyaml.IsPlaceholder(s) }
 
 // Ref is an id written in a file — an alias, an office in a list — kept
 // with its position so that a problem found later, when all files are
