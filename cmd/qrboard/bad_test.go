@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -198,5 +199,32 @@ func rewrite(t *testing.T, file string, ar *txtar.Archive, en, vi string) {
 	}
 	if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestHugeFile adds a 20 MB procedure file — too big to keep in the
+// corpus, so it is made here — and expects the same as a corpus case: a
+// positioned refusal, exit 1, and the previous site and lock untouched.
+func TestHugeFile(t *testing.T) {
+	src := projecttest.Copy(t, repoRoot)
+	out := filepath.Join(t.TempDir(), "site")
+	if stderr, code := runCLI(t, "en", "build", "-src", src, "-out", out); code != exitOK {
+		t.Fatalf("the sample does not build:\n%s", stderr)
+	}
+	before := projecttest.Snapshot(t, out)
+	lockBefore, _ := os.ReadFile(filepath.Join(src, "qrboard.lock"))
+	huge := bytes.Repeat([]byte("steps:\n  - Bước một, bước hai, bước ba.\n"), 20<<20/40)
+	projecttest.WriteFile(t, filepath.Join(src, "procedures", "qua-lon.yaml"), huge)
+
+	stderr, code := runCLI(t, "en", "build", "-src", src, "-out", out)
+	want := fmt.Sprintf("qrboard: %s: error: file is too large (%d KB); the limit is 256 KB\n", filepath.Join(src, "procedures", "qua-lon.yaml"), len(huge)/1024)
+	if !strings.Contains(stderr, want) || code != exitFailure {
+		t.Errorf("exit %d, stderr:\n%s\nwant the line:\n%s", code, stderr, want)
+	}
+	if diff := projecttest.Diff(before, projecttest.Snapshot(t, out)); len(diff) > 0 {
+		t.Errorf("the failed build changed the output folder: %v", diff)
+	}
+	if lockAfter, _ := os.ReadFile(filepath.Join(src, "qrboard.lock")); !bytes.Equal(lockBefore, lockAfter) {
+		t.Error("the failed build changed qrboard.lock")
 	}
 }
