@@ -88,7 +88,7 @@ func seedFiles(f *testing.F) [][]byte {
 		}
 		seeds = append(seeds, data)
 	}
-	cases, _ := filepath.Glob("../build/testdata/bad/*.txtar")
+	cases, _ := filepath.Glob("../../testdata/bad/*.txtar")
 	for _, name := range cases {
 		ar, err := txtar.ParseFile(name)
 		if err != nil {
@@ -100,8 +100,8 @@ func seedFiles(f *testing.F) [][]byte {
 			}
 		}
 	}
-	if len(seeds) < 5 {
-		f.Fatalf("only %d seeds", len(seeds))
+	if len(seeds) < len(sample)+20 {
+		f.Fatalf("only %d seeds: is the corpus still in testdata/bad?", len(seeds))
 	}
 	return seeds
 }
