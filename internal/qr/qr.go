@@ -9,9 +9,6 @@ package qr
 import (
 	"bytes"
 	"fmt"
-	"image"
-	"image/color"
-	"image/png"
 	"strconv"
 
 	qrcode "github.com/skip2/go-qrcode"
@@ -155,31 +152,4 @@ func escapeXML(s string) string {
 		}
 	}
 	return b.String()
-}
-
-var palette = color.Palette{color.Gray{Y: 0xff}, color.Gray{Y: 0}}
-
-// PNG returns the code as a 1-bit PNG with scale pixels per module and the
-// quiet zone included. Two colours make Go's encoder write one bit per
-// pixel, so a page's code is a few hundred bytes.
-func (c *Code) PNG(scale int) []byte {
-	if scale < 1 {
-		scale = 1
-	}
-	side := (c.Size() + 2*QuietZone) * scale
-	img := image.NewPaletted(image.Rect(0, 0, side, side), palette)
-	c.Runs(func(x, y, n int) {
-		for py := (y + QuietZone) * scale; py < (y+QuietZone+1)*scale; py++ {
-			row := img.Pix[py*img.Stride:]
-			for px := (x + QuietZone) * scale; px < (x+QuietZone+n)*scale; px++ {
-				row[px] = 1
-			}
-		}
-	})
-	var b bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	if err := enc.Encode(&b, img); err != nil {
-		panic(err) // writing to memory does not fail
-	}
-	return b.Bytes()
 }
