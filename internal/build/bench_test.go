@@ -1,0 +1,105 @@
+package build
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"qrboard"
+	"qrboard/internal/province"
+)
+
+// Benchmarks of a whole build run on a synthetic province
+// (internal/province). The 10,000-page one takes tens of seconds per
+// iteration, so it runs only when -bench names it ("-bench Build/10000")
+// and never with -short. scripts/bench.sh times the qrboard binary on the
+// same provinces and compares with Hugo.
+
+// provinceSizes are the synthetic provinces of the build benchmarks:
+// 20 × 50 gives 1,071 pages, 100 × 100 gives 10,201.
+var provinceSizes = []province.Options{{Offices: 20, Procedures: 50}, {Offices: 100, Procedures: 100}}
+
+// writeProvince writes a synthetic province into a temporary folder.
+func writeProvince(b *testing.B, opts province.Options) string {
+	b.Helper()
+	dir := filepath.Join(b.TempDir(), "province")
+	if err := province.Write(dir, qrboard.Sample(), opts); err != nil {
+		b.Fatal(err)
+	}
+	return dir
+}
+
+// explicitlySelected reports whether the -bench pattern names the
+// benchmark by its size, so the slow sizes never run by accident.
+func explicitlySelected(size string) bool {
+	f := flag.Lookup("test.bench")
+	return f != nil && strings.Contains(f.Value.String(), size)
+}
+
+func BenchmarkLoad(b *testing.B) {
+	for _, size := range provinceSizes[:1] {
+		src := writeProvince(b, size)
+		b.Run(fmt.Sprint(size.Pages()), func(b *testing.B) {
+			for b.Loop() {
+				if p, diags := Load(Options{Src: src, Now: testNow}); p == nil {
+					b.Fatal(diags.Err())
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkRenderPage renders one procedure page of the sample.
+func BenchmarkRenderPage(b *testing.B) {
+	p, diags := Load(Options{Src: repoRoot, Now: testNow})
+	if p == nil {
+		b.Fatal(diags.Err())
+	}
+	pg := p.Site.Page("van-ha/dang-ky-ket-hon/")
+	for b.Loop() {
+		if _, err := p.Renderer.Page(pg); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBuild builds a synthetic province into an empty folder, with
+// the QR cache warm (cold: every code encoded) or off.
+func BenchmarkBuild(b *testing.B) {
+	for _, size := range provinceSizes {
+		name := fmt.Sprint(size.Pages())
+		b.Run(name, func(b *testing.B) {
+			if size.Pages() > 5000 && (testing.Short() || !explicitlySelected(name)) {
+				b.Skipf("%s pages: run with -bench Build/%s", name, name)
+			}
+			src := writeProvince(b, size)
+			tmp := b.TempDir()
+			i := 0
+			for b.Loop() {
+				i++
+				out := filepath.Join(tmp, fmt.Sprint("site", i))
+				mustBuildB(b, Options{Src: src, Out: out, Now: testNow})
+				b.StopTimer()
+				os.RemoveAll(out)
+				b.StartTimer()
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(size.Pages()), "µs/page")
+		})
+	}
+}
+
+func mustBuildB(b *testing.B, opts Options) *Result {
+	b.Helper()
+	res, diags, err := Run(context.Background(), opts)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if res == nil {
+		b.Fatal(diags.Err())
+	}
+	return res
+}
