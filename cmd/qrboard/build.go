@@ -46,6 +46,24 @@ func (p *projectFlags) options(e *env) (build.Options, bool) {
 	return opts, true
 }
 
+// cacheDir returns the folder of the QR cache: $QRBOARD_CACHE, or
+// qrboard in the user's cache folder (~/.cache, %LocalAppData%); "off"
+// or no such folder means no cache.
+func cacheDir() string {
+	switch dir := os.Getenv("QRBOARD_CACHE"); dir {
+	case "off":
+		return ""
+	case "":
+		base, err := os.UserCacheDir()
+		if err != nil {
+			return ""
+		}
+		return filepath.Join(base, "qrboard")
+	default:
+		return dir
+	}
+}
+
 // report prints a run's problems: all errors, and the warnings too when
 // there are few or all were asked for.
 func (e *env) report(diags diag.List, root string, all bool) {
@@ -87,6 +105,7 @@ one fails, because printed posters point at it.`,
 				return exitUsage
 			}
 			opts.Out = *out
+			opts.Cache = cacheDir()
 			res, diags, err := build.Run(e.ctx, opts)
 			e.report(diags, p.src, p.verbose)
 			if err != nil {

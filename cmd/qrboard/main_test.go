@@ -25,6 +25,7 @@ func TestScripts(t *testing.T) {
 		UpdateScripts: *update,
 		Setup: func(e *testscript.Env) error {
 			e.Setenv("QRBOARD_LANG", "")
+			e.Setenv("QRBOARD_CACHE", e.WorkDir+"/.cache")
 			return nil
 		},
 	})

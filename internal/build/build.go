@@ -6,6 +6,8 @@ package build
 
 import (
 	"context"
+	"crypto/sha256"
+	"fmt"
 	"errors"
 	"io/fs"
 	"os"
@@ -34,6 +36,7 @@ type Options struct {
 	Templates string    // folder laid over the embedded templates; "" means <Src>/templates if present
 	Now       time.Time // the build date: decides which procedures are in force
 	Check     bool      // check only: write nothing
+	Cache     string    // folder of the QR cache kept between builds; "" means no cache
 }
 
 // Result is what a build did.
@@ -43,6 +46,7 @@ type Result struct {
 	Pages        int // HTML pages, redirects not included
 	Redirects    int
 	QRCodes      int
+	QREncoded    int // codes not in the cache, encoded by this build
 	MaxQRVersion int
 	Files        output.Stats
 	LockChanged  bool
@@ -55,6 +59,8 @@ type Project struct {
 	Lock     *lock.Lock
 	Renderer *render.Renderer
 	Level    qr.Level
+
+	qrCache *qr.Cache // nil: encode every code
 }
 
 // Load loads, checks and plans the project in opts.Src. It returns nil
@@ -128,6 +134,7 @@ func Run(ctx context.Context, opts Options) (*Result, diag.List, error) {
 	} else if err != nil {
 		return nil, diags, err
 	}
+	p.qrCache = openQRCache(opts.Cache, p)
 	if err := p.write(ctx, out, res); err != nil {
 		out.Abort()
 		return nil, diags, err
@@ -135,6 +142,8 @@ func Run(ctx context.Context, opts Options) (*Result, diag.List, error) {
 	if res.Files, err = out.Commit(); err != nil {
 		return nil, diags, err
 	}
+	res.QREncoded = p.qrCache.Misses()
+	p.qrCache.Save() // a cache that cannot be saved only costs time next build
 	if res.LockChanged, err = p.writeLock(opts.Src); err != nil {
 		return nil, diags, err
 	}
@@ -144,6 +153,20 @@ func Run(ctx context.Context, opts Options) (*Result, diag.List, error) {
 	res.Elapsed = time.Since(start)
 	return res, diags, nil
 }
+
+// openQRCache opens the QR cache of the site in dir: one file per base
+// address and level, so two projects never fight over one file. Caches
+// of sites not built for a month are removed.
+func openQRCache(dir string, p *Project) *qr.Cache {
+	if dir == "" {
+		return nil
+	}
+	sum := sha256.Sum256([]byte(p.Site.Config.Base.String() + " " + string(p.Level)))
+	qr.PruneCaches(dir, qrCacheExt, 30*24*time.Hour)
+	return qr.OpenCache(dir, fmt.Sprintf("qr-%x%s", sum[:8], qrCacheExt))
+}
+
+const qrCacheExt = ".qrcache"
 
 // MaxVersion is the largest QR version the sample's addresses need and
 // the largest that stays easy to scan from a poster at arm's length.

@@ -77,25 +77,33 @@ func (p *Project) write(ctx context.Context, out *output.Dir, res *Result) error
 	return nil
 }
 
+// pageQR is a page's QR code, encoded once per page (or read from the
+// cache) and shared by every file that shows it.
+type pageQR struct {
+	*qr.Code
+	png []byte // the code as PNG at PNGScale
+}
+
 // pageFile makes one file of a page's folder from the page and its QR code.
 type pageFile struct {
 	name string
-	make func(p *Project, pg *site.Page, code *qr.Code) ([]byte, error)
+	make func(p *Project, pg *site.Page, code pageQR) ([]byte, error)
 }
 
 // pageFiles are the files written into every page's folder.
 var pageFiles = []pageFile{
-	{IndexFile, func(p *Project, pg *site.Page, _ *qr.Code) ([]byte, error) { return p.Renderer.Page(pg) }},
-	{QRSVGFile, func(_ *Project, _ *site.Page, code *qr.Code) ([]byte, error) { return code.SVG(), nil }},
-	{QRPNGFile, func(_ *Project, _ *site.Page, code *qr.Code) ([]byte, error) { return code.PNG(PNGScale), nil }},
+	{IndexFile, func(p *Project, pg *site.Page, _ pageQR) ([]byte, error) { return p.Renderer.Page(pg) }},
+	{QRSVGFile, func(_ *Project, _ *site.Page, code pageQR) ([]byte, error) { return code.SVG(), nil }},
+	{QRPNGFile, func(_ *Project, _ *site.Page, code pageQR) ([]byte, error) { return code.png, nil }},
 }
 
 // writePage writes a page's files, returning the version of its QR code.
 func (p *Project) writePage(out *output.Dir, pg *site.Page) (int, error) {
-	code, err := qr.Encode(p.Site.URL(pg.Path), p.Level)
+	c, png, err := p.qrCache.Encode(p.Site.URL(pg.Path), p.Level, PNGScale)
 	if err != nil {
 		return 0, err
 	}
+	code := pageQR{c, png}
 	for _, f := range pageFiles {
 		data, err := f.make(p, pg, code)
 		if err != nil {

@@ -105,34 +105,49 @@ func (c *Code) Runs(f func(x, y, n int)) {
 // runs, a viewBox in modules that includes the quiet zone, and a white
 // background so the code also scans on a dark page.
 func (c *Code) SVG() []byte {
-	total := c.Size() + 2*QuietZone
-	var b bytes.Buffer
-	b.Grow(64 + 12*c.Size()*c.Size()/4)
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" shape-rendering="crispEdges">`, total, total)
-	fmt.Fprintf(&b, `<title>%s</title>`, escapeXML(c.Content))
-	fmt.Fprintf(&b, `<rect width="%d" height="%d" fill="#fff"/><path fill="#000" d="`, total, total)
-	b.WriteString(c.PathData(QuietZone))
-	b.WriteString(`"/></svg>`)
-	b.WriteByte('\n')
-	return b.Bytes()
+	total := strconv.Itoa(c.Size() + 2*QuietZone)
+	b := make([]byte, 0, 256+12*c.Size()*c.Size()/4)
+	b = append(b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 `...)
+	b = append(b, total+" "+total+`" shape-rendering="crispEdges"><title>`...)
+	b = append(b, escapeXML(c.Content)...)
+	b = append(b, `</title><rect width="`+total+`" height="`+total+`" fill="#fff"/><path fill="#000" d="`...)
+	b = c.appendPath(b, QuietZone)
+	return append(b, "\"/></svg>\n"...)
 }
 
 // PathData returns SVG path data drawing every dark run as a rectangle one
 // module high, offset by off modules, in module units.
-func (c *Code) PathData(off int) string {
-	var b []byte
+func (c *Code) PathData(off int) string { return string(c.appendPath(nil, off)) }
+
+func (c *Code) appendPath(b []byte, off int) []byte {
 	c.Runs(func(x, y, n int) {
 		b = append(b, 'M')
-		b = strconv.AppendInt(b, int64(x+off), 10)
+		b = appendInt(b, x+off)
 		b = append(b, ' ')
-		b = strconv.AppendInt(b, int64(y+off), 10)
+		b = appendInt(b, y+off)
 		b = append(b, 'h')
-		b = strconv.AppendInt(b, int64(n), 10)
+		b = appendInt(b, n)
 		b = append(b, "v1h-"...)
-		b = strconv.AppendInt(b, int64(n), 10)
+		b = appendInt(b, n)
 		b = append(b, 'z')
 	})
-	return string(b)
+	return b
+}
+
+// smallInts holds the decimal forms of the numbers a path uses most: a
+// path has hundreds of them, and a table lookup beats formatting each.
+var smallInts = func() (t [256]string) {
+	for i := range t {
+		t[i] = strconv.Itoa(i)
+	}
+	return t
+}()
+
+func appendInt(b []byte, i int) []byte {
+	if i >= 0 && i < len(smallInts) {
+		return append(b, smallInts[i]...)
+	}
+	return strconv.AppendInt(b, int64(i), 10)
 }
 
 func escapeXML(s string) string {
