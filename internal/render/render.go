@@ -17,8 +17,20 @@
 //	t KEY ARGS…     the interface string KEY in the site's language (lang/<lang>.yaml),
 //	                formatted with ARGS as by fmt.Sprintf
 //	groups PROCS    procedures grouped by field ([]site.Group)
+//	shared NAME F   the template NAME executed with F, a *Facts, once per
+//	                procedure and build: the parts of a procedure's page that
+//	                are the same at every office (see below)
 //	.Link PATH      relative link from this page to the page at PATH ("van-ha/")
 //	.Abs PATH       absolute address of PATH, for canonical and sharing links
+//
+// # Shared parts
+//
+// A procedure is published at every office that handles it — a hundred
+// pages that differ only in the office. Rendering its documents, steps and
+// legal basis once and reusing them makes a page about five times cheaper
+// to render. The shared templates see a *Facts (the site and the
+// procedure, no office and no page), so they cannot show anything that
+// differs between the pages that reuse them.
 //
 // A Markdown field is shown with its .HTML; internal links in it are made
 // relative to the page after the page is rendered (markdown.Relocate).
@@ -30,6 +42,7 @@ import (
 	"html/template"
 	"io/fs"
 	"strings"
+	"sync"
 
 	"qrboard/internal/diag"
 	"qrboard/internal/markdown"
@@ -53,6 +66,20 @@ type Renderer struct {
 	css    template.CSS
 	pages  map[site.Kind]*template.Template
 	extras map[string]*template.Template // redirect.html, 404.html
+	base   *template.Template            // layout and partials, for shared parts
+	parts  sync.Map                      // partKey → template.HTML
+}
+
+// partKey names a shared part: a template and the procedure it shows.
+type partKey struct {
+	name string
+	proc *procedure.Procedure
+}
+
+// Facts is the data of shared parts: a procedure without an office.
+type Facts struct {
+	Site      *site.Site
+	Procedure *procedure.Procedure
 }
 
 // New parses the templates in fsys for s.
@@ -69,7 +96,9 @@ func New(fsys fs.FS, s *site.Site) (*Renderer, diag.List) {
 	base := template.New("").Funcs(template.FuncMap{
 		"t":      strings_.translate,
 		"groups": site.ByField,
+		"shared": r.shared,
 	})
+	r.base = base
 	if _, err := base.ParseFS(fsys, "layout.html", "partials.html"); err != nil {
 		diags = append(diags, templateError(err))
 		return nil, diags
@@ -115,10 +144,24 @@ func (d *Data) Link(path string) string { return d.Root + path + "index.html" }
 // Abs returns the absolute address of path.
 func (d *Data) Abs(path string) string { return d.Site.URL(path) }
 
-// MainChannel returns the channel the page describes first: filing in
-// person if the procedure has it, else its first channel.
-func (d *Data) MainChannel() *procedure.Channel {
-	p := d.Page.Procedure
+// Facts returns the shared-part data of the page's procedure.
+func (d *Data) Facts() *Facts { return &Facts{Site: d.Site, Procedure: d.Page.Procedure} }
+
+// MainChannel returns the channel the page describes first.
+func (d *Data) MainChannel() *procedure.Channel { return d.Facts().MainChannel() }
+
+// OtherChannels returns the channels other than MainChannel.
+func (d *Data) OtherChannels() []procedure.Channel { return d.Facts().OtherChannels() }
+
+// Repealed reports whether the page's procedure is no longer in force.
+func (d *Data) Repealed() bool {
+	return d.Page != nil && d.Page.Procedure != nil && d.Facts().Repealed()
+}
+
+// MainChannel returns the channel described first: filing in person if
+// the procedure has it, else its first channel.
+func (f *Facts) MainChannel() *procedure.Channel {
+	p := f.Procedure
 	if c := p.Channel(procedure.InPerson); c != nil {
 		return c
 	}
@@ -126,10 +169,10 @@ func (d *Data) MainChannel() *procedure.Channel {
 }
 
 // OtherChannels returns the channels other than MainChannel.
-func (d *Data) OtherChannels() []procedure.Channel {
-	main := d.MainChannel()
+func (f *Facts) OtherChannels() []procedure.Channel {
+	main := f.MainChannel()
 	var out []procedure.Channel
-	for _, c := range d.Page.Procedure.Channels {
+	for _, c := range f.Procedure.Channels {
 		if c.Method != main.Method {
 			out = append(out, c)
 		}
@@ -137,9 +180,24 @@ func (d *Data) OtherChannels() []procedure.Channel {
 	return out
 }
 
-// Repealed reports whether the page's procedure is no longer in force.
-func (d *Data) Repealed() bool {
-	return d.Page != nil && d.Page.Procedure != nil && d.Page.Procedure.Repealed(d.Site.Now)
+// Repealed reports whether the procedure is no longer in force.
+func (f *Facts) Repealed() bool { return f.Procedure.Repealed(f.Site.Now) }
+
+// shared renders the template name with f once per procedure; later
+// calls return the first rendering. Two pages rendered at once may both
+// render it, with the same result.
+func (r *Renderer) shared(name string, f *Facts) (template.HTML, error) {
+	key := partKey{name, f.Procedure}
+	if v, ok := r.parts.Load(key); ok {
+		return v.(template.HTML), nil
+	}
+	var b strings.Builder
+	if err := r.base.ExecuteTemplate(&b, name, f); err != nil {
+		return "", err
+	}
+	h := template.HTML(b.String())
+	r.parts.Store(key, h)
+	return h, nil
 }
 
 // Page renders p.
