@@ -105,3 +105,34 @@ func mustBuildB(b *testing.B, opts Options) *Result {
 	}
 	return res
 }
+
+// BenchmarkRebuild rebuilds a synthetic province into its previous
+// output after changing one procedure: the pages that show it are made
+// again, the others kept.
+func BenchmarkRebuild(b *testing.B) {
+	for _, size := range provinceSizes {
+		name := fmt.Sprint(size.Pages())
+		b.Run(name, func(b *testing.B) {
+			if size.Pages() > 5000 && (testing.Short() || !explicitlySelected(name)) {
+				b.Skipf("%s pages: run with -bench Rebuild/%s", name, name)
+			}
+			src := writeProvince(b, size)
+			tmp := b.TempDir()
+			opts := Options{Src: src, Out: filepath.Join(tmp, "site"), Now: testNow, Cache: filepath.Join(tmp, "cache")}
+			mustBuildB(b, opts)
+			file := filepath.Join(src, "procedures", "dang-ky-ket-hon.yaml")
+			orig, err := os.ReadFile(file)
+			if err != nil {
+				b.Fatal(err)
+			}
+			i := 0
+			for b.Loop() {
+				i++
+				b.StopTimer()
+				os.WriteFile(file, append(orig, fmt.Sprintf("# edit %d\n", i)...), 0o644)
+				b.StartTimer()
+				mustBuildB(b, opts)
+			}
+		})
+	}
+}

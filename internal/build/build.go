@@ -6,9 +6,7 @@ package build
 
 import (
 	"context"
-	"crypto/sha256"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -61,6 +59,8 @@ type Project struct {
 	Level    qr.Level
 
 	qrCache *qr.Cache // nil: encode every code
+	tfs     fs.FS     // the templates
+	inputs  *inputs   // hashes of the inputs, for page keys
 }
 
 // Load loads, checks and plans the project in opts.Src. It returns nil
@@ -95,7 +95,7 @@ func Load(opts Options) (*Project, diag.List) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	return &Project{Site: s, Lock: lk, Renderer: r, Level: level}, diags
+	return &Project{Site: s, Lock: lk, Renderer: r, Level: level, tfs: tfs}, diags
 }
 
 // Templates returns the templates for opts: the embedded ones with the
@@ -127,14 +127,16 @@ func Run(ctx context.Context, opts Options) (*Result, diag.List, error) {
 	if res.Out == "" {
 		res.Out = filepath.Join(opts.Src, "site")
 	}
-	out, err := output.Create(res.Out)
+	out, err := output.Create(res.Out, manifestFile(opts.Cache, res.Out))
 	if errors.Is(err, output.ErrNotOurs) {
 		diags.Add(diag.Pos{}, msg.OutputNotOurs, res.Out, output.Marker)
 		return nil, diags, nil
 	} else if err != nil {
 		return nil, diags, err
 	}
+	pruneCache(opts.Cache)
 	p.qrCache = openQRCache(opts.Cache, p)
+	p.inputs = newInputs(p, p.tfs)
 	if err := p.write(ctx, out, res); err != nil {
 		out.Abort()
 		return nil, diags, err
@@ -153,20 +155,6 @@ func Run(ctx context.Context, opts Options) (*Result, diag.List, error) {
 	res.Elapsed = time.Since(start)
 	return res, diags, nil
 }
-
-// openQRCache opens the QR cache of the site in dir: one file per base
-// address and level, so two projects never fight over one file. Caches
-// of sites not built for a month are removed.
-func openQRCache(dir string, p *Project) *qr.Cache {
-	if dir == "" {
-		return nil
-	}
-	sum := sha256.Sum256([]byte(p.Site.Config.Base.String() + " " + string(p.Level)))
-	qr.PruneCaches(dir, qrCacheExt, 30*24*time.Hour)
-	return qr.OpenCache(dir, fmt.Sprintf("qr-%x%s", sum[:8], qrCacheExt))
-}
-
-const qrCacheExt = ".qrcache"
 
 // MaxVersion is the largest QR version the sample's addresses need and
 // the largest that stays easy to scan from a poster at arm's length.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"strconv"
 	"sync"
 
 	"qrboard/internal/output"
@@ -97,8 +98,25 @@ var pageFiles = []pageFile{
 	{QRPNGFile, func(_ *Project, _ *site.Page, code pageQR) ([]byte, error) { return code.png, nil }},
 }
 
+// pageFileNames are the names of pageFiles.
+var pageFileNames = func() []string {
+	var names []string
+	for _, f := range pageFiles {
+		names = append(names, f.name)
+	}
+	return names
+}()
+
 // writePage writes a page's files, returning the version of its QR code.
+// A page whose inputs did not change since the previous build into the
+// same folder keeps its files (see inputs.go); the version of its code
+// comes back from the manifest.
 func (p *Project) writePage(out *output.Dir, pg *site.Page) (int, error) {
+	key := p.inputs.key(pg)
+	if note, ok := out.Keep(pg.Path, key, pageFileNames); ok {
+		version, _ := strconv.Atoi(note) // written by Record below
+		return version, nil
+	}
 	c, png, err := p.qrCache.Encode(p.Site.URL(pg.Path), p.Level, PNGScale)
 	if err != nil {
 		return 0, err
@@ -113,6 +131,7 @@ func (p *Project) writePage(out *output.Dir, pg *site.Page) (int, error) {
 			return 0, err
 		}
 	}
+	out.Record(pg.Path, key, strconv.Itoa(code.Version))
 	return code.Version, nil
 }
 

@@ -28,6 +28,7 @@
 package config
 
 import (
+	"crypto/sha256"
 	"errors"
 	"io/fs"
 	"net/url"
@@ -58,6 +59,8 @@ type Config struct {
 	Offices   []Office   `yaml:"offices" check:"required"`
 	Redirects []Redirect `yaml:"redirects" check:"max=10000"`
 
+	// Sum is the SHA-256 of the file, for incremental builds.
+	Sum [32]byte `yaml:"-"`
 	// Base is BaseURL parsed, always ending in "/".
 	Base *url.URL `yaml:"-"`
 	// basePos is where base_url was written.
@@ -183,6 +186,7 @@ func Load(fsys fs.FS) (*Config, diag.List) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
+	c.Sum = sha256.Sum256(data)
 	return &c, diags
 }
 

@@ -13,6 +13,9 @@ import (
 type Procedure struct {
 	ID   string `yaml:"-"` // the file name without .yaml
 	File string `yaml:"-"` // the file, relative to the project root
+	// Sum is the SHA-256 of the file: a rebuild re-renders the pages of
+	// a procedure whose file changed (see package build).
+	Sum [32]byte `yaml:"-"`
 
 	Code      string         `yaml:"code" check:"required,max=40"`       // national code, "2.000884"
 	Decision  string         `yaml:"decision" check:"max=100"`           // decision that published it, "1234/QĐ-BTP"

@@ -1,0 +1,132 @@
+package build
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"hash"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+
+	"qrboard/internal/overlay"
+	"qrboard/internal/procedure"
+	"qrboard/internal/site"
+)
+
+// A rebuild skips the pages whose inputs did not change: each page's
+// folder is recorded in the output manifest with a key, a hash of
+// everything its files are made from, and a page whose key is the same
+// as last time keeps its files without being rendered (output.Dir.Keep).
+//
+// The key of every page covers what all pages share — this program (its
+// version and its executable), the templates, qrboard.yaml (the offices),
+// the base address, the QR level — and the procedures the page shows:
+//
+//	home              every published procedure
+//	an office's board the procedures it lists
+//	a procedure page  its procedure
+//	an overview       its procedure
+//
+// each procedure by its file's hash and whether it is in force on the
+// build date. This is what the built-in templates show; a project with
+// templates of its own could show anything anywhere, so there every
+// page's key covers every procedure (an edit re-renders the whole site,
+// still writing only files whose bytes changed). TestIncrementalMatchesFull
+// checks the built-in templates against this list.
+
+// inputs holds the hashes that page keys are made from.
+type inputs struct {
+	shared string                          // what every page depends on
+	procs  map[*procedure.Procedure]string // each procedure's hash and state
+	all    string                          // every published procedure
+	custom bool                            // the project has templates of its own
+}
+
+// keysVersion changes when the rule above changes.
+const keysVersion = "qrboard-page-keys 1"
+
+func newInputs(p *Project, tfs fs.FS) *inputs {
+	in := &inputs{procs: map[*procedure.Procedure]string{}}
+	h := sha256.New()
+	fmt.Fprintln(h, keysVersion)
+	fmt.Fprintln(h, programID())
+	in.custom = hashTemplates(h, tfs)
+	cfg := p.Site.Config
+	fmt.Fprintf(h, "%x %s %c %d\n", cfg.Sum, cfg.Base, p.Level, PNGScale)
+	in.shared = sum(h)
+	all := sha256.New()
+	for _, pr := range p.Site.Procedures {
+		in.procs[pr] = fmt.Sprintf("%x:%t", pr.Sum, pr.Repealed(p.Site.Now))
+		fmt.Fprintln(all, in.procs[pr])
+	}
+	in.all = sum(all)
+	return in
+}
+
+// key returns the key of page pg's files.
+func (in *inputs) key(pg *site.Page) string {
+	h := sha256.New()
+	fmt.Fprintln(h, in.shared, pg.Kind, pg.Path)
+	switch {
+	case in.custom || pg.Kind == site.Home:
+		fmt.Fprintln(h, in.all)
+	case pg.Kind == site.Board:
+		for _, pr := range pg.Office.Procedures {
+			fmt.Fprintln(h, in.procs[pr])
+		}
+		fmt.Fprintln(h, "repealed")
+		for _, pr := range pg.Office.Repealed {
+			fmt.Fprintln(h, in.procs[pr])
+		}
+	default: // a procedure page or an overview
+		fmt.Fprintln(h, in.procs[pg.Procedure])
+	}
+	return sum(h)[:32]
+}
+
+func sum(h hash.Hash) string { return hex.EncodeToString(h.Sum(nil)) }
+
+// programID identifies this build of qrboard: its version and its
+// executable's size and time, so a rebuilt program re-renders every page
+// even when its version string did not change.
+func programID() string {
+	id := "unknown"
+	if info, ok := debug.ReadBuildInfo(); ok {
+		id = info.Main.Version
+		for _, s := range info.Settings {
+			if s.Key == "vcs.revision" || s.Key == "vcs.modified" {
+				id += " " + s.Value
+			}
+		}
+	}
+	if exe, err := os.Executable(); err == nil {
+		if st, err := os.Stat(exe); err == nil {
+			id += fmt.Sprintf(" %d %d", st.Size(), st.ModTime().UnixNano())
+		}
+	}
+	return id
+}
+
+// hashTemplates writes every template file's name and content into h and
+// reports whether some come from the project.
+func hashTemplates(h hash.Hash, tfs fs.FS) (custom bool) {
+	layers := []fs.FS{tfs}
+	if o, ok := tfs.(overlay.FS); ok {
+		layers, custom = []fs.FS{o.Upper, o.Lower}, true
+	}
+	for _, layer := range layers {
+		fs.WalkDir(layer, ".", func(name string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return nil
+			}
+			data, err := fs.ReadFile(layer, name)
+			fmt.Fprintf(h, "%s %d %v\n", filepath.ToSlash(name), len(data), err)
+			h.Write(data)
+			return nil
+		})
+		fmt.Fprintln(h, "--")
+	}
+	return custom
+}
