@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"sync"
-	"time"
 )
 
 // Cache keeps encoded codes and their PNG images between builds, so that
@@ -26,7 +25,8 @@ import (
 // cache can cost time but never give a wrong code.
 type Cache struct {
 	path string
-	old  map[cacheKey]*cacheEntry // read from the file; not changed after OpenCache
+	once sync.Once
+	old  map[cacheKey]record // read from the file on first use, then not changed
 	mu   sync.Mutex
 	used map[cacheKey]*cacheEntry // entries this build asked for
 	miss int
@@ -41,6 +41,12 @@ type cacheKey struct {
 type cacheEntry struct {
 	code *Code
 	png  []byte
+}
+
+// record is an entry as stored: its body, checked against its sum and
+// decoded only when used, so opening a big cache costs little.
+type record struct {
+	body, sum []byte
 }
 
 // MaxCacheEntries bounds a cache file: a save keeps every code of the
@@ -66,25 +72,29 @@ func header() string {
 	return cacheFormat + " go-qrcode@" + enc + "\n"
 }
 
-// OpenCache opens the cache file name in dir, creating nothing yet. A
-// missing, unreadable or damaged file gives an empty cache (or as much of
-// it as is intact).
+// OpenCache opens the cache file name in dir. The file is read on first
+// use, so a build that encodes nothing (a rebuild that keeps every page)
+// does not read it. A missing, unreadable or damaged file gives an empty
+// cache (or as much of it as is intact).
 func OpenCache(dir, name string) *Cache {
-	c := &Cache{path: filepath.Join(dir, name), old: map[cacheKey]*cacheEntry{}, used: map[cacheKey]*cacheEntry{}}
+	return &Cache{path: filepath.Join(dir, name), used: map[cacheKey]*cacheEntry{}}
+}
+
+func (c *Cache) load() {
+	c.old = map[cacheKey]record{}
 	data, err := os.ReadFile(c.path)
 	if err != nil || !bytes.HasPrefix(data, []byte(header())) {
-		return c
+		return
 	}
 	data = data[len(header()):]
 	for len(data) > 0 {
-		k, e, rest, ok := readRecord(data)
+		k, r, rest, ok := splitRecord(data)
 		if !ok {
 			break // damaged from here on: the rest is lost
 		}
-		c.old[k] = e
+		c.old[k] = r
 		data = rest
 	}
-	return c
 }
 
 // Encode returns the code of content at level l and its PNG at scale,
@@ -97,9 +107,10 @@ func (c *Cache) Encode(content string, l Level, scale int) (*Code, []byte, error
 		}
 		return code, code.PNG(scale), nil
 	}
+	c.once.Do(c.load)
 	k := cacheKey{content, l, scale}
-	e := c.old[k]
-	if e == nil {
+	e, hit := c.old[k].decode(k)
+	if !hit {
 		code, err := Encode(content, l)
 		if err != nil {
 			return nil, nil, err
@@ -108,7 +119,7 @@ func (c *Cache) Encode(content string, l Level, scale int) (*Code, []byte, error
 	}
 	c.mu.Lock()
 	c.used[k] = e
-	if c.old[k] == nil {
+	if !hit {
 		c.miss++
 	}
 	c.mu.Unlock()
@@ -125,16 +136,16 @@ func (c *Cache) Misses() int {
 	return c.miss
 }
 
-// Save writes the cache back when it changed: every entry used since
-// OpenCache, then older ones up to MaxCacheEntries.
+// Save writes the cache back when codes were added to it: every entry
+// used since OpenCache, then older ones up to MaxCacheEntries.
 func (c *Cache) Save() error {
 	if c == nil {
 		return nil
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.miss == 0 && len(c.used) == len(c.old) {
-		return nil // the file already holds exactly these entries
+	if c.miss == 0 {
+		return nil // the file already holds every entry used
 	}
 	var b bytes.Buffer
 	b.WriteString(header())
@@ -143,11 +154,14 @@ func (c *Cache) Save() error {
 		appendRecord(&b, k, e)
 		n++
 	}
-	for k, e := range c.old {
+	for k, r := range c.old {
 		if n >= MaxCacheEntries {
 			break
 		}
-		if c.used[k] == nil {
+		if c.used[k] != nil {
+			continue
+		}
+		if e, ok := r.decode(k); ok {
 			appendRecord(&b, k, e)
 			n++
 		}
@@ -172,17 +186,6 @@ func (c *Cache) Save() error {
 	return err
 }
 
-// PruneCaches removes files in dir ending in suffix that were not written
-// for maxAge: the caches of sites no longer built here.
-func PruneCaches(dir, suffix string, maxAge time.Duration) {
-	entries, _ := os.ReadDir(dir)
-	for _, e := range entries {
-		if info, err := e.Info(); err == nil && filepath.Ext(e.Name()) == suffix && time.Since(info.ModTime()) > maxAge {
-			os.Remove(filepath.Join(dir, e.Name()))
-		}
-	}
-}
-
 // A record is its length (4 bytes), its body and the SHA-256 of the body.
 // The body: level, scale, version (1 byte each), the content, the modules
 // packed 8 to a byte row after row, and the PNG, each of the last three
@@ -204,30 +207,43 @@ func appendBytes(b, data []byte) []byte {
 	return append(b, data...)
 }
 
-func readRecord(data []byte) (cacheKey, *cacheEntry, []byte, bool) {
+// splitRecord cuts the first record from data and reads its key, without
+// checking it yet.
+func splitRecord(data []byte) (cacheKey, record, []byte, bool) {
 	if len(data) < 4 {
-		return cacheKey{}, nil, nil, false
+		return cacheKey{}, record{}, nil, false
 	}
 	n := int(binary.BigEndian.Uint32(data))
-	if n < 3 || len(data) < 4+n+sha256.Size {
-		return cacheKey{}, nil, nil, false
+	if n < 3 || len(data)-4-sha256.Size < n {
+		return cacheKey{}, record{}, nil, false
 	}
-	body, sum, rest := data[4:4+n], data[4+n:4+n+sha256.Size], data[4+n+sha256.Size:]
-	if s := sha256.Sum256(body); !bytes.Equal(s[:], sum) {
-		return cacheKey{}, nil, nil, false
-	}
-	k := cacheKey{level: Level(body[0]), scale: int(body[1])}
-	version := int(body[2])
-	fields, err := splitFields(body[3:], 3)
+	r := record{body: data[4 : 4+n], sum: data[4+n : 4+n+sha256.Size]}
+	fields, err := splitFields(r.body[3:], 3)
 	if err != nil {
-		return cacheKey{}, nil, nil, false
+		return cacheKey{}, record{}, nil, false
 	}
-	k.content = string(fields[0])
-	code, err := unpack(k.content, k.level, version, fields[1])
+	k := cacheKey{content: string(fields[0]), level: Level(r.body[0]), scale: int(r.body[1])}
+	return k, r, data[4+n+sha256.Size:], true
+}
+
+// decode checks the record against its sum and key and decodes it; a
+// record that fails is a miss.
+func (r record) decode(k cacheKey) (*cacheEntry, bool) {
+	if r.body == nil {
+		return nil, false
+	}
+	if s := sha256.Sum256(r.body); !bytes.Equal(s[:], r.sum) {
+		return nil, false
+	}
+	fields, err := splitFields(r.body[3:], 3)
+	if err != nil || string(fields[0]) != k.content || Level(r.body[0]) != k.level || int(r.body[1]) != k.scale {
+		return nil, false
+	}
+	code, err := unpack(k.content, k.level, int(r.body[2]), fields[1])
 	if err != nil {
-		return cacheKey{}, nil, nil, false
+		return nil, false
 	}
-	return k, &cacheEntry{code: code, png: bytes.Clone(fields[2])}, rest, true
+	return &cacheEntry{code: code, png: bytes.Clone(fields[2])}, true
 }
 
 func splitFields(b []byte, n int) ([][]byte, error) {

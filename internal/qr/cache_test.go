@@ -71,7 +71,7 @@ func TestCacheDamaged(t *testing.T) {
 	}
 	// A file of another format is not read at all.
 	os.WriteFile(file, bytes.Replace(good, []byte(cacheFormat), []byte("qrboard-qr-cache 0"), 1), 0o644)
-	if c := OpenCache(dir, "site.cache"); len(c.old) != 0 {
+	if c := OpenCache(dir, "site.cache"); c.entries() != 0 {
 		t.Errorf("read %d entries of another format", len(c.old))
 	}
 }
@@ -92,7 +92,7 @@ func TestCacheConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 	c := OpenCache(dir, "site.cache")
-	if len(c.old) == 0 {
+	if c.entries() == 0 {
 		t.Error("no entry survived concurrent saves")
 	}
 	leftovers, _ := filepath.Glob(filepath.Join(dir, "*.tmp-*"))
@@ -120,4 +120,10 @@ func BenchmarkCacheHit(b *testing.B) {
 	for b.Loop() {
 		c.Encode(sampleURL, M, 8)
 	}
+}
+
+// entries returns the number of entries read from the file.
+func (c *Cache) entries() int {
+	c.once.Do(c.load)
+	return len(c.old)
 }
