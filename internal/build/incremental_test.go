@@ -14,10 +14,19 @@ var edits = []struct {
 	config bool // qrboard.yaml changes: every page is made again
 }{
 	{name: "procedure short name", change: func(t *testing.T, src string) {
-		replaceIn(t, filepath.Join(src, "procedures", "dang-ky-ket-hon.yaml"), "short_name: Đăng ký kết hôn", "short_name: Kết hôn")
+		replaceIn(t, filepath.Join(src, "procedures", "dang-ky-ket-hon.yaml"), "short_name: Đăng ký kết hôn", "short_name: Đăng ký kết hôn trong nước")
 	}},
 	{name: "procedure fee", change: func(t *testing.T, src string) {
 		replaceIn(t, filepath.Join(src, "procedures", "chung-thuc-chu-ky.yaml"), "fee: 10.000 đồng/trường hợp", "fee: 12.000 đồng/trường hợp")
+	}},
+	{name: "procedure summary", change: func(t *testing.T, src string) {
+		replaceIn(t, filepath.Join(src, "procedures", "dang-ky-ket-hon.yaml"), "summary: >-\n", "summary: >-\n  Thủ tục mới.\n")
+	}},
+	{name: "document added", change: func(t *testing.T, src string) {
+		replaceIn(t, filepath.Join(src, "procedures", "dang-ky-ket-hon.yaml"), "documents:\n", "documents:\n  - name: Giấy mới\n")
+	}},
+	{name: "procedure full name", change: func(t *testing.T, src string) {
+		replaceIn(t, filepath.Join(src, "procedures", "dang-ky-khai-tu.yaml"), "\nname: ", "\nname: Mới – ")
 	}},
 	{name: "procedure field", change: func(t *testing.T, src string) {
 		replaceIn(t, filepath.Join(src, "procedures", "trich-luc-ho-tich.yaml"), "field: Hộ tịch", "field: Chứng thực")

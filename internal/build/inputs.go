@@ -24,22 +24,26 @@ import (
 // version and its executable), the templates, qrboard.yaml (the offices),
 // the base address, the QR level — and the procedures the page shows:
 //
-//	home              every published procedure
-//	an office's board the procedures it lists
-//	a procedure page  its procedure
-//	an overview       its procedure
+//	a procedure page  its procedure: its file's hash and whether it is repealed
+//	an overview       the same
+//	an office's board the procedures it lists, by what lists show: id,
+//	                  short name, field, the no-wait badge, whether repealed
+//	home              every published procedure, by what lists show
 //
-// each procedure by its file's hash and whether it is in force on the
-// build date. This is what the built-in templates show; a project with
-// templates of its own could show anything anywhere, so there every
-// page's key covers every procedure (an edit re-renders the whole site,
-// still writing only files whose bytes changed). TestIncrementalMatchesFull
-// checks the built-in templates against this list.
+// So a changed fee re-renders the procedure's pages only, a changed name
+// also the boards and home that list it. This is what the built-in
+// templates show; a project with templates of its own could show anything
+// anywhere, so there every page's key covers every procedure file (an edit
+// re-renders the whole site, still writing only files whose bytes
+// changed). TestIncrementalMatchesFull checks the built-in templates
+// against this list by editing each kind of field.
 
 // inputs holds the hashes that page keys are made from.
 type inputs struct {
 	shared string                          // what every page depends on
 	procs  map[*procedure.Procedure]string // each procedure's hash and state
+	listed map[*procedure.Procedure]string // what lists show of each procedure
+	lists  string                          // what lists show of every published procedure
 	all    string                          // every published procedure
 	custom bool                            // the project has templates of its own
 }
@@ -48,7 +52,7 @@ type inputs struct {
 const keysVersion = "qrboard-page-keys 1"
 
 func newInputs(p *Project, tfs fs.FS) *inputs {
-	in := &inputs{procs: map[*procedure.Procedure]string{}}
+	in := &inputs{procs: map[*procedure.Procedure]string{}, listed: map[*procedure.Procedure]string{}}
 	h := sha256.New()
 	fmt.Fprintln(h, keysVersion)
 	fmt.Fprintln(h, programID())
@@ -56,12 +60,15 @@ func newInputs(p *Project, tfs fs.FS) *inputs {
 	cfg := p.Site.Config
 	fmt.Fprintf(h, "%x %s %c %d\n", cfg.Sum, cfg.Base, p.Level, PNGScale)
 	in.shared = sum(h)
-	all := sha256.New()
+	all, lists := sha256.New(), sha256.New()
 	for _, pr := range p.Site.Procedures {
-		in.procs[pr] = fmt.Sprintf("%x:%t", pr.Sum, pr.Repealed(p.Site.Now))
+		repealed := pr.Repealed(p.Site.Now)
+		in.procs[pr] = fmt.Sprintf("%x:%t", pr.Sum, repealed)
+		in.listed[pr] = fmt.Sprintf("%q %q %q %t %t", pr.ID, pr.ShortName, pr.Field, pr.NoWait, repealed)
 		fmt.Fprintln(all, in.procs[pr])
+		fmt.Fprintln(lists, in.listed[pr])
 	}
-	in.all = sum(all)
+	in.all, in.lists = sum(all), sum(lists)
 	return in
 }
 
@@ -70,15 +77,17 @@ func (in *inputs) key(pg *site.Page) string {
 	h := sha256.New()
 	fmt.Fprintln(h, in.shared, pg.Kind, pg.Path)
 	switch {
-	case in.custom || pg.Kind == site.Home:
+	case in.custom:
 		fmt.Fprintln(h, in.all)
+	case pg.Kind == site.Home:
+		fmt.Fprintln(h, in.lists)
 	case pg.Kind == site.Board:
 		for _, pr := range pg.Office.Procedures {
-			fmt.Fprintln(h, in.procs[pr])
+			fmt.Fprintln(h, in.listed[pr])
 		}
 		fmt.Fprintln(h, "repealed")
 		for _, pr := range pg.Office.Repealed {
-			fmt.Fprintln(h, in.procs[pr])
+			fmt.Fprintln(h, in.listed[pr])
 		}
 	default: // a procedure page or an overview
 		fmt.Fprintln(h, in.procs[pg.Procedure])
