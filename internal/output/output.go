@@ -334,22 +334,28 @@ func validPath(rel string) bool {
 	return true
 }
 
-// mkdirs makes dir and its parents in the new folder, once.
+// mkdirs makes dir and its parents in the new folder, once each, with
+// one mkdir call per folder (os.MkdirAll would stat first).
 func (d *Dir) mkdirs(dir string) error {
 	if dir == "." {
 		return nil
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if d.dirs[dir] {
+	return d.mkdirsLocked(dir)
+}
+
+func (d *Dir) mkdirsLocked(dir string) error {
+	if dir == "." || d.dirs[dir] {
 		return nil
 	}
-	if err := os.MkdirAll(filepath.Join(d.tmp, filepath.FromSlash(dir)), 0o755); err != nil {
+	if err := d.mkdirsLocked(path.Dir(dir)); err != nil {
 		return err
 	}
-	for ; dir != "." && !d.dirs[dir]; dir = path.Dir(dir) {
-		d.dirs[dir] = true
+	if err := os.Mkdir(filepath.Join(d.tmp, filepath.FromSlash(dir)), 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
 	}
+	d.dirs[dir] = true
 	return nil
 }
 

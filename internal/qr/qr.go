@@ -120,17 +120,28 @@ func (c *Code) SVG() []byte {
 func (c *Code) PathData(off int) string { return string(c.appendPath(nil, off)) }
 
 func (c *Code) appendPath(b []byte, off int) []byte {
-	c.Runs(func(x, y, n int) {
-		b = append(b, 'M')
-		b = appendInt(b, x+off)
-		b = append(b, ' ')
-		b = appendInt(b, y+off)
-		b = append(b, 'h')
-		b = appendInt(b, n)
-		b = append(b, "v1h-"...)
-		b = appendInt(b, n)
-		b = append(b, 'z')
-	})
+	for y, row := range c.modules {
+		for x := 0; x < len(row); {
+			if !row[x] {
+				x++
+				continue
+			}
+			start := x
+			for x < len(row) && row[x] {
+				x++
+			}
+			n := itoa(x - start)
+			b = append(b, 'M')
+			b = append(b, itoa(start+off)...)
+			b = append(b, ' ')
+			b = append(b, itoa(y+off)...)
+			b = append(b, 'h')
+			b = append(b, n...)
+			b = append(b, "v1h-"...)
+			b = append(b, n...)
+			b = append(b, 'z')
+		}
+	}
 	return b
 }
 
@@ -143,11 +154,11 @@ var smallInts = func() (t [256]string) {
 	return t
 }()
 
-func appendInt(b []byte, i int) []byte {
+func itoa(i int) string {
 	if i >= 0 && i < len(smallInts) {
-		return append(b, smallInts[i]...)
+		return smallInts[i]
 	}
-	return strconv.AppendInt(b, int64(i), 10)
+	return strconv.Itoa(i)
 }
 
 func escapeXML(s string) string {
