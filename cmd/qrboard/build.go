@@ -86,9 +86,13 @@ var buildCmd = &command{
 site — a page and QR codes (SVG and PNG) per office and procedure, the home
 page, sitemap.xml, robots.txt and 404.html — into the output folder.
 
-The site is written to a new folder that replaces the output folder only when
-the whole build succeeds: a failed build leaves the previous site untouched.
-Files whose bytes did not change keep their modification time.
+A failed build leaves the previous site untouched: files are made in a new
+folder next to the output folder and moved into place only when the whole
+build succeeds. Only files whose bytes changed are written; the others keep
+their modification time. QR codes and a record of every page are kept in a
+cache folder ($QRBOARD_CACHE, by default qrboard in the user's cache folder;
+"off" disables it), so a rebuild encodes no code twice and does not render
+pages whose inputs did not change.
 
 Every published address is recorded in qrboard.lock; a build that would drop
 one fails, because printed posters point at it.`,

@@ -40,12 +40,13 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 )
 
 // Marker is the file that marks a folder as qrboard's output.
 const Marker = ".qrboard-site"
 
-const markerText = "This folder is written by `qrboard build` and replaced as a whole on every build.\n"
+const markerText = "This folder is written by `qrboard build`, which changes or removes any file in it on every build.\n"
 
 // Stats counts what a build did to the output folder.
 type Stats struct {
@@ -106,10 +107,25 @@ func Create(final, manifestFile string) (*Dir, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
+	removeStale(parent, "."+filepath.Base(final)+".new-")
 	if d.tmp, err = os.MkdirTemp(parent, "."+filepath.Base(final)+".new-"); err != nil {
 		return nil, err
 	}
 	return d, nil
+}
+
+// removeStale removes new folders left by builds that were killed: a day
+// old, no build can still be writing them.
+func removeStale(parent, prefix string) {
+	entries, _ := os.ReadDir(parent)
+	for _, e := range entries {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), prefix) {
+			continue
+		}
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > 24*time.Hour {
+			os.RemoveAll(filepath.Join(parent, e.Name()))
+		}
+	}
 }
 
 // scan lists the files and folders of the previous build. A folder whose

@@ -220,3 +220,22 @@ func TestRefusesForeignFolder(t *testing.T) {
 		t.Fatal("Create accepted a folder it did not make")
 	}
 }
+
+// TestRemovesStaleNewFolders removes the new folder of a build killed a
+// day ago, and leaves a recent one (a build may be writing it).
+func TestRemovesStaleNewFolders(t *testing.T) {
+	dir := t.TempDir()
+	stale, recent := filepath.Join(dir, ".site.new-1"), filepath.Join(dir, ".site.new-2")
+	for _, p := range []string{stale, recent} {
+		os.MkdirAll(filepath.Join(p, "a"), 0o755)
+	}
+	old := time.Now().Add(-48 * time.Hour)
+	os.Chtimes(stale, old, old)
+	sample().write(t, filepath.Join(dir, "site"), "")
+	if _, err := os.Stat(stale); err == nil {
+		t.Error("a day-old new folder was left")
+	}
+	if _, err := os.Stat(recent); err != nil {
+		t.Error("a recent new folder was removed")
+	}
+}
