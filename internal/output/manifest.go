@@ -2,7 +2,7 @@ package output
 
 import (
 	"bytes"
-	"crypto/sha256"
+	"hash/crc32"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -21,9 +21,12 @@ import (
 //	g KEY NOTE GROUP
 //	f SIZE MTIME CTIME INODE PATH
 //	d SIZE MTIME CTIME INODE PATH
-//	sum SHA-256 of all the lines above
+//	sum CRC-32C of all the lines above
 //
-// A manifest whose sum or first line does not match is ignored.
+// A manifest whose sum or first line does not match is ignored. The sum
+// only guards against a damaged file (a manifest can only make a build
+// skip work whose files are still as recorded): CRC-32C, computed by the
+// processor, costs nothing next to SHA-256 on a manifest of megabytes.
 type manifest struct {
 	folder string // the output folder's absolute path
 	groups map[string]groupEntry
@@ -48,7 +51,9 @@ func stateOf(info os.FileInfo) fileState {
 	return fileState{size: info.Size(), mtime: info.ModTime().UnixNano(), ctime: ctime, ino: ino}
 }
 
-const manifestHeader = "qrboard-manifest 3 "
+const manifestHeader = "qrboard-manifest 4 "
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 func newManifest(folder string) *manifest {
 	return &manifest{folder: folder, groups: map[string]groupEntry{}, files: map[string]fileState{}, dirs: map[string]fileState{}}
@@ -63,7 +68,7 @@ func readManifest(file, folder string) *manifest {
 		return m
 	}
 	body, sumLine, ok := cutLastLine(data)
-	if !ok || sumLine != fmt.Sprintf("sum %x", sha256.Sum256(body)) {
+	if !ok || sumLine != fmt.Sprintf("sum %08x", crc32.Checksum(body, castagnoli)) {
 		return m
 	}
 	text := string(body)
@@ -155,7 +160,7 @@ func (m *manifest) save(file string) error {
 	for rel, st := range m.files {
 		b = appendState(b, "f ", st, rel)
 	}
-	b = fmt.Appendf(b, "sum %x\n", sha256.Sum256(b))
+	b = fmt.Appendf(b, "sum %08x\n", crc32.Checksum(b, castagnoli))
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 		return err
 	}
