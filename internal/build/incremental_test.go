@@ -12,6 +12,7 @@ var edits = []struct {
 	name   string
 	change func(t *testing.T, src string)
 	config bool // qrboard.yaml changes: every page is made again
+	url    bool // and every address: every QR code too
 }{
 	{name: "procedure short name", change: func(t *testing.T, src string) {
 		replaceIn(t, filepath.Join(src, "procedures", "dang-ky-ket-hon.yaml"), "short_name: Đăng ký kết hôn", "short_name: Đăng ký kết hôn trong nước")
@@ -44,6 +45,9 @@ var edits = []struct {
 	{name: "office renamed", config: true, change: func(t *testing.T, src string) {
 		replaceIn(t, filepath.Join(src, "qrboard.yaml"), "name: Xã Vân Hà\n", "name: Xã Vân Hà mới\n")
 	}},
+	{name: "base address changed", config: true, url: true, change: func(t *testing.T, src string) {
+		replaceIn(t, filepath.Join(src, "qrboard.yaml"), "base_url: https://phuctho.example/", "base_url: https://thutuc.phuctho.example/")
+	}},
 }
 
 // TestIncrementalMatchesFull makes each edit in turn and rebuilds into
@@ -65,8 +69,11 @@ func TestIncrementalMatchesFull(t *testing.T) {
 		if !e.config && res.Files.Kept == 0 {
 			t.Errorf("%s: no page kept: %+v", e.name, res.Files)
 		}
-		if e.config && res.Files.Kept != 0 {
-			t.Errorf("%s: %d files kept after qrboard.yaml changed", e.name, res.Files.Kept)
+		if qrFiles := 2 * res.Pages; e.config && !e.url && res.Files.Kept != qrFiles {
+			t.Errorf("%s: %d files kept after qrboard.yaml changed, want only the %d QR codes", e.name, res.Files.Kept, qrFiles)
+		}
+		if e.url && res.Files.Kept != 0 {
+			t.Errorf("%s: %d files kept after every address changed", e.name, res.Files.Kept)
 		}
 	}
 }
@@ -87,8 +94,8 @@ func TestIncrementalOwnTemplates(t *testing.T) {
 	fresh := filepath.Join(t.TempDir(), "site")
 	mustBuild(t, Options{Src: src, Out: fresh, Now: testNow})
 	sameFolders(t, "own templates", out, fresh)
-	if res.Files.Kept != 0 {
-		t.Errorf("%d files kept with the project's own templates", res.Files.Kept)
+	if qrFiles := 2 * res.Pages; res.Files.Kept != qrFiles {
+		t.Errorf("%d files kept with the project's own templates, want only the %d QR codes", res.Files.Kept, qrFiles)
 	}
 }
 

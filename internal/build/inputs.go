@@ -30,6 +30,10 @@ import (
 //	                  short name, field, the no-wait badge, whether repealed
 //	home              every published procedure, by what lists show
 //
+// Files made from the page's QR code alone (qr.svg, qr.png) have a key of
+// their own: this program, the page's address, the QR level and scale. An
+// edit never makes them again.
+//
 // So a changed fee re-renders the procedure's pages only, a changed name
 // also the boards and home that list it. This is what the built-in
 // templates show; a project with templates of its own could show anything
@@ -41,6 +45,7 @@ import (
 // inputs holds the hashes that page keys are made from.
 type inputs struct {
 	shared string                          // what every page depends on
+	qr     string                          // what every QR code depends on
 	procs  map[*procedure.Procedure]string // each procedure's hash and state
 	listed map[*procedure.Procedure]string // what lists show of each procedure
 	lists  string                          // what lists show of every published procedure
@@ -56,6 +61,7 @@ func newInputs(p *Project, tfs fs.FS) *inputs {
 	h := sha256.New()
 	fmt.Fprintln(h, keysVersion)
 	fmt.Fprintln(h, programID())
+	in.qr = fmt.Sprintf("%s %c %d", sum(h), p.Level, PNGScale)
 	in.custom = hashTemplates(h, tfs)
 	cfg := p.Site.Config
 	fmt.Fprintf(h, "%x %s %c %d\n", cfg.Sum, cfg.Base, p.Level, PNGScale)
@@ -93,6 +99,12 @@ func (in *inputs) key(pg *site.Page) string {
 		fmt.Fprintln(h, in.procs[pg.Procedure])
 	}
 	return sum(h)[:32]
+}
+
+// qrKey returns the key of the files made from pg's QR code alone.
+func (in *inputs) qrKey(pg *site.Page, url string) string {
+	h := sha256.Sum256([]byte(in.qr + " " + url))
+	return hex.EncodeToString(h[:16])
 }
 
 func sum(h hash.Hash) string { return hex.EncodeToString(h.Sum(nil)) }

@@ -78,61 +78,102 @@ func (p *Project) write(ctx context.Context, out *output.Dir, res *Result) error
 	return nil
 }
 
-// pageQR is a page's QR code, encoded once per page (or read from the
-// cache) and shared by every file that shows it.
+// pageQR is a page's QR code, encoded (or read from the cache) when a
+// file first needs it, and shared by every file that shows it.
 type pageQR struct {
-	*qr.Code
-	png []byte // the code as PNG at PNGScale
+	p    *Project
+	url  string
+	code *qr.Code
+	png  []byte // the code as PNG at PNGScale
 }
 
-// pageFile makes one file of a page's folder from the page and its QR code.
+func (c *pageQR) get() (*pageQR, error) {
+	if c.code == nil {
+		code, png, err := c.p.qrCache.Encode(c.url, c.p.Level, PNGScale)
+		if err != nil {
+			return nil, err
+		}
+		c.code, c.png = code, png
+	}
+	return c, nil
+}
+
+// pageFile makes one file of a page's folder.
 type pageFile struct {
 	name string
-	make func(p *Project, pg *site.Page, code pageQR) ([]byte, error)
+	// qrOnly is true for files made from the page's QR code alone: they
+	// change only with the page's address, so a rebuild after an edit
+	// keeps them (see inputs.go).
+	qrOnly bool
+	make   func(p *Project, pg *site.Page, code *pageQR) ([]byte, error)
 }
 
 // pageFiles are the files written into every page's folder.
 var pageFiles = []pageFile{
-	{IndexFile, func(p *Project, pg *site.Page, _ pageQR) ([]byte, error) { return p.Renderer.Page(pg) }},
-	{QRSVGFile, func(_ *Project, _ *site.Page, code pageQR) ([]byte, error) { return code.SVG(), nil }},
-	{QRPNGFile, func(_ *Project, _ *site.Page, code pageQR) ([]byte, error) { return code.png, nil }},
+	{IndexFile, false, func(p *Project, pg *site.Page, _ *pageQR) ([]byte, error) { return p.Renderer.Page(pg) }},
+	{QRSVGFile, true, func(_ *Project, _ *site.Page, code *pageQR) ([]byte, error) {
+		c, err := code.get()
+		if err != nil {
+			return nil, err
+		}
+		return c.code.SVG(), nil
+	}},
+	{QRPNGFile, true, func(_ *Project, _ *site.Page, code *pageQR) ([]byte, error) {
+		c, err := code.get()
+		if err != nil {
+			return nil, err
+		}
+		return c.png, nil
+	}},
 }
 
-// pageFileNames are the names of pageFiles.
-var pageFileNames = func() []string {
-	var names []string
-	for _, f := range pageFiles {
-		names = append(names, f.name)
-	}
-	return names
-}()
-
 // writePage writes a page's files, returning the version of its QR code.
-// A page whose inputs did not change since the previous build into the
-// same folder keeps its files (see inputs.go); the version of its code
-// comes back from the manifest.
+// Its files come in two sets, each with its own key (see inputs.go): the
+// files made from the QR code alone, and the others. A set whose key did
+// not change since the previous build into the same folder keeps its
+// files; the version of the code is noted with the QR set.
 func (p *Project) writePage(out *output.Dir, pg *site.Page) (int, error) {
-	key := p.inputs.key(pg)
-	if note, ok := out.Keep(pg.Path, key, pageFileNames); ok {
-		version, _ := strconv.Atoi(note) // written by Record below
-		return version, nil
-	}
-	c, png, err := p.qrCache.Encode(p.Site.URL(pg.Path), p.Level, PNGScale)
-	if err != nil {
-		return 0, err
-	}
-	code := pageQR{c, png}
-	for _, f := range pageFiles {
-		data, err := f.make(p, pg, code)
-		if err != nil {
-			return 0, fmt.Errorf("making /%s%s: %w", pg.Path, f.name, err)
+	code := &pageQR{p: p, url: p.Site.URL(pg.Path)}
+	version := -1
+	for _, qrOnly := range []bool{true, false} {
+		group, key := pg.Path, p.inputs.key(pg)
+		if qrOnly {
+			group, key = pg.Path+"#qr", p.inputs.qrKey(pg, code.url)
 		}
-		if err := out.Write(pg.Path+f.name, data); err != nil {
-			return 0, err
+		var files []pageFile
+		var rels []string
+		for _, f := range pageFiles {
+			if f.qrOnly == qrOnly {
+				files = append(files, f)
+				rels = append(rels, pg.Path+f.name)
+			}
 		}
+		if note, ok := out.Keep(group, key, rels); ok {
+			if qrOnly {
+				version, _ = strconv.Atoi(note) // written by Record below
+			}
+			continue
+		}
+		for i, f := range files {
+			data, err := f.make(p, pg, code)
+			if err != nil {
+				return 0, fmt.Errorf("making /%s: %w", rels[i], err)
+			}
+			if err := out.Write(rels[i], data); err != nil {
+				return 0, err
+			}
+		}
+		note := ""
+		if qrOnly {
+			if _, err := code.get(); err != nil {
+				return 0, err
+			}
+			version = code.code.Version
+			note = strconv.Itoa(version)
+		}
+		out.Record(group, key, note)
 	}
-	out.Record(pg.Path, key, strconv.Itoa(code.Version))
-	return code.Version, nil
+	return version, nil
 }
 
 func (p *Project) writeRedirect(out *output.Dir, rd site.Redirect) error {

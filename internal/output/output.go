@@ -192,19 +192,19 @@ func dirOf(rel string) string {
 	return ""
 }
 
-// Keep reports whether the files of group (a page's folder) can stay as
-// the previous build left them: the manifest recorded the same key for
-// the group, and each file is still there as recorded. The files then
-// count as unchanged, and the note recorded with the group comes back.
-// It is safe to call from several goroutines.
-func (d *Dir) Keep(group, key string, files []string) (note string, ok bool) {
+// Keep reports whether the files rels of group (a set of files made
+// from the same inputs) can stay as the previous build left them: the
+// manifest recorded the same key for the group, and each file is still
+// there as recorded. The files then count as unchanged, and the note
+// recorded with the group comes back. It is safe to call from several
+// goroutines.
+func (d *Dir) Keep(group, key string, rels []string) (note string, ok bool) {
 	g, ok := d.prev.groups[group]
 	if !d.inPlace || !ok || g.key != key {
 		return "", false
 	}
-	states := make([]fileState, len(files))
-	for i, name := range files {
-		rel := group + name
+	states := make([]fileState, len(rels))
+	for i, rel := range rels {
 		want, ok := d.prev.files[rel]
 		if !ok || !d.old[rel] {
 			return "", false
@@ -218,12 +218,12 @@ func (d *Dir) Keep(group, key string, files []string) (note string, ok bool) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	d.next.groups[group] = g
-	for i, name := range files {
-		d.next.files[group+name] = states[i]
-		d.made[group+name] = true
+	for i, rel := range rels {
+		d.next.files[rel] = states[i]
+		d.made[rel] = true
 	}
-	d.stats.Unchanged += len(files)
-	d.stats.Kept += len(files)
+	d.stats.Unchanged += len(rels)
+	d.stats.Kept += len(rels)
 	return g.note, true
 }
 

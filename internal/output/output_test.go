@@ -37,11 +37,11 @@ func (s *site) write(t *testing.T, out, manifest string) Stats {
 		t.Fatal(err)
 	}
 	for group, key := range s.pages {
-		var names []string
+		var rels []string
 		for name := range s.files[group] {
-			names = append(names, name)
+			rels = append(rels, group+name)
 		}
-		if _, ok := d.Keep(group, key, names); ok {
+		if _, ok := d.Keep(group, key, rels); ok {
 			continue
 		}
 		for name, content := range s.files[group] {
