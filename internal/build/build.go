@@ -119,15 +119,28 @@ func Templates(opts Options) (fs.FS, diag.List) {
 // diag.List; err is for failures of the machine (a full disk).
 func Run(ctx context.Context, opts Options) (*Result, diag.List, error) {
 	start := time.Now()
+	outDir := opts.Out
+	if outDir == "" {
+		outDir = filepath.Join(opts.Src, "site")
+	}
+	opening := openOutput(outDir, opts)
 	p, diags := Load(opts)
 	if p == nil || opts.Check {
+		if opening != nil {
+			if o := <-opening; o.dir != nil {
+				o.dir.Abort()
+			}
+		}
 		return nil, diags, nil
 	}
-	res := &Result{Site: p.Site, Out: opts.Out}
-	if res.Out == "" {
-		res.Out = filepath.Join(opts.Src, "site")
+	res := &Result{Site: p.Site, Out: outDir}
+	var o opened
+	if opening != nil {
+		o = <-opening
+	} else {
+		o.dir, o.err = output.Create(outDir, manifestFile(opts.Cache, outDir))
 	}
-	out, err := output.Create(res.Out, manifestFile(opts.Cache, res.Out))
+	out, err := o.dir, o.err
 	if errors.Is(err, output.ErrNotOurs) {
 		diags.Add(diag.Pos{}, msg.OutputNotOurs, res.Out, output.Marker)
 		return nil, diags, nil
@@ -154,6 +167,32 @@ func Run(ctx context.Context, opts Options) (*Result, diag.List, error) {
 	}
 	res.Elapsed = time.Since(start)
 	return res, diags, nil
+}
+
+type opened struct {
+	dir *output.Dir
+	err error
+}
+
+// openOutput starts opening an existing output folder — reading its
+// manifest and listing what the previous build left — while the project
+// loads, on the other core. It returns nil, leaving the opening for
+// after the load, when there is no such folder (then there is nothing to
+// read, and a build with errors must not create its parent folders) or
+// when only checking.
+func openOutput(dir string, opts Options) chan opened {
+	if opts.Check {
+		return nil
+	}
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return nil
+	}
+	ch := make(chan opened, 1)
+	go func() {
+		d, err := output.Create(dir, manifestFile(opts.Cache, dir))
+		ch <- opened{d, err}
+	}()
+	return ch
 }
 
 // MaxVersion is the largest QR version the sample's addresses need and

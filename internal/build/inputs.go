@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strconv"
 
 	"qrboard/internal/overlay"
 	"qrboard/internal/procedure"
@@ -78,33 +79,45 @@ func newInputs(p *Project, tfs fs.FS) *inputs {
 	return in
 }
 
-// key returns the key of page pg's files.
+// key returns the key of page pg's files (but its QR code's).
 func (in *inputs) key(pg *site.Page) string {
-	h := sha256.New()
-	fmt.Fprintln(h, in.shared, pg.Kind, pg.Path)
+	kind := strconv.Itoa(int(pg.Kind))
 	switch {
 	case in.custom:
-		fmt.Fprintln(h, in.all)
+		return digest(in.shared, kind, pg.Path, in.all)
 	case pg.Kind == site.Home:
-		fmt.Fprintln(h, in.lists)
+		return digest(in.shared, kind, pg.Path, in.lists)
 	case pg.Kind == site.Board:
+		parts := []string{in.shared, kind, pg.Path}
 		for _, pr := range pg.Office.Procedures {
-			fmt.Fprintln(h, in.listed[pr])
+			parts = append(parts, in.listed[pr])
 		}
-		fmt.Fprintln(h, "repealed")
+		parts = append(parts, "repealed")
 		for _, pr := range pg.Office.Repealed {
-			fmt.Fprintln(h, in.listed[pr])
+			parts = append(parts, in.listed[pr])
 		}
+		return digest(parts...)
 	default: // a procedure page or an overview
-		fmt.Fprintln(h, in.procs[pg.Procedure])
+		return digest(in.shared, kind, pg.Path, in.procs[pg.Procedure])
 	}
-	return sum(h)[:32]
 }
 
 // qrKey returns the key of the files made from pg's QR code alone.
-func (in *inputs) qrKey(pg *site.Page, url string) string {
-	h := sha256.Sum256([]byte(in.qr + " " + url))
-	return hex.EncodeToString(h[:16])
+func (in *inputs) qrKey(url string) string { return digest(in.qr, url) }
+
+// digest returns half the SHA-256 of parts, each ended by a newline, in
+// hexadecimal: keys are compared, never trusted, so 128 bits suffice.
+func digest(parts ...string) string {
+	n := 0
+	for _, p := range parts {
+		n += len(p) + 1
+	}
+	b := make([]byte, 0, n)
+	for _, p := range parts {
+		b = append(append(b, p...), '\n')
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:16])
 }
 
 func sum(h hash.Hash) string { return hex.EncodeToString(h.Sum(nil)) }

@@ -2,8 +2,8 @@ package output
 
 import (
 	"bytes"
-	"hash/crc32"
 	"fmt"
+	"hash/crc32"
 	"os"
 	"path/filepath"
 	"strconv"
