@@ -2,36 +2,43 @@ package output
 
 import (
 	"bytes"
-	"fmt"
+	"encoding/binary"
+	"errors"
 	"hash/crc32"
 	"os"
+	"path"
 	"path/filepath"
-	"strconv"
-	"strings"
 )
 
-// manifest records what a build left in an output folder: for each page
-// folder (group) the key of its inputs and a note, for each file and
-// folder its state. A folder whose state did not change holds the same
-// names as recorded (adding, removing or renaming an entry changes a
-// folder's modification time), so a rebuild need not read it. It is a text
-// file, one record a line:
+// manifest records what a build left in an output folder: for each group
+// of files made from the same inputs (a page's folder) the key of those
+// inputs and a note, for each folder and file its state. A folder whose
+// state did not change holds the same names as recorded (adding, removing
+// or renaming an entry changes a folder's modification time), so a
+// rebuild need not read it.
 //
-//	qrboard-manifest 2 /abs/path/of/site
-//	g KEY NOTE GROUP
-//	f SIZE MTIME CTIME INODE PATH
-//	d SIZE MTIME CTIME INODE PATH
-//	sum CRC-32C of all the lines above
+// It is a binary file, read and written whole — a province has tens of
+// thousands of files, and parsing text cost more than the rest of a
+// small rebuild:
 //
-// A manifest whose sum or first line does not match is ignored. The sum
-// only guards against a damaged file (a manifest can only make a build
-// skip work whose files are still as recorded): CRC-32C, computed by the
-// processor, costs nothing next to SHA-256 on a manifest of megabytes.
+//	"qrboard-manifest 5\n", the output folder's absolute path
+//	the number of groups, then for each: group, key, note
+//	the number of folders, then for each: its path, its state, the number
+//	  of its files, then for each file: its name, its state
+//	CRC-32C of all the above (4 bytes)
+//
+// Strings are a uvarint length and bytes; numbers uvarints; a state is
+// size, modification time, change time and inode. A manifest whose sum,
+// header or folder does not match is ignored. The sum only guards against
+// a damaged file: every claim of a manifest is checked against the files
+// before a build relies on it.
 type manifest struct {
-	folder string // the output folder's absolute path
-	groups map[string]groupEntry
-	files  map[string]fileState
-	dirs   map[string]fileState // "" is the folder itself
+	folder  string // the output folder's absolute path
+	groups  map[string]groupEntry
+	files   map[string]fileState
+	dirs    map[string]fileState // "" is the folder itself
+	inDir   map[string][]string  // read: each folder's files
+	subdirs map[string][]string  // read: each folder's folders
 }
 
 type groupEntry struct {
@@ -51,116 +58,110 @@ func stateOf(info os.FileInfo) fileState {
 	return fileState{size: info.Size(), mtime: info.ModTime().UnixNano(), ctime: ctime, ino: ino}
 }
 
-const manifestHeader = "qrboard-manifest 4 "
+const manifestMagic = "qrboard-manifest 5\n"
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 func newManifest(folder string) *manifest {
-	return &manifest{folder: folder, groups: map[string]groupEntry{}, files: map[string]fileState{}, dirs: map[string]fileState{}}
+	return &manifest{folder: folder, groups: map[string]groupEntry{}, files: map[string]fileState{},
+		dirs: map[string]fileState{}, inDir: map[string][]string{}, subdirs: map[string][]string{}}
+}
+
+// dirOf returns the folder of rel, "" for the top.
+func dirOf(rel string) string {
+	if dir := path.Dir(rel); dir != "." {
+		return dir
+	}
+	return ""
 }
 
 // readManifest reads the manifest of folder from file; anything wrong
 // gives an empty manifest.
 func readManifest(file, folder string) *manifest {
-	m := newManifest(folder)
 	data, err := os.ReadFile(file)
-	if err != nil {
-		return m
+	if err != nil || len(data) < 4 {
+		return newManifest(folder)
 	}
-	body, sumLine, ok := cutLastLine(data)
-	if !ok || sumLine != fmt.Sprintf("sum %08x", crc32.Checksum(body, castagnoli)) {
-		return m
+	body, sum := data[:len(data)-4], binary.LittleEndian.Uint32(data[len(data)-4:])
+	if crc32.Checksum(body, castagnoli) != sum || !bytes.HasPrefix(body, []byte(manifestMagic)) {
+		return newManifest(folder)
 	}
-	text := string(body)
-	first, text, _ := strings.Cut(text, "\n")
-	if first != manifestHeader+folder {
-		return m
-	}
-	for text != "" {
-		var line string
-		line, text, _ = strings.Cut(text, "\n")
-		if !m.parse(line) {
-			return newManifest(folder)
-		}
+	m := newManifest(folder)
+	r := &reader{b: body[len(manifestMagic):]}
+	if r.str() != folder || m.decode(r) != nil || r.err != nil || len(r.b) != 0 {
+		return newManifest(folder)
 	}
 	return m
 }
 
-func cutLastLine(data []byte) (body []byte, last string, ok bool) {
-	data = bytes.TrimSuffix(data, []byte("\n"))
-	i := bytes.LastIndexByte(data, '\n')
-	if i < 0 {
-		return nil, "", false
-	}
-	return data[:i+1], string(data[i+1:]), true
-}
-
-func (m *manifest) parse(line string) bool {
-	kind, rest, _ := strings.Cut(line, " ")
-	switch kind {
-	case "g":
-		key, rest, ok1 := strings.Cut(rest, " ")
-		note, group, ok2 := strings.Cut(rest, " ")
-		if !ok1 || !ok2 {
-			return false
-		}
+func (m *manifest) decode(r *reader) error {
+	for n := r.num(); n > 0 && r.err == nil; n-- {
+		group, key, note := r.str(), r.str(), r.str()
 		m.groups[group] = groupEntry{key: key, note: note}
-	case "f", "d":
-		var st fileState
-		var ok [4]bool
-		var n [4]uint64
-		for i := range n {
-			var field string
-			field, rest, ok[i] = strings.Cut(rest, " ")
-			n[i], ok[i] = atou(field)
-		}
-		if !ok[0] || !ok[1] || !ok[2] || !ok[3] {
-			return false
-		}
-		st = fileState{size: int64(n[0]), mtime: int64(n[1]), ctime: int64(n[2]), ino: n[3]}
-		if kind == "f" {
-			m.files[rest] = st
-		} else {
-			m.dirs[rest] = st
-		}
-	default:
-		return false
 	}
-	return true
-}
-
-// atou reads a decimal number; faster than strconv for the many short
-// numbers of a manifest.
-func atou(s string) (uint64, bool) {
-	if s == "" || len(s) > 19 {
-		return 0, false
-	}
-	var n uint64
-	for i := 0; i < len(s); i++ {
-		c := s[i] - '0'
-		if c > 9 {
-			return 0, false
+	for n := r.num(); n > 0 && r.err == nil; n-- {
+		dir, st := r.str(), r.state()
+		m.dirs[dir] = st
+		if dir != "" {
+			m.subdirs[dirOf(dir)] = append(m.subdirs[dirOf(dir)], dir)
 		}
-		n = n*10 + uint64(c)
+		prefix := dir
+		if prefix != "" {
+			prefix += "/"
+		}
+		files := make([]string, 0, min(r.num(), 1024))
+		for k := cap(files); k > 0 && r.err == nil; k-- {
+			rel := prefix + r.str()
+			m.files[rel] = r.state()
+			files = append(files, rel)
+		}
+		m.inDir[dir] = files
 	}
-	return n, true
+	return r.err
 }
 
 // save writes the manifest through a temporary file and a rename, so a
 // reader never sees half of it.
 func (m *manifest) save(file string) error {
-	b := make([]byte, 0, 64*(len(m.groups)+len(m.files))+len(m.folder)+100)
-	b = append(b, manifestHeader+m.folder+"\n"...)
+	inDir := map[string][]string{}
+	for rel := range m.files {
+		dir := dirOf(rel)
+		inDir[dir] = append(inDir[dir], rel)
+		for d := dir; ; d = dirOf(d) {
+			if _, ok := m.dirs[d]; ok {
+				break
+			}
+			m.dirs[d] = fileState{} // unknown: never matches, so the folder is read
+			if d == "" {
+				break
+			}
+		}
+	}
+	w := &writer{b: make([]byte, 0, 64*len(m.files)+64*len(m.groups))}
+	w.b = append(w.b, manifestMagic...)
+	w.str(m.folder)
+	w.num(len(m.groups))
 	for g, e := range m.groups {
-		b = append(b, "g "+e.key+" "+e.note+" "+g+"\n"...)
+		w.str(g)
+		w.str(e.key)
+		w.str(e.note)
 	}
-	for rel, st := range m.dirs {
-		b = appendState(b, "d ", st, rel)
+	w.num(len(m.dirs))
+	for dir, st := range m.dirs {
+		w.str(dir)
+		w.state(st)
+		w.num(len(inDir[dir]))
+		for _, rel := range inDir[dir] {
+			w.str(path.Base(rel))
+			w.state(m.files[rel])
+		}
 	}
-	for rel, st := range m.files {
-		b = appendState(b, "f ", st, rel)
-	}
-	b = fmt.Appendf(b, "sum %08x\n", crc32.Checksum(b, castagnoli))
+	w.b = binary.LittleEndian.AppendUint32(w.b, crc32.Checksum(w.b, castagnoli))
+	return writeAtomic(file, w.b)
+}
+
+// writeAtomic writes data to file through a temporary file and a rename.
+func writeAtomic(file string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 		return err
 	}
@@ -168,7 +169,7 @@ func (m *manifest) save(file string) error {
 	if err != nil {
 		return err
 	}
-	_, err = tmp.Write(b)
+	_, err = tmp.Write(data)
 	if err2 := tmp.Close(); err == nil {
 		err = err2
 	}
@@ -181,35 +182,55 @@ func (m *manifest) save(file string) error {
 	return err
 }
 
-func appendState(b []byte, kind string, st fileState, rel string) []byte {
-	b = append(b, kind...)
-	b = strconv.AppendInt(b, st.size, 10)
-	b = append(b, ' ')
-	b = strconv.AppendInt(b, st.mtime, 10)
-	b = append(b, ' ')
-	b = strconv.AppendInt(b, st.ctime, 10)
-	b = append(b, ' ')
-	b = strconv.AppendUint(b, st.ino, 10)
-	b = append(b, ' ')
-	return append(b, rel+"\n"...)
+type writer struct{ b []byte }
+
+func (w *writer) num(n int)    { w.b = binary.AppendUvarint(w.b, uint64(n)) }
+func (w *writer) str(s string) { w.num(len(s)); w.b = append(w.b, s...) }
+func (w *writer) state(s fileState) {
+	for _, v := range []uint64{uint64(s.size), uint64(s.mtime), uint64(s.ctime), s.ino} {
+		w.b = binary.AppendUvarint(w.b, v)
+	}
 }
 
-// child is a file or folder inside a folder.
-type child struct {
-	rel string
-	dir bool
+type reader struct {
+	b   []byte
+	err error
 }
 
-// children returns what each recorded folder holds.
-func (m *manifest) children() map[string][]child {
-	c := make(map[string][]child, len(m.dirs))
-	for rel := range m.files {
-		c[dirOf(rel)] = append(c[dirOf(rel)], child{rel, false})
+var errShort = errors.New("manifest cut short")
+
+func (r *reader) uvarint() uint64 {
+	if r.err != nil {
+		return 0
 	}
-	for rel := range m.dirs {
-		if rel != "" {
-			c[dirOf(rel)] = append(c[dirOf(rel)], child{rel, true})
-		}
+	v, n := binary.Uvarint(r.b)
+	if n <= 0 {
+		r.err = errShort
+		return 0
 	}
-	return c
+	r.b = r.b[n:]
+	return v
+}
+
+func (r *reader) num() int {
+	v := r.uvarint()
+	if v > uint64(len(r.b)) { // every counted thing takes at least a byte
+		r.err = errShort
+		return 0
+	}
+	return int(v)
+}
+
+func (r *reader) str() string {
+	n := r.num()
+	if r.err != nil {
+		return ""
+	}
+	s := string(r.b[:n])
+	r.b = r.b[n:]
+	return s
+}
+
+func (r *reader) state() fileState {
+	return fileState{size: int64(r.uvarint()), mtime: int64(r.uvarint()), ctime: int64(r.uvarint()), ino: r.uvarint()}
 }

@@ -132,21 +132,20 @@ func removeStale(parent, prefix string) {
 // state is as the manifest recorded is not read: it holds the names the
 // manifest lists.
 func (d *Dir) scan() error {
-	children := d.prev.children()
 	d.old, d.seen = map[string]bool{}, map[string]fileState{}
 	var walk func(rel string) error
 	walk = func(rel string) error {
-		info, err := os.Lstat(d.path(d.final, rel))
+		st, _, _, err := lstat(d.path(d.final, rel))
 		if err != nil {
 			return err
 		}
-		st := stateOf(info)
 		d.seen[rel] = st
 		if want, ok := d.prev.dirs[rel]; ok && want == st {
-			for _, c := range children[rel] {
-				if !c.dir {
-					d.old[c.rel] = true
-				} else if err := walk(c.rel); err != nil {
+			for _, f := range d.prev.inDir[rel] {
+				d.old[f] = true
+			}
+			for _, sub := range d.prev.subdirs[rel] {
+				if err := walk(sub); err != nil {
 					return err
 				}
 			}
@@ -184,14 +183,6 @@ func (d *Dir) path(root, rel string) string {
 	return filepath.Join(root, filepath.FromSlash(rel))
 }
 
-// dirOf returns the folder of rel, "" for the top.
-func dirOf(rel string) string {
-	if dir := path.Dir(rel); dir != "." {
-		return dir
-	}
-	return ""
-}
-
 // Keep reports whether the files rels of group (a set of files made
 // from the same inputs) can stay as the previous build left them: the
 // manifest recorded the same key for the group, and each file is still
@@ -209,8 +200,8 @@ func (d *Dir) Keep(group, key string, rels []string) (note string, ok bool) {
 		if !ok || !d.old[rel] {
 			return "", false
 		}
-		info, err := os.Lstat(filepath.Join(d.final, filepath.FromSlash(rel)))
-		if err != nil || !info.Mode().IsRegular() || stateOf(info) != want {
+		st, regular, _, err := lstat(filepath.Join(d.final, filepath.FromSlash(rel)))
+		if err != nil || !regular || st != want {
 			return "", false
 		}
 		states[i] = want

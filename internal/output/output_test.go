@@ -1,8 +1,10 @@
 package output
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -237,5 +239,30 @@ func TestRemovesStaleNewFolders(t *testing.T) {
 	}
 	if _, err := os.Stat(recent); err != nil {
 		t.Error("a recent new folder was removed")
+	}
+}
+
+func TestManifestRoundTrip(t *testing.T) {
+	m := newManifest("/site")
+	m.groups["a/"] = groupEntry{key: "k", note: "4"}
+	m.groups[""] = groupEntry{key: "k2"}
+	m.dirs[""] = fileState{size: 1, mtime: 2, ctime: 3, ino: 4}
+	m.dirs["a"] = fileState{size: 5, mtime: -6, ctime: 7, ino: 1 << 60}
+	m.files["index.html"] = fileState{size: 9}
+	m.files["a/b c.html"] = fileState{size: 10, mtime: 11}
+	m.files["x/y/z"] = fileState{size: 12} // in a folder not recorded
+	file := filepath.Join(t.TempDir(), "m")
+	if err := m.save(file); err != nil {
+		t.Fatal(err)
+	}
+	got := readManifest(file, "/site")
+	if !maps.Equal(got.groups, m.groups) || !maps.Equal(got.files, m.files) || !maps.Equal(got.dirs, m.dirs) {
+		t.Errorf("read back %+v, want %+v", got, m)
+	}
+	if _, ok := got.dirs["x"]; !ok || got.dirs["x/y"] != (fileState{}) || !slices.Contains(got.inDir["x/y"], "x/y/z") || !slices.Contains(got.subdirs[""], "a") {
+		t.Errorf("folders read back wrong: %+v %+v", got.inDir, got.subdirs)
+	}
+	if other := readManifest(file, "/other"); len(other.files) != 0 {
+		t.Error("read the manifest of another folder")
 	}
 }
