@@ -62,7 +62,7 @@ func newInputs(p *Project, tfs fs.FS) *inputs {
 	h := sha256.New()
 	fmt.Fprintln(h, keysVersion)
 	fmt.Fprintln(h, programID())
-	in.qr = fmt.Sprintf("%s %c %d", sum(h), p.Level, PNGScale)
+	in.qr = digest(sum(h), string(p.Level), strconv.Itoa(PNGScale), p.Site.Config.Base.String())
 	in.custom = hashTemplates(h, tfs)
 	cfg := p.Site.Config
 	fmt.Fprintf(h, "%x %s %c %d\n", cfg.Sum, cfg.Base, p.Level, PNGScale)
@@ -70,7 +70,7 @@ func newInputs(p *Project, tfs fs.FS) *inputs {
 	all, lists := sha256.New(), sha256.New()
 	for _, pr := range p.Site.Procedures {
 		repealed := pr.Repealed(p.Site.Now)
-		in.procs[pr] = fmt.Sprintf("%x:%t", pr.Sum, repealed)
+		in.procs[pr] = digest(fmt.Sprintf("%x:%t", pr.Sum, repealed))
 		in.listed[pr] = fmt.Sprintf("%q %q %q %t %t", pr.ID, pr.ShortName, pr.Field, pr.NoWait, repealed)
 		fmt.Fprintln(all, in.procs[pr])
 		fmt.Fprintln(lists, in.listed[pr])
@@ -97,13 +97,15 @@ func (in *inputs) key(pg *site.Page) string {
 			parts = append(parts, in.listed[pr])
 		}
 		return digest(parts...)
-	default: // a procedure page or an overview
-		return digest(in.shared, kind, pg.Path, in.procs[pg.Procedure])
+	default: // a procedure page or an overview: no need to hash again
+		return kind + in.shared[:32] + in.procs[pg.Procedure]
 	}
 }
 
-// qrKey returns the key of the files made from pg's QR code alone.
-func (in *inputs) qrKey(url string) string { return digest(in.qr, url) }
+// qrKey returns the key of the files made from a page's QR code alone:
+// the same for every page, since a page's files are recorded under its
+// address, which with the base address in the key decides the code.
+func (in *inputs) qrKey() string { return in.qr }
 
 // digest returns half the SHA-256 of parts, each ended by a newline, in
 // hexadecimal: keys are compared, never trusted, so 128 bits suffice.

@@ -138,7 +138,7 @@ func (p *Project) writePage(out *output.Dir, pg *site.Page) (int, error) {
 	for _, qrOnly := range []bool{true, false} {
 		group, key := pg.Path, p.inputs.key(pg)
 		if qrOnly {
-			group, key = pg.Path+"#qr", p.inputs.qrKey(code.url)
+			group, key = pg.Path+"#qr", p.inputs.qrKey()
 		}
 		var files []pageFile
 		var rels []string

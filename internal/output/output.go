@@ -68,7 +68,6 @@ type Dir struct {
 	mu     sync.Mutex
 	dirs   map[string]bool // folders made in tmp
 	staged []string        // in place: files in tmp to move into final
-	made   map[string]bool // every file this build has (written, unchanged or kept)
 	stats  Stats
 }
 
@@ -84,7 +83,7 @@ func Create(final, manifestFile string) (*Dir, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &Dir{final: final, manifest: manifestFile, dirs: map[string]bool{"": true}, made: map[string]bool{},
+	d := &Dir{final: final, manifest: manifestFile, dirs: map[string]bool{"": true},
 		prev: newManifest(abs), next: newManifest(abs)}
 	switch entries, err := os.ReadDir(final); {
 	case errors.Is(err, fs.ErrNotExist):
@@ -211,7 +210,6 @@ func (d *Dir) Keep(group, key string, rels []string) (note string, ok bool) {
 	d.next.groups[group] = g
 	for i, rel := range rels {
 		d.next.files[rel] = states[i]
-		d.made[rel] = true
 	}
 	d.stats.Unchanged += len(rels)
 	d.stats.Kept += len(rels)
@@ -264,7 +262,6 @@ const (
 func (d *Dir) count(rel string, st fileState, c change) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	d.made[rel] = true
 	d.next.files[rel] = st
 	switch c {
 	case unchanged:
@@ -456,7 +453,7 @@ func (d *Dir) commitInPlace() error {
 	}
 	emptied := map[string]bool{}
 	for rel := range d.old {
-		if d.made[rel] {
+		if _, made := d.next.files[rel]; made {
 			continue
 		}
 		if err := os.Remove(filepath.Join(d.final, filepath.FromSlash(rel))); err != nil && !errors.Is(err, fs.ErrNotExist) {
