@@ -18,7 +18,9 @@
 # Every build goes into an empty output folder except the rebuilds, which
 # change one procedure's fee (its pages change) or its short name (its
 # pages, the boards of its offices and the home page change) and rebuild
-# into the previous output. "cold" starts
+# into the previous output. The measurements take turns run by run, so a
+# change in the machine's load falls on all of them alike; still, run it
+# on a quiet machine. "cold" starts
 # from an empty QR cache, "warm" from the cache of an earlier build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,16 +40,13 @@ go build -o "$WORK/bin/qrboard-province" ./cmd/qrboard-province
 QB=$WORK/bin/qrboard
 HUGO=$(command -v hugo || true)
 
-# measure NAME SETUP CMD...: runs SETUP (untimed) then CMD, RUNS times, and
-# appends "wall user sys maxrss_kb" lines to results/NAME.
-measure() {
-	local name=$1 setup=$2
-	shift 2
-	for _ in $(seq "$RUNS"); do
-		$setup
-		"$TIME" -f "%e %U %S %M" -o "$WORK/results/$name" -a "$@" >/dev/null 2>"$WORK/last.log" ||
-			{ echo "bench.sh: $name failed:" >&2; cat "$WORK/last.log" >&2; exit 1; }
-	done
+# timed NAME CMD...: runs CMD under /usr/bin/time and appends "wall user
+# sys maxrss_kb" to results/NAME.
+timed() {
+	local name=$1
+	shift
+	"$TIME" -f "%e %U %S %M" -o "$WORK/results/$name" -a "$@" >/dev/null 2>"$WORK/last.log" ||
+		{ echo "bench.sh: $name failed:" >&2; cat "$WORK/last.log" >&2; exit 1; }
 }
 
 # summary FILE COLUMN [SCALE]: "median (min–max)" of a column of a results file.
@@ -93,50 +92,70 @@ for size in $SIZES; do
 	files=$(find "$WORK/prime" -type f | wc -l)
 	rm -rf "$WORK/prime"
 
-	fresh_tmpfs() { rm -rf "$WORK/out"; }
-	fresh_disk() { rm -rf "$DISK/out"; sync; }
-	cold_tmpfs() { fresh_tmpfs; rm -rf "$WORK/cold"; }
-	cold_disk() { fresh_disk; rm -rf "$WORK/cold"; }
-	measure "$size-qrboard-cold-tmpfs" cold_tmpfs env QRBOARD_CACHE=$WORK/cold "$QB" build -src "$src" -out "$WORK/out"
-	measure "$size-qrboard-warm-tmpfs" fresh_tmpfs env QRBOARD_CACHE=$cache "$QB" build -src "$src" -out "$WORK/out"
-	measure "$size-qrboard-cold-disk" cold_disk env QRBOARD_CACHE=$WORK/cold "$QB" build -src "$src" -out "$DISK/out"
-	measure "$size-qrboard-warm-disk" fresh_disk env QRBOARD_CACHE=$cache "$QB" build -src "$src" -out "$DISK/out"
-
-	# Rebuild into the previous output after changing one procedure: its
-	# fee (its own pages change) or its name (the lists that show it too).
-	n=0
-	edit_fee() {
-		n=$((n + 1))
-		sed -i "s/^    fee: Miễn lệ phí$/    fee: Miễn lệ phí ($n)/; s/^    fee: Miễn lệ phí ([0-9]*)$/    fee: Miễn lệ phí ($n)/" "$src/procedures/dang-ky-ket-hon.yaml"
-	}
-	edit_name() {
-		n=$((n + 1))
-		sed -i "s/^short_name: .*/short_name: Đăng ký kết hôn ($n)/" "$src/procedures/dang-ky-ket-hon.yaml"
-	}
-	for dir in "$WORK" "$DISK"; do
-		rm -rf "$dir/inc"
-		QRBOARD_CACHE=$cache "$QB" build -src "$src" -out "$dir/inc" 2>/dev/null
+	# Rebuilds go into the previous output after changing one procedure
+	# of their own copy of the project: its fee (its own pages change) or
+	# its name (the lists that show it too).
+	for kind in fee name feedisk; do
+		rm -rf "$src-$kind"
+		cp -r "$src" "$src-$kind"
 	done
-	measure "$size-qrboard-fee-tmpfs" edit_fee env QRBOARD_CACHE=$cache "$QB" build -src "$src" -out "$WORK/inc"
-	measure "$size-qrboard-name-tmpfs" edit_name env QRBOARD_CACHE=$cache "$QB" build -src "$src" -out "$WORK/inc"
-	measure "$size-qrboard-fee-disk" edit_fee env QRBOARD_CACHE=$cache "$QB" build -src "$src" -out "$DISK/inc"
-
-	if [ -n "$HUGO" ]; then
-		hugo_tmpfs() { rm -rf "$WORK/hout"; }
-		hugo_disk() { rm -rf "$DISK/hout"; sync; }
-		"$HUGO" --quiet -s "$hugosrc" --destination "$WORK/hout" --cacheDir "$WORK/hcache" # warm Hugo's cache
-		measure "$size-hugo-tmpfs" hugo_tmpfs "$HUGO" --quiet -s "$hugosrc" --destination "$WORK/hout" --cacheDir "$WORK/hcache"
-		measure "$size-hugo-disk" hugo_disk "$HUGO" --quiet -s "$hugosrc" --destination "$DISK/hout" --cacheDir "$WORK/hcache"
-		"$HUGO" --quiet -s "$hugosrc" --destination "$WORK/hout" --cacheDir "$WORK/hcache" # to count its files
-	fi
+	for dir in "$WORK/inc-fee" "$WORK/inc-name" "$DISK/inc-feedisk"; do
+		rm -rf "$dir"
+		QRBOARD_CACHE=$cache "$QB" build -src "$src-${dir##*-}" -out "$dir" 2>/dev/null
+	done
+	n=0
+	edit() { # edit KIND: change the fee or the short name of a procedure
+		n=$((n + 1))
+		local file=$src-$1/procedures/dang-ky-ket-hon.yaml
+		case $1 in
+		name) sed -i "s/^short_name: .*/short_name: Đăng ký kết hôn ($n)/" "$file" ;;
+		*) sed -i -E "s/^    fee: Miễn lệ phí( \([0-9]+\))?$/    fee: Miễn lệ phí ($n)/" "$file" ;;
+		esac
+	}
+	[ -n "$HUGO" ] && "$HUGO" --quiet -s "$hugosrc" --destination "$WORK/hout" --cacheDir "$WORK/hcache" # warm Hugo's cache
+	hugofiles=$([ -n "$HUGO" ] && find "$WORK/hout" -type f | wc -l || echo "")
+	print=""
 	if [ -n "$PRINT_ARGS" ] && "$QB" help print >/dev/null 2>&1; then
-		args=${PRINT_ARGS//\{src\}/$src}
-		args=${args//\{out\}/$WORK/print}
-		# shellcheck disable=SC2086 # the arguments are meant to split
-		measure "$size-qrboard-print-tmpfs" fresh_tmpfs env QRBOARD_CACHE=$cache "$QB" $args
+		print=${PRINT_ARGS//\{src\}/$src}
+		print=${print//\{out\}/$WORK/print}
 	fi
 
-	hugofiles=$([ -d "$WORK/hout" ] && find "$WORK/hout" -type f | wc -l || echo "")
+	# The runs of all measurements take turns, so that a change in the
+	# machine's load falls on all of them alike.
+	for _ in $(seq "$RUNS"); do
+		rm -rf "$WORK/out"
+		timed "$size-qrboard-warm-tmpfs" env QRBOARD_CACHE="$cache" "$QB" build -src "$src" -out "$WORK/out"
+		if [ -n "$HUGO" ]; then
+			rm -rf "$WORK/hout"
+			timed "$size-hugo-tmpfs" "$HUGO" --quiet -s "$hugosrc" --destination "$WORK/hout" --cacheDir "$WORK/hcache"
+		fi
+		rm -rf "$WORK/out" "$WORK/cold"
+		timed "$size-qrboard-cold-tmpfs" env QRBOARD_CACHE="$WORK/cold" "$QB" build -src "$src" -out "$WORK/out"
+		edit fee
+		timed "$size-qrboard-fee-tmpfs" env QRBOARD_CACHE="$cache" "$QB" build -src "$src-fee" -out "$WORK/inc-fee"
+		edit name
+		timed "$size-qrboard-name-tmpfs" env QRBOARD_CACHE="$cache" "$QB" build -src "$src-name" -out "$WORK/inc-name"
+		rm -rf "$DISK/out"
+		sync
+		timed "$size-qrboard-warm-disk" env QRBOARD_CACHE="$cache" "$QB" build -src "$src" -out "$DISK/out"
+		rm -rf "$DISK/out" "$WORK/cold"
+		sync
+		timed "$size-qrboard-cold-disk" env QRBOARD_CACHE="$WORK/cold" "$QB" build -src "$src" -out "$DISK/out"
+		edit feedisk
+		sync
+		timed "$size-qrboard-fee-disk" env QRBOARD_CACHE="$cache" "$QB" build -src "$src-feedisk" -out "$DISK/inc-feedisk"
+		if [ -n "$HUGO" ]; then
+			rm -rf "$DISK/hout"
+			sync
+			timed "$size-hugo-disk" "$HUGO" --quiet -s "$hugosrc" --destination "$DISK/hout" --cacheDir "$WORK/hcache"
+		fi
+		if [ -n "$print" ]; then
+			rm -rf "$WORK/print"
+			# shellcheck disable=SC2086 # the arguments are meant to split
+			timed "$size-qrboard-print-tmpfs" env QRBOARD_CACHE="$cache" "$QB" $print
+		fi
+	done
+
 	for name in qrboard-warm-tmpfs qrboard-cold-tmpfs qrboard-warm-disk qrboard-cold-disk \
 		qrboard-fee-tmpfs qrboard-name-tmpfs qrboard-fee-disk hugo-tmpfs hugo-disk qrboard-print-tmpfs; do
 		f=$WORK/results/$size-$name
@@ -165,4 +184,4 @@ echo "$table"
 echo "$ratios"
 echo
 echo "Load average before: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)."
-rm -rf "$WORK/out" "$WORK/inc" "$WORK/hout" "$WORK/print" "$DISK"
+rm -rf "$WORK"/out "$WORK"/inc-* "$WORK/hout" "$WORK/print" "$DISK"
