@@ -67,6 +67,17 @@ func newManifest(folder string) *manifest {
 		dirs: map[string]fileState{}, inDir: map[string][]string{}, subdirs: map[string][]string{}}
 }
 
+// newManifestSized returns an empty manifest with room for as many
+// entries as like has: a rebuild's manifest is about the previous one's
+// size, and growing maps of tens of thousands of entries costs.
+func newManifestSized(folder string, like *manifest) *manifest {
+	m := newManifest(folder)
+	m.groups = make(map[string]groupEntry, len(like.groups))
+	m.files = make(map[string]fileState, len(like.files))
+	m.dirs = make(map[string]fileState, len(like.dirs))
+	return m
+}
+
 // dirOf returns the folder of rel, "" for the top.
 func dirOf(rel string) string {
 	if dir := path.Dir(rel); dir != "." {

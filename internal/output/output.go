@@ -97,6 +97,7 @@ func Create(final, manifestFile string) (*Dir, error) {
 		d.inPlace = true
 		if manifestFile != "" {
 			d.prev = readManifest(manifestFile, abs)
+			d.next = newManifestSized(abs, d.prev)
 		}
 		if err := d.scan(); err != nil {
 			return nil, err
@@ -196,10 +197,10 @@ func (d *Dir) Keep(group, key string, rels []string) (note string, ok bool) {
 	states := make([]fileState, len(rels))
 	for i, rel := range rels {
 		want, ok := d.prev.files[rel]
-		if !ok || !d.old[rel] {
+		if !ok {
 			return "", false
 		}
-		st, regular, _, err := lstat(filepath.Join(d.final, filepath.FromSlash(rel)))
+		st, regular, _, err := lstat(d.final + string(filepath.Separator) + filepath.FromSlash(rel))
 		if err != nil || !regular || st != want {
 			return "", false
 		}
