@@ -28,7 +28,7 @@ type Cache struct {
 	once sync.Once
 	old  map[cacheKey]record // read from the file on first use, then not changed
 	mu   sync.Mutex
-	used map[cacheKey]*cacheEntry // entries this build asked for
+	used map[cacheKey]record // entries this build asked for, as stored: a build holds no decoded code longer than it needs it
 	miss int
 }
 
@@ -77,7 +77,7 @@ func header() string {
 // does not read it. A missing, unreadable or damaged file gives an empty
 // cache (or as much of it as is intact).
 func OpenCache(dir, name string) *Cache {
-	return &Cache{path: filepath.Join(dir, name), used: map[cacheKey]*cacheEntry{}}
+	return &Cache{path: filepath.Join(dir, name), used: map[cacheKey]record{}}
 }
 
 func (c *Cache) load() {
@@ -109,16 +109,18 @@ func (c *Cache) Encode(content string, l Level, scale int) (*Code, []byte, error
 	}
 	c.once.Do(c.load)
 	k := cacheKey{content, l, scale}
-	e, hit := c.old[k].decode(k)
+	r := c.old[k]
+	e, hit := r.decode(k)
 	if !hit {
 		code, err := Encode(content, l)
 		if err != nil {
 			return nil, nil, err
 		}
 		e = &cacheEntry{code: code, png: code.PNG(scale)}
+		r = newRecord(k, e)
 	}
 	c.mu.Lock()
-	c.used[k] = e
+	c.used[k] = r
 	if !hit {
 		c.miss++
 	}
@@ -150,21 +152,19 @@ func (c *Cache) Save() error {
 	var b bytes.Buffer
 	b.WriteString(header())
 	n := 0
-	for k, e := range c.used {
-		appendRecord(&b, k, e)
+	for _, r := range c.used {
+		r.append(&b)
 		n++
 	}
 	for k, r := range c.old {
 		if n >= MaxCacheEntries {
 			break
 		}
-		if c.used[k] != nil {
+		if _, used := c.used[k]; used || !r.intact() {
 			continue
 		}
-		if e, ok := r.decode(k); ok {
-			appendRecord(&b, k, e)
-			n++
-		}
+		r.append(&b)
+		n++
 	}
 	if err := os.MkdirAll(filepath.Dir(c.path), 0o755); err != nil {
 		return err
@@ -190,16 +190,26 @@ func (c *Cache) Save() error {
 // The body: level, scale, version (1 byte each), the content, the modules
 // packed 8 to a byte row after row, and the PNG, each of the last three
 // preceded by its length (4 bytes).
-func appendRecord(b *bytes.Buffer, k cacheKey, e *cacheEntry) {
+func newRecord(k cacheKey, e *cacheEntry) record {
 	var body []byte
 	body = append(body, byte(k.level), byte(k.scale), byte(e.code.Version))
 	body = appendBytes(body, []byte(k.content))
 	body = appendBytes(body, e.code.packed())
 	body = appendBytes(body, e.png)
 	sum := sha256.Sum256(body)
-	b.Write(binary.BigEndian.AppendUint32(nil, uint32(len(body))))
-	b.Write(body)
-	b.Write(sum[:])
+	return record{body: body, sum: sum[:]}
+}
+
+func (r record) append(b *bytes.Buffer) {
+	b.Write(binary.BigEndian.AppendUint32(nil, uint32(len(r.body))))
+	b.Write(r.body)
+	b.Write(r.sum)
+}
+
+// intact reports whether the record matches its sum.
+func (r record) intact() bool {
+	s := sha256.Sum256(r.body)
+	return bytes.Equal(s[:], r.sum)
 }
 
 func appendBytes(b, data []byte) []byte {
@@ -229,10 +239,7 @@ func splitRecord(data []byte) (cacheKey, record, []byte, bool) {
 // decode checks the record against its sum and key and decodes it; a
 // record that fails is a miss.
 func (r record) decode(k cacheKey) (*cacheEntry, bool) {
-	if r.body == nil {
-		return nil, false
-	}
-	if s := sha256.Sum256(r.body); !bytes.Equal(s[:], r.sum) {
+	if r.body == nil || !r.intact() {
 		return nil, false
 	}
 	fields, err := splitFields(r.body[3:], 3)
