@@ -136,3 +136,19 @@ func BenchmarkRebuild(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkRenderBoard renders the board of an office that handles 100
+// procedures, the page a renamed procedure makes again at every office.
+func BenchmarkRenderBoard(b *testing.B) {
+	src := writeProvince(b, province.Options{Offices: 1, Procedures: 100})
+	p, diags := Load(Options{Src: src, Now: testNow})
+	if p == nil {
+		b.Fatal(diags.Err())
+	}
+	pg := p.Site.Pages[1]
+	for b.Loop() {
+		if _, err := p.Renderer.Page(pg); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

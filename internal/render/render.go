@@ -21,6 +21,7 @@
 //	                procedure and build: the parts of a procedure's page that
 //	                are the same at every office (see below)
 //	.Link PATH      relative link from this page to the page at PATH ("van-ha/")
+//	.Here ID        relative link to the page ID below this one (on a board, "dang-ky-ket-hon")
 //	.Abs PATH       absolute address of PATH, for canonical and sharing links
 //
 // # Shared parts
@@ -140,6 +141,12 @@ type Data struct {
 // names index.html so that links also work when the site is opened from
 // disk, where a folder does not open its index.
 func (d *Data) Link(path string) string { return d.Root + path + "index.html" }
+
+// Here returns the relative link from this page to the page id below
+// it: on an office's board, the office's page of procedure id. Lists call
+// it once per entry, so it saves the template the cost of building the
+// path itself.
+func (d *Data) Here(id string) string { return d.Link(d.Page.Path + id + "/") }
 
 // Abs returns the absolute address of path.
 func (d *Data) Abs(path string) string { return d.Site.URL(path) }
