@@ -14,17 +14,21 @@ import (
 	"qrboard/internal/site"
 )
 
-// preparePage encodes a page's code and lays out its poster on the
-// project's paper. A code too dense to print there, or words that do not
-// fit or that the font cannot draw, are problems of the project: they
-// come back as diagnostics, positioned where the words were written.
-func (p *Project) preparePage(pg *site.Page) (*pageInput, diag.List, error) {
-	code, cached, err := p.qrCache.code(p.Site.URL(pg.Path), p.Level)
+// preparePage encodes a page's code (or takes it from code, when not
+// nil) and lays out its poster on the project's paper. A code too dense
+// to print there, or words that do not fit or that the font cannot draw,
+// are problems of the project: they come back as diagnostics, positioned
+// where the words were written.
+func (p *Project) preparePage(pg *site.Page, code *pageQR) (*pageInput, diag.List, error) {
+	if code == nil {
+		code = &pageQR{p: p, url: p.Site.URL(pg.Path)}
+	}
+	c, err := code.get()
 	if err != nil {
 		return nil, nil, err
 	}
-	in := &pageInput{page: pg, code: code, cached: cached, poster: p.Renderer.PosterContent(pg, code)}
-	diags := p.checkDensity(pg, code, p.Paper)
+	in := &pageInput{page: pg, qr: code, poster: p.Renderer.PosterContent(pg, c)}
+	diags := p.checkDensity(pg, c, p.Paper)
 	in.measure, err = poster.Layout(in.poster, p.Paper)
 	if err != nil {
 		diags = append(diags, p.posterError(pg, err, p.Paper, msg.KindPoster))
@@ -155,7 +159,7 @@ func (ps *problems) list() diag.List {
 func (p *Project) checkPosters() (diag.List, error) {
 	var ps problems
 	for _, pg := range p.Site.Pages {
-		_, diags, err := p.preparePage(pg)
+		_, diags, err := p.preparePage(pg, nil)
 		if err != nil {
 			return nil, err
 		}

@@ -13,7 +13,6 @@ package ogimage
 
 import (
 	"bytes"
-	"compress/zlib"
 	"image"
 	"image/color"
 	"strings"
@@ -24,6 +23,7 @@ import (
 	"golang.org/x/image/math/fixed"
 
 	"qrboard/internal/fonts"
+	"qrboard/internal/palpng"
 	"qrboard/internal/qr"
 )
 
@@ -161,7 +161,7 @@ type canvas struct {
 	glyphs map[glyphKey]*glyph
 	buf    bytes.Buffer
 	rows   []byte
-	z      *zlib.Writer
+	png    *palpng.Encoder
 }
 
 // glyph is a rasterized glyph, kept because the same names and letters
@@ -186,13 +186,12 @@ type faceKey struct {
 }
 
 var canvasPool = sync.Pool{New: func() any {
-	z, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
 	return &canvas{
 		img:    image.NewPaletted(image.Rect(0, 0, Width, Height), palette),
 		faces:  map[faceKey]font.Face{},
 		glyphs: map[glyphKey]*glyph{},
-		rows:   make([]byte, (1+(Width+1)/2)*Height),
-		z:      z,
+		rows:   make([]byte, palpng.RowLen(Width, 4)*Height),
+		png:    palpng.NewEncoder(),
 	}
 }}
 
@@ -413,6 +412,6 @@ func (r ramp) level(i uint8) int {
 
 func (c *canvas) encode() []byte {
 	c.buf.Reset()
-	encodePNG4(&c.buf, c.z, c.img, c.rows)
+	encodePNG4(&c.buf, c.png, c.img, c.rows)
 	return bytes.Clone(c.buf.Bytes())
 }

@@ -2,34 +2,20 @@ package ogimage
 
 import (
 	"bytes"
-	"compress/zlib"
-	"encoding/binary"
-	"hash/crc32"
 	"image"
 	"image/color"
+
+	"qrboard/internal/palpng"
 )
 
 // encodePNG4 writes img, whose palette has at most 16 colours, as a 4-bit
 // paletted PNG. The standard encoder reads such images pixel by pixel
-// through an interface and took most of a picture's time; this one packs
-// two pixels a byte from the pixel slice, and writes a row that repeats
-// the one above it with the Up filter, as all zeros, which deflate skims.
-func encodePNG4(w *bytes.Buffer, z *zlib.Writer, img *image.Paletted, rows []byte) {
+// through an interface and took most of a picture's time; this packs two
+// pixels a byte from the pixel slice, and writes a row that repeats the
+// one above it with the Up filter, as all zeros, which deflate skims.
+func encodePNG4(w *bytes.Buffer, e *palpng.Encoder, img *image.Paletted, rows []byte) {
 	width, height := img.Rect.Dx(), img.Rect.Dy()
-	stride := 1 + (width+1)/2
-	w.WriteString("\x89PNG\r\n\x1a\n")
-	var ihdr [13]byte
-	binary.BigEndian.PutUint32(ihdr[0:], uint32(width))
-	binary.BigEndian.PutUint32(ihdr[4:], uint32(height))
-	ihdr[8], ihdr[9] = 4, 3 // bit depth 4, colour type 3 (paletted)
-	chunk(w, "IHDR", ihdr[:])
-	plte := make([]byte, 0, 3*len(img.Palette))
-	for _, c := range img.Palette {
-		rgba := color.RGBAModel.Convert(c).(color.RGBA)
-		plte = append(plte, rgba.R, rgba.G, rgba.B)
-	}
-	chunk(w, "PLTE", plte)
-
+	stride := palpng.RowLen(width, 4)
 	raw := rows[:stride*height]
 	for y := range height {
 		out := raw[y*stride : (y+1)*stride]
@@ -48,23 +34,9 @@ func encodePNG4(w *bytes.Buffer, z *zlib.Writer, img *image.Paletted, rows []byt
 			row[width/2] = pix[width-1] << 4
 		}
 	}
-	var idat bytes.Buffer
-	z.Reset(&idat)
-	z.Write(raw)
-	z.Close()
-	chunk(w, "IDAT", idat.Bytes())
-	chunk(w, "IEND", nil)
-}
-
-func chunk(w *bytes.Buffer, typ string, data []byte) {
-	var n [4]byte
-	binary.BigEndian.PutUint32(n[:], uint32(len(data)))
-	w.Write(n[:])
-	crc := crc32.NewIEEE()
-	crc.Write([]byte(typ))
-	crc.Write(data)
-	w.WriteString(typ)
-	w.Write(data)
-	binary.BigEndian.PutUint32(n[:], crc.Sum32())
-	w.Write(n[:])
+	pal := make([]color.RGBA, len(img.Palette))
+	for i, c := range img.Palette {
+		pal[i] = color.RGBAModel.Convert(c).(color.RGBA)
+	}
+	e.Encode(w, width, height, 4, pal, raw)
 }
