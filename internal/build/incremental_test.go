@@ -2,17 +2,21 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
-// edits are changes staff make between two builds.
+// edits are changes staff make between two builds, in the order
+// TestIncrementalMatchesFull makes them: each keeps the ones before.
 var edits = []struct {
 	name   string
 	change func(t *testing.T, src string)
-	config bool // qrboard.yaml changes: every page is made again
-	url    bool // and every address: every QR code too
+	opts   func(o *Options) // a change of the command line, kept for the next builds
+	config bool             // every page is made again, but its QR codes
+	url    bool             // and every QR code too
 }{
 	{name: "procedure short name", change: func(t *testing.T, src string) {
 		replaceIn(t, filepath.Join(src, "procedures", "dang-ky-ket-hon.yaml"), "short_name: Đăng ký kết hôn", "short_name: Đăng ký kết hôn trong nước")
@@ -32,6 +36,15 @@ var edits = []struct {
 	{name: "procedure field", change: func(t *testing.T, src string) {
 		replaceIn(t, filepath.Join(src, "procedures", "trich-luc-ho-tich.yaml"), "field: Hộ tịch", "field: Chứng thực")
 	}},
+	{name: "procedure code", change: func(t *testing.T, src string) {
+		replaceIn(t, filepath.Join(src, "procedures", "trich-luc-ho-tich.yaml"), `code: "2.000635"`, `code: "2.000636"`)
+	}},
+	{name: "procedure keywords", change: func(t *testing.T, src string) {
+		replaceIn(t, filepath.Join(src, "procedures", "chung-thuc-chu-ky.yaml"), "keywords:\n", "keywords:\n  - ký tên\n")
+	}},
+	{name: "procedure updated date", change: func(t *testing.T, src string) {
+		replaceIn(t, filepath.Join(src, "procedures", "dang-ky-khai-tu.yaml"), "updated: 2026-11-27", "updated: 2026-11-28")
+	}},
 	{name: "no-wait badge off", change: func(t *testing.T, src string) {
 		replaceIn(t, filepath.Join(src, "procedures", "dang-ky-khai-tu.yaml"), "no_wait: true", "no_wait: false")
 	}},
@@ -42,12 +55,56 @@ var edits = []struct {
 		data := readFile(t, filepath.Join(src, "procedures", "dang-ky-khai-tu.yaml"))
 		writeFile(t, filepath.Join(src, "procedures", "khai-tu-moi.yaml"), bytes.Replace(data, []byte("short_name: Đăng ký khai tử"), []byte("short_name: Khai tử mới"), 1))
 	}},
+	{name: "repeal date to come", change: func(t *testing.T, src string) {
+		replaceIn(t, filepath.Join(src, "procedures", "khai-tu-moi.yaml"), "updated:", "repealed_on: 2027-01-15\nupdated:")
+	}},
+	{name: "procedure in force from a day to come", change: func(t *testing.T, src string) {
+		data := string(readFile(t, filepath.Join(src, "procedures", "trich-luc-ho-tich.yaml")))
+		data = strings.Replace(data, "short_name: ", "effective_from: 2027-01-20\nshort_name: Sắp có – ", 1)
+		writeFile(t, filepath.Join(src, "procedures", "sap-co.yaml"), []byte(data))
+	}},
+	{name: "-now after the repeal and the day in force", opts: func(o *Options) { o.Now = testNow.AddDate(0, 2, 0) }},
 	{name: "office renamed", config: true, change: func(t *testing.T, src string) {
 		replaceIn(t, filepath.Join(src, "qrboard.yaml"), "name: Xã Vân Hà\n", "name: Xã Vân Hà mới\n")
+	}},
+	{name: "office contact details", config: true, change: func(t *testing.T, src string) {
+		replaceIn(t, filepath.Join(src, "qrboard.yaml"), "name: Xã Vân Nam\n    kind: commune\n    code: \"09724\"\n    address: \"TODO: địa chỉ trụ sở UBND\"\n    phone: \"TODO: số điện thoại Bộ phận Một cửa\"\n    hours: \"TODO: giờ tiếp nhận hồ sơ\"",
+			"name: Xã Vân Nam\n    kind: commune\n    code: \"09724\"\n    address: Thôn Thử, xã Vân Nam\n    phone: \"0200 000 000\"\n    hours: Sáng thứ Hai đến thứ Sáu")
+	}},
+	{name: "print paper in qrboard.yaml", config: true, change: func(t *testing.T, src string) {
+		replaceIn(t, filepath.Join(src, "qrboard.yaml"), "paper: A4", "paper: A3")
+	}},
+	{name: "-paper", config: true, opts: func(o *Options) { o.Paper = "A4" }},
+	{name: "QR level", config: true, url: true, change: func(t *testing.T, src string) {
+		replaceIn(t, filepath.Join(src, "qrboard.yaml"), "level: M", "level: L")
 	}},
 	{name: "base address changed", config: true, url: true, change: func(t *testing.T, src string) {
 		replaceIn(t, filepath.Join(src, "qrboard.yaml"), "base_url: https://phuctho.example/", "base_url: https://thutuc.phuctho.example/")
 	}},
+	{name: "-base-url", config: true, url: true, opts: func(o *Options) { o.BaseURL = "https://phuctho.example/thu-tuc/" }},
+	// The project's own templates, laid over the built-in ones: from here
+	// on every page depends on every template file.
+	{name: "own page.js", config: true, change: func(t *testing.T, src string) {
+		js := readFile(t, filepath.Join(repoRoot, "templates", "page.js"))
+		writeFile(t, filepath.Join(src, "templates", "page.js"), append(js, "document.documentElement.dataset.own = '1';\n"...))
+	}},
+	{name: "own style.css", config: true, change: func(t *testing.T, src string) {
+		css := readFile(t, filepath.Join(repoRoot, "templates", "style.css"))
+		writeFile(t, filepath.Join(src, "templates", "style.css"), append(css, "h1{letter-spacing:.01em}\n"...))
+	}},
+	{name: "own interface strings", config: true, change: func(t *testing.T, src string) {
+		vi := string(readFile(t, filepath.Join(repoRoot, "templates", "lang", "vi.yaml")))
+		writeFile(t, filepath.Join(src, "templates", "lang", "vi.yaml"), []byte(strings.Replace(vi, "\nno_wait: ", "\nno_wait: Nhanh – ", 1)))
+	}},
+	{name: "own poster.html", config: true, change: func(t *testing.T, src string) {
+		poster := string(readFile(t, filepath.Join(repoRoot, "templates", "poster.html")))
+		writeFile(t, filepath.Join(src, "templates", "poster.html"), []byte(strings.Replace(poster, "<article class=\"sheet\">", "<article class=\"sheet own\">", 1)))
+	}},
+	{name: "own template: -now shown", config: true, change: func(t *testing.T, src string) {
+		home := string(readFile(t, filepath.Join(repoRoot, "templates", "home.html")))
+		writeFile(t, filepath.Join(src, "templates", "home.html"), []byte(strings.Replace(home, "<h1>", "<p>{{.Site.Now.Vietnamese}}</p><h1>", 1)))
+	}},
+	{name: "-now with own templates", config: true, opts: func(o *Options) { o.Now = o.Now.AddDate(0, 0, 1) }},
 }
 
 // TestIncrementalMatchesFull makes each edit in turn and rebuilds into
@@ -59,18 +116,25 @@ func TestIncrementalMatchesFull(t *testing.T) {
 	src := copyProject(t, repoRoot)
 	cache := t.TempDir()
 	out := filepath.Join(t.TempDir(), "site")
-	mustBuild(t, Options{Src: src, Out: out, Now: testNow, Cache: cache})
+	opts := Options{Src: src, Out: out, Now: testNow, Cache: cache}
+	mustBuild(t, opts)
 	for _, e := range edits {
-		e.change(t, src)
-		res := mustBuild(t, Options{Src: src, Out: out, Now: testNow, Cache: cache})
-		fresh := filepath.Join(t.TempDir(), "site")
-		mustBuild(t, Options{Src: src, Out: fresh, Now: testNow})
-		sameFolders(t, e.name, out, fresh)
+		if e.change != nil {
+			e.change(t, src)
+		}
+		if e.opts != nil {
+			e.opts(&opts)
+		}
+		res := mustBuild(t, opts)
+		fresh := opts
+		fresh.Out, fresh.Cache = filepath.Join(t.TempDir(), "site"), ""
+		mustBuild(t, fresh)
+		sameFolders(t, e.name, out, fresh.Out)
 		if !e.config && res.Files.Kept == 0 {
 			t.Errorf("%s: no page kept: %+v", e.name, res.Files)
 		}
 		if qrFiles := 2 * res.Pages; e.config && !e.url && res.Files.Kept != qrFiles {
-			t.Errorf("%s: %d files kept after qrboard.yaml changed, want only the %d QR codes", e.name, res.Files.Kept, qrFiles)
+			t.Errorf("%s: %d files kept, want only the %d QR codes", e.name, res.Files.Kept, qrFiles)
 		}
 		if e.url && res.Files.Kept != 0 {
 			t.Errorf("%s: %d files kept after every address changed", e.name, res.Files.Kept)
@@ -143,4 +207,53 @@ func sameFolders(t *testing.T, name, a, b string) {
 			t.Errorf("%s: %s missing from the incremental build", name, rel)
 		}
 	}
+}
+
+// TestFailedRebuildChangesNothing breaks a procedure so that the build
+// fails while writing — its short name has a character the poster font
+// lacks, found when the pages are made, after other pages were staged —
+// and expects the output folder, its manifest in the cache and
+// qrboard.lock exactly as they were. Fixed, the next rebuild equals a
+// build from scratch.
+func TestFailedRebuildChangesNothing(t *testing.T) {
+	src := copyProject(t, repoRoot)
+	cache := t.TempDir()
+	out := filepath.Join(t.TempDir(), "site")
+	opts := Options{Src: src, Out: out, Now: testNow, Cache: cache}
+	mustBuild(t, opts)
+	before, cacheBefore := snapshot(t, out), contents(t, cache)
+	lockFile := filepath.Join(src, "qrboard.lock")
+	lockBefore := readFile(t, lockFile)
+
+	file := filepath.Join(src, "procedures", "trich-luc-ho-tich.yaml")
+	good := readFile(t, file)
+	replaceIn(t, file, "short_name: ", "short_name: 結婚 ")
+	replaceIn(t, filepath.Join(src, "procedures", "dang-ky-ket-hon.yaml"), "short_name: Đăng ký kết hôn", "short_name: Kết hôn")
+	res, diags, err := Run(context.Background(), opts)
+	if err != nil || res != nil || !diags.HasErrors() {
+		t.Fatalf("a poster the font cannot print was built: res=%v err=%v", res, err)
+	}
+	if after := snapshot(t, out); !equalSnapshots(t, before, after) {
+		t.Error("the failed build changed the output folder")
+	}
+	for name, data := range cacheBefore {
+		if strings.HasSuffix(name, manifestExt) && !bytes.Equal(data, readFile(t, filepath.Join(cache, name))) {
+			t.Errorf("the failed build changed the manifest %s", name)
+		}
+	}
+	if !bytes.Equal(lockBefore, readFile(t, lockFile)) {
+		t.Error("the failed build changed qrboard.lock")
+	}
+	entries, _ := os.ReadDir(filepath.Dir(out))
+	for _, e := range entries {
+		if e.Name() != "site" {
+			t.Errorf("left behind: %s", e.Name())
+		}
+	}
+
+	writeFile(t, file, good)
+	mustBuild(t, opts)
+	fresh := filepath.Join(t.TempDir(), "site")
+	mustBuild(t, Options{Src: src, Out: fresh, Now: testNow})
+	sameFolders(t, "after the failed build", out, fresh)
 }
