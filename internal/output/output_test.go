@@ -108,8 +108,11 @@ func TestIncremental(t *testing.T) {
 	dir := t.TempDir()
 	out, manifest := filepath.Join(dir, "site"), filepath.Join(dir, "cache", "site.manifest")
 	s := sample()
-	if st := s.write(t, out, manifest); st.Added != 5 {
-		t.Errorf("first build: %+v, want 5 added", st)
+	if st := s.write(t, out, manifest); st.Added != 5 || !st.Fresh || len(st.Files) != 5 {
+		t.Errorf("first build: %+v, want 5 added to a fresh folder", st)
+	}
+	if info, err := os.Stat(out); err != nil || info.Mode().Perm() != 0o755 {
+		t.Errorf("the output folder is %v (%v), want readable by all (0755)", info.Mode(), err)
 	}
 	s.check(t, out)
 	if st := s.write(t, out, manifest); st.Kept != 5 || st.Unchanged != 5 || st.Added+st.Changed+st.Removed != 0 {
@@ -125,6 +128,11 @@ func TestIncremental(t *testing.T) {
 	st := s.write(t, out, manifest)
 	if st.Changed != 1 || st.Added != 1 || st.Removed != 2 || st.Unchanged != 2 || st.Kept != 1 {
 		t.Errorf("after changes: %+v, want 1 changed, 1 added, 2 removed, 2 unchanged of which 1 kept", st)
+	}
+	want := map[string]Change{"a/index.html": Changed, "a/qr.svg": Unchanged, "d/index.html": Added,
+		"b/c/index.html": Removed, "b/c/qr.svg": Removed, "index.html": Unchanged}
+	if !maps.Equal(st.Files, want) || st.Fresh {
+		t.Errorf("after changes: files %v (fresh %v), want %v", st.Files, st.Fresh, want)
 	}
 	s.check(t, out)
 	if info, _ := os.Stat(filepath.Join(out, "a", "qr.svg")); !info.ModTime().Equal(before.ModTime()) {
@@ -265,4 +273,23 @@ func TestManifestRoundTrip(t *testing.T) {
 	if other := readManifest(file, "/other"); len(other.files) != 0 {
 		t.Error("read the manifest of another folder")
 	}
+}
+
+// TestMarkerRenewed rebuilds a folder made by an older qrboard, whose
+// marker said the folder is replaced as a whole: the marker is rewritten,
+// the files kept.
+func TestMarkerRenewed(t *testing.T) {
+	dir := t.TempDir()
+	out, manifest := filepath.Join(dir, "site"), filepath.Join(dir, "site.manifest")
+	s := sample()
+	s.write(t, out, manifest)
+	old := "This folder is written by qrboard (build or print) and replaced as a whole every time.\n"
+	os.WriteFile(filepath.Join(out, Marker), []byte(old), 0o644)
+	if st := s.write(t, out, manifest); st.Unchanged != 5 {
+		t.Errorf("rebuild: %+v, want 5 unchanged", st)
+	}
+	if data, _ := os.ReadFile(filepath.Join(out, Marker)); string(data) != markerText {
+		t.Errorf("marker %q, want %q", data, markerText)
+	}
+	s.check(t, out)
 }

@@ -127,3 +127,44 @@ func (c *Cache) entries() int {
 	c.once.Do(c.load)
 	return len(c.old)
 }
+
+// TestCacheMemory uses one cache for two builds, as qrboard serve does:
+// without a folder it keeps the codes in memory only, and the second
+// round encodes nothing.
+func TestCacheMemory(t *testing.T) {
+	c := OpenCache("", "site.cache")
+	fill(t, c)
+	fill(t, c)
+	if c.Misses() != len(cacheURLs) {
+		t.Errorf("%d misses in two rounds, want %d", c.Misses(), len(cacheURLs))
+	}
+	if err := c.Save(); err != nil {
+		t.Errorf("saving a cache in memory: %v", err)
+	}
+}
+
+// TestCacheKeepsMask checks that a code read back from the cache has the
+// mask Encode chose for it, also for an address whose first mask a
+// ZXing-family reader cannot find (see mask.go).
+func TestCacheKeepsMask(t *testing.T) {
+	const remasked = "https://phuctho.example/lien-hiep/dang-ky-ket-hon/"
+	fresh, err := Encode(remasked, M)
+	if err != nil {
+		t.Fatal(err)
+	}
+	asIs, _ := encodeAsIs(remasked, M)
+	if bytes.Equal(asIs.packed(), fresh.packed()) {
+		t.Fatalf("%s is no longer re-masked: pick another address for this test", remasked)
+	}
+	dir := t.TempDir()
+	c := OpenCache(dir, "site.cache")
+	c.Encode(remasked, M, 8)
+	c.Save()
+	code, png, err := OpenCache(dir, "site.cache").Encode(remasked, M, 8)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code.Mask != fresh.Mask || !bytes.Equal(code.packed(), fresh.packed()) || !bytes.Equal(png, fresh.PNG(8)) {
+		t.Errorf("cached code: mask %d, want %d, or other modules", code.Mask, fresh.Mask)
+	}
+}
