@@ -173,6 +173,11 @@ func BenchmarkPageFiles(b *testing.B) {
 			qr.Encode(p.Site.URL(pg.Path), p.Level)
 		}
 	})
+	b.Run("qr-png", func(b *testing.B) { // qr.png below is the one made with the code, kept by the cache
+		for b.Loop() {
+			in.qr.code.PNG(PNGScale)
+		}
+	})
 	for _, f := range pageFiles {
 		b.Run(f.name, func(b *testing.B) {
 			b.ReportAllocs()

@@ -7,6 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"qrboard/internal/diag"
+	"qrboard/internal/msg"
 )
 
 // edits are changes staff make between two builds, in the order
@@ -125,11 +128,22 @@ func TestIncrementalMatchesFull(t *testing.T) {
 		if e.opts != nil {
 			e.opts(&opts)
 		}
-		res := mustBuild(t, opts)
+		res, diags := mustBuildDiags(t, opts)
 		fresh := opts
 		fresh.Out, fresh.Cache = filepath.Join(t.TempDir(), "site"), ""
-		mustBuild(t, fresh)
+		want, wantDiags := mustBuildDiags(t, fresh)
 		sameFolders(t, e.name, out, fresh.Out)
+		// What the build says of pages it kept is what it says of pages
+		// it made: the weights, the QR versions, the counts, the warnings.
+		if res.Heaviest != want.Heaviest || res.MaxQRVersion != want.MaxQRVersion || res.Pages != want.Pages ||
+			res.QRCodes != want.QRCodes || res.Redirects != want.Redirects {
+			t.Errorf("%s: heaviest %+v, QR version %d, %d pages, %d codes, %d redirects; from scratch %+v, %d, %d, %d, %d",
+				e.name, res.Heaviest, res.MaxQRVersion, res.Pages, res.QRCodes, res.Redirects,
+				want.Heaviest, want.MaxQRVersion, want.Pages, want.QRCodes, want.Redirects)
+		}
+		if got, want := formatDiags(diags), formatDiags(wantDiags); got != want {
+			t.Errorf("%s: the rebuild says\n%s\nthe build from scratch\n%s", e.name, got, want)
+		}
 		if !e.config && res.Files.Kept == 0 {
 			t.Errorf("%s: no page kept: %+v", e.name, res.Files)
 		}
@@ -256,4 +270,20 @@ func TestFailedRebuildChangesNothing(t *testing.T) {
 	fresh := filepath.Join(t.TempDir(), "site")
 	mustBuild(t, Options{Src: src, Out: fresh, Now: testNow})
 	sameFolders(t, "after the failed build", out, fresh)
+}
+
+func mustBuildDiags(t *testing.T, opts Options) (*Result, diag.List) {
+	t.Helper()
+	res, diags, err := Run(context.Background(), opts)
+	if err != nil || res == nil {
+		t.Fatalf("build failed: %v %v", err, diags.Err())
+	}
+	return res, diags
+}
+
+func formatDiags(diags diag.List) string {
+	diags.Sort()
+	var b strings.Builder
+	diags.Print(&b, msg.En, "", diag.Warning)
+	return b.String()
 }
