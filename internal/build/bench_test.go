@@ -173,6 +173,11 @@ func BenchmarkPageFiles(b *testing.B) {
 			qr.Encode(p.Site.URL(pg.Path), p.Level)
 		}
 	})
+	b.Run("prepare", func(b *testing.B) { // the poster's words, layout and checks, the code known
+		for b.Loop() {
+			p.preparePage(pg, in.qr)
+		}
+	})
 	b.Run("qr-png", func(b *testing.B) { // qr.png below is the one made with the code, kept by the cache
 		for b.Loop() {
 			in.qr.code.PNG(PNGScale)
