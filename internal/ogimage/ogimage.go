@@ -375,6 +375,15 @@ func (c *canvas) text(l line, x, y int, r ramp) {
 	dot := fixed.P(x, y)
 	prev := rune(-1)
 	top := len(r) - 1
+	// Tables for the loop below: the level of each coverage, and the
+	// level of each palette index in r, 0 if not in it.
+	var levelOf, inRamp [256]uint8
+	for a := range levelOf {
+		levelOf[a] = uint8((a*top + 127) / 255)
+	}
+	for l := 1; l <= top; l++ {
+		inRamp[r[l]] = uint8(l)
+	}
 	for _, ch := range l.s {
 		if prev >= 0 {
 			dot.X += l.face.Kern(prev, ch)
@@ -391,23 +400,12 @@ func (c *canvas) text(l line, x, y int, r ramp) {
 			row := c.img.Pix[py*c.img.Stride:]
 			mrow := g.mask.Pix[(py-origin.Y)*g.mask.Stride:]
 			for px := dr.Min.X; px < dr.Max.X; px++ {
-				level := (int(mrow[px-origin.X])*top + 127) / 255
-				if level > 0 && level > r.level(row[px]) {
+				if level := levelOf[mrow[px-origin.X]]; level > inRamp[row[px]] {
 					row[px] = r[level]
 				}
 			}
 		}
 	}
-}
-
-// level returns the level of palette index i in r, 0 if it is not in r.
-func (r ramp) level(i uint8) int {
-	for l := len(r) - 1; l > 0; l-- {
-		if r[l] == i {
-			return l
-		}
-	}
-	return 0
 }
 
 func (c *canvas) encode() []byte {

@@ -12,7 +12,7 @@ package palpng
 
 import (
 	"bytes"
-	"compress/zlib"
+	"compress/flate"
 	"encoding/binary"
 	"hash/crc32"
 	"image/color"
@@ -22,14 +22,14 @@ import (
 // is not safe for concurrent use: keep one per goroutine, or in a
 // sync.Pool.
 type Encoder struct {
-	z    *zlib.Writer
+	z    *flate.Writer
 	idat bytes.Buffer
 }
 
-// NewEncoder returns an encoder compressing at zlib's best speed.
+// NewEncoder returns an encoder compressing at deflate's best speed.
 func NewEncoder() *Encoder {
 	e := &Encoder{}
-	e.z, _ = zlib.NewWriterLevel(&e.idat, zlib.BestSpeed) // the level is valid
+	e.z, _ = flate.NewWriter(&e.idat, flate.BestSpeed) // the level is valid
 	return e
 }
 
@@ -52,10 +52,14 @@ func (e *Encoder) Encode(w *bytes.Buffer, width, height, depth int, palette []co
 		plte = append(plte, c.R, c.G, c.B)
 	}
 	chunk(w, "PLTE", plte)
+	// The zlib stream, as compress/zlib writes it at BestSpeed: its
+	// header, the deflate data, the Adler-32 of the raw data.
 	e.idat.Reset()
+	e.idat.Write([]byte{0x78, 0x01})
 	e.z.Reset(&e.idat)
 	e.z.Write(raw) // into memory: no error
 	e.z.Close()
+	e.idat.Write(binary.BigEndian.AppendUint32(nil, adler32(raw)))
 	for data := e.idat.Bytes(); len(data) > 0; {
 		n := min(len(data), maxIDAT)
 		chunk(w, "IDAT", data[:n])
@@ -81,4 +85,35 @@ func chunk(w *bytes.Buffer, typ string, data []byte) {
 	w.Write(data)
 	binary.BigEndian.PutUint32(n[:], crc.Sum32())
 	w.Write(n[:])
+}
+
+// adler32 returns the Adler-32 checksum of data, as hash/adler32 does,
+// skipping runs of zero bytes eight at a time: the raw rows of a picture
+// are mostly zeros (white, and rows repeated with the Up filter), and the
+// sum was a tenth of a sharing picture's time.
+func adler32(data []byte) uint32 {
+	const mod = 65521
+	a, b := uint64(1), uint64(0)
+	for len(data) > 0 {
+		// Within a chunk of 64 KB neither sum can overflow 64 bits.
+		chunk := data[:min(len(data), 1<<16)]
+		data = data[len(chunk):]
+		for len(chunk) >= 8 {
+			if binary.LittleEndian.Uint64(chunk) == 0 {
+				b += 8 * a
+			} else {
+				for _, c := range chunk[:8] {
+					a += uint64(c)
+					b += a
+				}
+			}
+			chunk = chunk[8:]
+		}
+		for _, c := range chunk {
+			a += uint64(c)
+			b += a
+		}
+		a, b = a%mod, b%mod
+	}
+	return uint32(b<<16 | a)
 }

@@ -2,6 +2,7 @@ package palpng
 
 import (
 	"bytes"
+	adler32std "hash/adler32"
 	"image"
 	"image/color"
 	"image/png"
@@ -58,4 +59,43 @@ func pack(img *image.Paletted, depth int) []byte {
 		}
 	}
 	return raw
+}
+
+// TestAdler32 compares the checksum with hash/adler32 on data of every
+// kind: empty, short, sparse, dense, long.
+func TestAdler32(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for _, n := range []int{0, 1, 7, 8, 9, 100, 5552, 65536, 65537, 400_000} {
+		for _, density := range []int{0, 1, 10, 100} {
+			data := make([]byte, n)
+			for i := range data {
+				if r.IntN(100) < density {
+					data[i] = byte(r.IntN(256))
+				}
+			}
+			if got, want := adler32(data), adler32std.Checksum(data); got != want {
+				t.Errorf("%d bytes, %d%% non-zero: %08x, want %08x", n, density, got, want)
+			}
+		}
+	}
+	ff := bytes.Repeat([]byte{0xff}, 1<<20) // the largest sums
+	if got, want := adler32(ff), adler32std.Checksum(ff); got != want {
+		t.Errorf("1 MB of 0xff: %08x, want %08x", got, want)
+	}
+}
+
+func BenchmarkEncode(b *testing.B) {
+	// A sharing picture's worth of raw rows: mostly zeros.
+	raw := make([]byte, RowLen(1200, 4)*630)
+	for i := range raw {
+		if i%97 < 5 {
+			raw[i] = byte(i)
+		}
+	}
+	e, pal := NewEncoder(), make([]color.RGBA, 16)
+	var w bytes.Buffer
+	for b.Loop() {
+		w.Reset()
+		e.Encode(&w, 1200, 630, 4, pal, raw)
+	}
 }
