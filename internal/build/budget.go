@@ -119,10 +119,11 @@ func (p *Project) overweightPages() diag.List {
 
 // weighPages renders every page only to weigh it, for `qrboard check`.
 func (p *Project) weighPages() diag.List {
-	for _, pg := range p.Site.Pages {
+	p.eachPage(func(pg *site.Page) error {
 		if html, err := p.Renderer.Page(pg); err == nil {
 			p.weigh(pg, html)
 		}
-	}
+		return nil
+	})
 	return p.overweightPages()
 }

@@ -3,8 +3,10 @@ package build
 import (
 	"errors"
 	"maps"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"qrboard/internal/config"
 	"qrboard/internal/diag"
@@ -157,13 +159,41 @@ func (ps *problems) list() diag.List {
 // checkPosters runs the poster checks of build on every page, for
 // `qrboard check`, which writes nothing.
 func (p *Project) checkPosters() (diag.List, error) {
+	var mu sync.Mutex
 	var ps problems
-	for _, pg := range p.Site.Pages {
+	err := p.eachPage(func(pg *site.Page) error {
 		_, diags, err := p.preparePage(pg, nil)
-		if err != nil {
-			return nil, err
-		}
+		mu.Lock()
 		ps.add(diags)
+		mu.Unlock()
+		return err
+	})
+	if err != nil {
+		return nil, err
 	}
 	return ps.list(), nil
+}
+
+// eachPage calls f for every page, on as many goroutines as there are
+// cores, and returns the first error.
+func (p *Project) eachPage(f func(pg *site.Page) error) error {
+	pages := make(chan *site.Page)
+	var first error
+	var once sync.Once
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for pg := range pages {
+				if err := safely(func() error { return f(pg) }); err != nil {
+					once.Do(func() { first = err })
+				}
+			}
+		})
+	}
+	for _, pg := range p.Site.Pages {
+		pages <- pg
+	}
+	close(pages)
+	wg.Wait()
+	return first
 }
