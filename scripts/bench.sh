@@ -12,16 +12,20 @@
 #   SIZES  provinces as OFFICESxPROCEDURES (default "20x50 100x100")
 #   WORK   scratch folder on tmpfs (default /dev/shm/qrboard-bench)
 #   DISK   scratch folder on the ordinary disk (default /var/tmp/qrboard-bench)
-#   PRINT_ARGS  if set, also times `qrboard $PRINT_ARGS` once the print command
-#          exists, with {src} and {out} replaced, e.g. "print -src {src} -out {out}"
+#   PRINT  1 (default) also times `qrboard print` (every office's PDF pack)
+#          and reports posters per second; 0 skips it
+#   SERVE  1 (default) also measures a `qrboard serve` rebuild after one
+#          procedure of the sample is edited (Go benchmark, RUNS runs); 0 skips it
 #
 # Every build goes into an empty output folder except the rebuilds, which
 # change one procedure's fee (its pages change) or its short name (its
 # pages, the boards of its offices and the home page change) and rebuild
-# into the previous output. The measurements take turns run by run, so a
-# change in the machine's load falls on all of them alike; still, run it
-# on a quiet machine. "cold" starts
-# from an empty QR cache, "warm" from the cache of an earlier build.
+# into the previous output. A full build writes every page's files —
+# index.html, qr.svg, qr.png, og.png, poster.html — so a new page file is
+# measured as soon as the build makes it. The measurements take turns run
+# by run, so a change in the machine's load falls on all of them alike;
+# still, run it on a quiet machine. "cold" starts from an empty QR cache,
+# "warm" from the cache of an earlier build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,7 +33,8 @@ RUNS=${RUNS:-5}
 SIZES=${SIZES:-"20x50 100x100"}
 WORK=${WORK:-/dev/shm/qrboard-bench}
 DISK=${DISK:-/var/tmp/qrboard-bench}
-PRINT_ARGS=${PRINT_ARGS:-}
+PRINT=${PRINT:-1}
+SERVE=${SERVE:-1}
 TIME=/usr/bin/time
 [ -x "$TIME" ] || { echo "bench.sh: $TIME is missing (apt-get install time)" >&2; exit 1; }
 
@@ -77,7 +82,7 @@ declare -A labels=(
 	[qrboard-fee-disk]="qrboard, rebuild after one fee changed, disk"
 	[hugo-tmpfs]="Hugo, tmpfs"
 	[hugo-disk]="Hugo, disk"
-	[qrboard-print-tmpfs]="qrboard $PRINT_ARGS, tmpfs"
+	[qrboard-print-tmpfs]="qrboard print (PDF packs of all offices), tmpfs"
 )
 table="| pages | files | build | wall s | user s | sys s | peak RSS MB |
 |---:|---:|---|---|---|---|---|"
@@ -114,11 +119,6 @@ for size in $SIZES; do
 	}
 	[ -n "$HUGO" ] && "$HUGO" --quiet -s "$hugosrc" --destination "$WORK/hout" --cacheDir "$WORK/hcache" # warm Hugo's cache
 	hugofiles=$([ -n "$HUGO" ] && find "$WORK/hout" -type f | wc -l || echo "")
-	print=""
-	if [ -n "$PRINT_ARGS" ] && "$QB" help print >/dev/null 2>&1; then
-		print=${PRINT_ARGS//\{src\}/$src}
-		print=${print//\{out\}/$WORK/print}
-	fi
 
 	# The runs of all measurements take turns, so that a change in the
 	# machine's load falls on all of them alike.
@@ -149,10 +149,9 @@ for size in $SIZES; do
 			sync
 			timed "$size-hugo-disk" "$HUGO" --quiet -s "$hugosrc" --destination "$DISK/hout" --cacheDir "$WORK/hcache"
 		fi
-		if [ -n "$print" ]; then
+		if [ "$PRINT" = 1 ]; then
 			rm -rf "$WORK/print"
-			# shellcheck disable=SC2086 # the arguments are meant to split
-			timed "$size-qrboard-print-tmpfs" env QRBOARD_CACHE="$cache" "$QB" $print
+			timed "$size-qrboard-print-tmpfs" env QRBOARD_CACHE="$cache" "$QB" print -src "$src" -out "$WORK/print"
 		fi
 	done
 
@@ -162,6 +161,7 @@ for size in $SIZES; do
 		[ -f "$f" ] || continue
 		n=$files
 		[ "${name%%-*}" = hugo ] && n=$hugofiles
+		[ "$name" = qrboard-print-tmpfs ] && n=$(find "$WORK/print" -type f | wc -l)
 		table+="
 | $pages | $n | ${labels[$name]} | $(summary "$f" 1) | $(summary "$f" 2) | $(summary "$f" 3) | $(summary "$f" 4 1024) |"
 	done
@@ -177,9 +177,16 @@ for size in $SIZES; do
 	fi
 	if [ -f "$r-qrboard-print-tmpfs" ]; then
 		ratios+="
-- $pages pages: print: $(awk -v p="$((offices * procs))" -v w="$(median "$r-qrboard-print-tmpfs" '$1')" 'BEGIN { printf "%.0f posters/s", p / w }')"
+- $pages pages: print: $((offices * procs)) procedure posters (in posters.pdf and one PDF each), $offices door posters and board sheets: $(awk -v p="$((offices * procs))" -v w="$(median "$r-qrboard-print-tmpfs" '$1')" 'BEGIN { printf "%.0f posters/s", p / w }')"
 	fi
 done
+if [ "$SERVE" = 1 ]; then
+	# ns/op of each run, in seconds: "median (min–max)".
+	go test ./internal/preview -run XXX -bench RebuildOneFile -count "$RUNS" |
+		awk '/^BenchmarkRebuildOneFile/ { print $3 / 1e9 }' >"$WORK/results/serve"
+	ratios+="
+- qrboard serve, rebuild after one procedure of the sample is renamed (go test ./internal/preview -bench RebuildOneFile): $(summary "$WORK/results/serve" 1) s"
+fi
 echo "$table"
 echo "$ratios"
 echo
