@@ -31,7 +31,7 @@ func (p *projectFlags) register(fs *flag.FlagSet) {
 
 // options turns the flags into build options, or reports a usage error.
 func (p *projectFlags) options(e *env) (build.Options, bool) {
-	opts := build.Options{Src: p.src, BaseURL: p.baseURL, Templates: p.templates, Now: time.Now()}
+	opts := build.Options{Src: p.src, BaseURL: p.baseURL, Templates: p.templates, Now: time.Now(), Cache: cacheDir()}
 	if p.now != "" {
 		d, err := value.ParseDate(p.now)
 		if err != nil {
@@ -46,6 +46,24 @@ func (p *projectFlags) options(e *env) (build.Options, bool) {
 		}
 	}
 	return opts, true
+}
+
+// cacheDir returns the folder of the QR cache: $QRBOARD_CACHE, or
+// qrboard in the user's cache folder (~/.cache, %LocalAppData%); "off"
+// or no such folder means no cache.
+func cacheDir() string {
+	switch dir := os.Getenv("QRBOARD_CACHE"); dir {
+	case "off":
+		return ""
+	case "":
+		base, err := os.UserCacheDir()
+		if err != nil {
+			return ""
+		}
+		return filepath.Join(base, "qrboard")
+	default:
+		return dir
+	}
 }
 
 // report prints a run's problems: all errors, and the warnings too when
@@ -71,9 +89,13 @@ site — a page, its QR codes (SVG and PNG) and its sharing picture per office
 and procedure, the home page, sitemap.xml, robots.txt and 404.html — into the
 output folder. It warns about pages over the 14 KB budget.
 
-The site is written to a new folder that replaces the output folder only when
-the whole build succeeds: a failed build leaves the previous site untouched.
-Files whose bytes did not change keep their modification time.
+A failed build leaves the previous site untouched: files are made in a new
+folder next to the output folder and moved into place only when the whole
+build succeeds. Only files whose bytes changed are written; the others keep
+their modification time. QR codes and a record of every page are kept in a
+cache folder ($QRBOARD_CACHE, by default qrboard in the user's cache folder;
+"off" disables it), so a rebuild encodes no code twice and does not render
+pages whose inputs did not change.
 
 Every published address is recorded in qrboard.lock; a build that would drop
 one fails, because printed posters point at it.`,

@@ -21,9 +21,24 @@ import (
 var update = flag.Bool("update", false, "update testdata/*.txt scripts with the actual output of cmp commands")
 
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){
+	testscript.Main(withCache{m}, map[string]func(){
 		"qrboard": func() { os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr)) },
 	})
+}
+
+// withCache runs the tests with a cache folder of their own, removed at
+// the end: tests that call run directly must not write into the user's
+// cache folder (scripts get one in their work folder).
+type withCache struct{ m *testing.M }
+
+func (w withCache) Run() int {
+	dir, err := os.MkdirTemp("", "qrboard-test-cache-")
+	if err != nil {
+		panic(err)
+	}
+	defer os.RemoveAll(dir)
+	os.Setenv("QRBOARD_CACHE", dir)
+	return w.m.Run()
 }
 
 // TestScripts runs the command-line scenarios in testdata/*.txt. Each
@@ -34,6 +49,7 @@ func TestScripts(t *testing.T) {
 		UpdateScripts: *update,
 		Setup: func(e *testscript.Env) error {
 			e.Setenv("QRBOARD_LANG", "")
+			e.Setenv("QRBOARD_CACHE", e.WorkDir+"/.cache")
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){

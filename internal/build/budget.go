@@ -60,10 +60,15 @@ func (c *countWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// weigh records the weight of page pg's HTML.
-func (p *Project) weigh(pg *site.Page, html []byte) {
+// weigh records the weight of page pg's HTML and returns it.
+func (p *Project) weigh(pg *site.Page, html []byte) int {
 	w := Weight{Path: pg.Path, Gzip: gzipSize(html)}
-	s := &p.scales
+	p.scales.add(pg, w)
+	return w.Gzip
+}
+
+// add records the weight w of page pg.
+func (s *scales) add(pg *site.Page, w Weight) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if w.Gzip > s.largest.Gzip || w.Gzip == s.largest.Gzip && w.Path < s.largest.Path {
@@ -114,10 +119,11 @@ func (p *Project) overweightPages() diag.List {
 
 // weighPages renders every page only to weigh it, for `qrboard check`.
 func (p *Project) weighPages() diag.List {
-	for _, pg := range p.Site.Pages {
+	p.eachPage(func(pg *site.Page) error {
 		if html, err := p.Renderer.Page(pg); err == nil {
 			p.weigh(pg, html)
 		}
-	}
+		return nil
+	})
 	return p.overweightPages()
 }

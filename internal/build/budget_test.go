@@ -130,7 +130,8 @@ func elsewhere(v string) bool {
 
 // TestBudgetWarning makes one procedure's result far too long: build and
 // check both warn once, at its file, naming the heaviest page and by how
-// much.
+// much — and so does a rebuild that keeps every page without making it,
+// from the weights noted by the build before.
 func TestBudgetWarning(t *testing.T) {
 	src := copyProject(t, repoRoot)
 	var long strings.Builder
@@ -141,15 +142,33 @@ func TestBudgetWarning(t *testing.T) {
 		fmt.Fprintf(&long, "%s %d ", syllables[x>>16%uint32(len(syllables))], x>>8)
 	}
 	replaceIn(t, filepath.Join(src, "procedures", "dang-ky-khai-tu.yaml"), "result: Trích lục khai tử.", "result: >-\n  "+long.String())
-	for _, check := range []bool{false, true} {
-		opts := Options{Src: src, Out: filepath.Join(t.TempDir(), "site"), Now: testNow, Check: check}
+	cache, kept := t.TempDir(), filepath.Join(t.TempDir(), "site")
+	var first string
+	var heaviest Weight
+	for _, mode := range []string{"build", "check", "first build with a cache", "rebuild keeping every page"} {
+		opts := Options{Src: src, Out: filepath.Join(t.TempDir(), "site"), Now: testNow}
 		var diags diag.List
-		if check {
+		switch mode {
+		case "check":
+			opts.Check = true
 			_, diags = Load(opts)
-		} else {
-			var err error
-			if _, diags, err = Run(t.Context(), opts); err != nil {
-				t.Fatal(err)
+		default:
+			if strings.Contains(mode, "cache") || strings.Contains(mode, "keeping") {
+				opts.Out, opts.Cache = kept, cache
+			}
+			res, d, err := Run(t.Context(), opts)
+			if err != nil || res == nil {
+				t.Fatal(err, d.Err())
+			}
+			diags = d
+			switch {
+			case mode == "build":
+				heaviest = res.Heaviest
+			case res.Heaviest != heaviest:
+				t.Errorf("%s: heaviest page %+v, the build said %+v", mode, res.Heaviest, heaviest)
+			}
+			if all := res.Pages * len(pageFiles); mode == "rebuild keeping every page" && res.Files.Kept != all {
+				t.Errorf("%s: %d files kept, want every page's %d", mode, res.Files.Kept, all)
 			}
 		}
 		var got []string
@@ -159,12 +178,17 @@ func TestBudgetWarning(t *testing.T) {
 			}
 		}
 		if len(got) != 1 {
-			t.Fatalf("check=%v: %d budget warnings, want 1: %q", check, len(got), got)
+			t.Fatalf("%s: %d budget warnings, want 1: %q", mode, len(got), got)
 		}
 		for _, want := range []string{"qrboard: procedures/dang-ky-khai-tu.yaml: warning: 21 page(s) weigh more than 14 KB gzip-compressed, the heaviest /", "/dang-ky-khai-tu/: ", " KB over"} {
 			if !strings.Contains(got[0], want) {
-				t.Errorf("check=%v: warning %q lacks %q", check, got[0], want)
+				t.Errorf("%s: warning %q lacks %q", mode, got[0], want)
 			}
+		}
+		if first == "" {
+			first = got[0]
+		} else if got[0] != first {
+			t.Errorf("%s: warning %q, the build said %q", mode, got[0], first)
 		}
 	}
 }

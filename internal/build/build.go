@@ -45,7 +45,17 @@ type Options struct {
 	// Progress, if set, is called as pages are written, with how many of
 	// how many are done, from one goroutine at a time.
 	Progress func(done, total int)
-	// QRCache, if set, keeps QR codes from one build to the next.
+
+	// Cache is the folder of what builds keep to be faster next time (see
+	// cache.go): the QR codes of each site, and a record of each output
+	// folder, which lets a rebuild keep the pages whose inputs did not
+	// change without making them again. "" keeps nothing on disk.
+	Cache string
+	// Manifest, if set, is where the record of the output folder is kept
+	// instead of in Cache: qrboard serve keeps it in its temporary folder.
+	Manifest string
+	// QRCache, if set, keeps QR codes in memory from one build to the
+	// next, over the files in Cache (qrboard serve).
 	QRCache *QRCache
 }
 
@@ -56,6 +66,7 @@ type Result struct {
 	Pages        int // HTML pages, redirects not included
 	Redirects    int
 	QRCodes      int
+	QREncoded    int // codes not in the cache, encoded by this build
 	MaxQRVersion int
 	Files        output.Stats
 	Heaviest     Weight    // the page with the largest gzip-compressed size
@@ -72,8 +83,10 @@ type Project struct {
 	Level    qr.Level
 	Paper    poster.Paper // of posters and board sheets
 
-	scales  scales // page weights, filled while rendering
-	qrCache *QRCache
+	scales  scales    // page weights, filled while rendering
+	qrCache *qr.Cache // nil: encode every code
+	tfs     fs.FS     // the templates
+	inputs  *inputs   // hashes of the inputs, for page keys
 }
 
 // Load loads, checks and plans the project in opts.Src. It returns nil
@@ -112,7 +125,8 @@ func Load(opts Options) (*Project, diag.List) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	p := &Project{Site: s, Lock: lk, Renderer: r, Level: level, Paper: paper, qrCache: opts.QRCache}
+	p := &Project{Site: s, Lock: lk, Renderer: r, Level: level, Paper: paper, tfs: tfs}
+	p.qrCache = opts.QRCache.open(opts.Cache, p)
 	if opts.Check {
 		d, err := p.checkPosters()
 		if err != nil {
@@ -149,21 +163,38 @@ func Templates(opts Options) (fs.FS, diag.List) {
 // diag.List; err is for failures of the machine (a full disk).
 func Run(ctx context.Context, opts Options) (*Result, diag.List, error) {
 	start := time.Now()
+	outDir := opts.Out
+	if outDir == "" {
+		outDir = filepath.Join(opts.Src, "site")
+	}
+	manifest := cmp.Or(opts.Manifest, manifestFile(opts.Cache, outDir))
+	opening := openOutput(outDir, manifest, opts.Check)
 	p, diags := Load(opts)
 	if p == nil || opts.Check {
+		if opening != nil {
+			if o := <-opening; o.dir != nil {
+				o.dir.Abort()
+			}
+		}
 		return nil, diags, nil
 	}
-	res := &Result{Site: p.Site, Out: opts.Out}
-	if res.Out == "" {
-		res.Out = filepath.Join(opts.Src, "site")
+	res := &Result{Site: p.Site, Out: outDir}
+	var o opened
+	if opening != nil {
+		o = <-opening
+	} else {
+		o.dir, o.err = output.Create(outDir, manifest)
 	}
-	out, err := output.Create(res.Out)
+	out, err := o.dir, o.err
 	if errors.Is(err, output.ErrNotOurs) {
 		diags.Add(diag.Pos{}, msg.OutputNotOurs, res.Out, output.Marker)
 		return nil, diags, nil
 	} else if err != nil {
 		return nil, diags, err
 	}
+	pruneCache(opts.Cache)
+	p.inputs = newInputs(p, p.tfs)
+	encoded := p.qrCache.Misses()
 	problems, err := p.write(ctx, out, res, opts.Progress)
 	if err != nil || problems.HasErrors() {
 		out.Abort()
@@ -173,6 +204,8 @@ func Run(ctx context.Context, opts Options) (*Result, diag.List, error) {
 	if res.Files, err = out.Commit(); err != nil {
 		return nil, diags, err
 	}
+	res.QREncoded = p.qrCache.Misses() - encoded
+	p.qrCache.Save() // a cache that cannot be saved only costs time next build
 	res.PageChanges = p.pageChanges(res.Files)
 	if !opts.Preview {
 		if res.LockChanged, err = p.writeLock(opts.Src); err != nil {
@@ -186,6 +219,32 @@ func Run(ctx context.Context, opts Options) (*Result, diag.List, error) {
 	}
 	res.Elapsed = time.Since(start)
 	return res, diags, nil
+}
+
+type opened struct {
+	dir *output.Dir
+	err error
+}
+
+// openOutput starts opening an existing output folder — reading its
+// manifest and listing what the previous build left — while the project
+// loads, on the other core. It returns nil, leaving the opening for
+// after the load, when there is no such folder (then there is nothing to
+// read, and a build with errors must not create its parent folders) or
+// when only checking.
+func openOutput(dir, manifest string, check bool) chan opened {
+	if check {
+		return nil
+	}
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return nil
+	}
+	ch := make(chan opened, 1)
+	go func() {
+		d, err := output.Create(dir, manifest)
+		ch <- opened{d, err}
+	}()
+	return ch
 }
 
 // MaxVersion is the largest QR version the sample's addresses need and

@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -60,20 +61,36 @@ func TestRebuildKeepsUnchangedFiles(t *testing.T) {
 // TestPageChanges checks the summary of what a build changed, counted in
 // pages: everything new the first time, nothing after an identical
 // rebuild, then the pages of an edited procedure, and the pages of a
-// procedure deleted, whose addresses become redirects.
+// procedure deleted, whose addresses become redirects. With a cache, a
+// rebuild keeps the pages whose inputs did not change without making
+// them: the summary is the same.
 func TestPageChanges(t *testing.T) {
-	src, out, first := buildSample(t)
+	for _, cached := range []bool{false, true} {
+		t.Run(fmt.Sprint("cache=", cached), func(t *testing.T) { testPageChanges(t, cached) })
+	}
+}
+
+func testPageChanges(t *testing.T, cached bool) {
+	src := copyProject(t, repoRoot)
+	opts := Options{Src: src, Out: filepath.Join(t.TempDir(), "site"), Now: testNow}
+	if cached {
+		opts.Cache = t.TempDir()
+	}
+	first := mustBuild(t, opts)
 	pages := len(first.Site.Pages)
 	if want := (PageStats{Added: pages, Fresh: true}); first.PageChanges != want {
 		t.Errorf("first build: %+v, want %+v", first.PageChanges, want)
 	}
-	res := mustBuild(t, Options{Src: src, Out: out, Now: testNow})
+	res := mustBuild(t, opts)
 	if want := (PageStats{Unchanged: pages}); res.PageChanges != want {
 		t.Errorf("identical rebuild: %+v, want %+v", res.PageChanges, want)
 	}
+	if cached && res.Files.Kept != pages*len(pageFiles) {
+		t.Errorf("identical rebuild: %d files kept, want every page's %d", res.Files.Kept, pages*len(pageFiles))
+	}
 
 	replaceIn(t, filepath.Join(src, "procedures", "dang-ky-khai-tu.yaml"), "short_name: ", "short_name: Khai tử – ")
-	res = mustBuild(t, Options{Src: src, Out: out, Now: testNow})
+	res = mustBuild(t, opts)
 	// 21 office pages and the overview; home and 21 boards list it.
 	if want := (PageStats{Changed: 21 + 1 + 1 + 21, Unchanged: pages - 44}); res.PageChanges != want {
 		t.Errorf("after editing one procedure: %+v, want %+v", res.PageChanges, want)
@@ -83,7 +100,7 @@ func TestPageChanges(t *testing.T) {
 	// become redirect pages (changed, not removed).
 	rename(t, filepath.Join(src, "procedures"), "dang-ky-khai-tu.yaml", "khai-tu.yaml")
 	appendFile(t, filepath.Join(src, "procedures", "khai-tu.yaml"), "aliases: [dang-ky-khai-tu]\n")
-	res = mustBuild(t, Options{Src: src, Out: out, Now: testNow})
+	res = mustBuild(t, opts)
 	pc := res.PageChanges
 	if pc.Added != 22 || pc.Removed != 0 || pc.Changed != 22+1+21 {
 		t.Errorf("after renaming a procedure: %+v, want 22 added, 44 changed, none removed", pc)
@@ -93,25 +110,29 @@ func TestPageChanges(t *testing.T) {
 	// and the 22 redirects of its old id go.
 	os.Remove(filepath.Join(src, "procedures", "khai-tu.yaml"))
 	os.Remove(filepath.Join(src, lock.File))
-	res = mustBuild(t, Options{Src: src, Out: out, Now: testNow})
+	res = mustBuild(t, opts)
 	if pc := res.PageChanges; pc.Removed != 44 || pc.Added != 0 {
 		t.Errorf("after deleting a procedure: %+v, want 44 pages removed", pc)
 	}
 }
 
-// TestQRCache rebuilds an edited project with the QR codes kept from the
-// previous build and expects the same bytes as a build from scratch.
+// TestQRCache rebuilds an edited project with the QR codes kept in
+// memory from the previous build (as qrboard serve does, here without a
+// cache folder) and expects no code encoded again and the same bytes as
+// a build from scratch.
 func TestQRCache(t *testing.T) {
 	src := copyProject(t, repoRoot)
 	cache := &QRCache{}
 	out := filepath.Join(t.TempDir(), "site")
 	first := mustBuild(t, Options{Src: src, Out: out, Now: testNow, QRCache: cache})
-	n := 0
-	cache.entries.Range(func(any, any) bool { n++; return true })
-	if n != len(first.Site.Pages) {
-		t.Errorf("%d codes kept, want one per page (%d)", n, len(first.Site.Pages))
+	if first.QREncoded != len(first.Site.Pages) {
+		t.Errorf("%d codes encoded, want one per page (%d)", first.QREncoded, len(first.Site.Pages))
 	}
 	replaceIn(t, filepath.Join(src, "procedures", "dang-ky-khai-tu.yaml"), "short_name: ", "short_name: Khai tử – ")
+	again := mustBuild(t, Options{Src: src, Out: filepath.Join(t.TempDir(), "site"), Now: testNow, QRCache: cache})
+	if again.QREncoded != 0 {
+		t.Errorf("%d codes encoded again", again.QREncoded)
+	}
 	mustBuild(t, Options{Src: src, Out: out, Now: testNow, QRCache: cache})
 	fresh := filepath.Join(t.TempDir(), "site")
 	mustBuild(t, Options{Src: src, Out: fresh, Now: testNow})

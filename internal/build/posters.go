@@ -3,8 +3,10 @@ package build
 import (
 	"errors"
 	"maps"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"qrboard/internal/config"
 	"qrboard/internal/diag"
@@ -14,17 +16,21 @@ import (
 	"qrboard/internal/site"
 )
 
-// preparePage encodes a page's code and lays out its poster on the
-// project's paper. A code too dense to print there, or words that do not
-// fit or that the font cannot draw, are problems of the project: they
-// come back as diagnostics, positioned where the words were written.
-func (p *Project) preparePage(pg *site.Page) (*pageInput, diag.List, error) {
-	code, cached, err := p.qrCache.code(p.Site.URL(pg.Path), p.Level)
+// preparePage encodes a page's code (or takes it from code, when not
+// nil) and lays out its poster on the project's paper. A code too dense
+// to print there, or words that do not fit or that the font cannot draw,
+// are problems of the project: they come back as diagnostics, positioned
+// where the words were written.
+func (p *Project) preparePage(pg *site.Page, code *pageQR) (*pageInput, diag.List, error) {
+	if code == nil {
+		code = &pageQR{p: p, url: p.Site.URL(pg.Path)}
+	}
+	c, err := code.get()
 	if err != nil {
 		return nil, nil, err
 	}
-	in := &pageInput{page: pg, code: code, cached: cached, poster: p.Renderer.PosterContent(pg, code)}
-	diags := p.checkDensity(pg, code, p.Paper)
+	in := &pageInput{page: pg, qr: code, poster: p.Renderer.PosterContent(pg, c)}
+	diags := p.checkDensity(pg, c, p.Paper)
 	in.measure, err = poster.Layout(in.poster, p.Paper)
 	if err != nil {
 		diags = append(diags, p.posterError(pg, err, p.Paper, msg.KindPoster))
@@ -153,13 +159,41 @@ func (ps *problems) list() diag.List {
 // checkPosters runs the poster checks of build on every page, for
 // `qrboard check`, which writes nothing.
 func (p *Project) checkPosters() (diag.List, error) {
+	var mu sync.Mutex
 	var ps problems
-	for _, pg := range p.Site.Pages {
-		_, diags, err := p.preparePage(pg)
-		if err != nil {
-			return nil, err
-		}
+	err := p.eachPage(func(pg *site.Page) error {
+		_, diags, err := p.preparePage(pg, nil)
+		mu.Lock()
 		ps.add(diags)
+		mu.Unlock()
+		return err
+	})
+	if err != nil {
+		return nil, err
 	}
 	return ps.list(), nil
+}
+
+// eachPage calls f for every page, on as many goroutines as there are
+// cores, and returns the first error.
+func (p *Project) eachPage(f func(pg *site.Page) error) error {
+	pages := make(chan *site.Page)
+	var first error
+	var once sync.Once
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for pg := range pages {
+				if err := safely(func() error { return f(pg) }); err != nil {
+					once.Do(func() { first = err })
+				}
+			}
+		})
+	}
+	for _, pg := range p.Site.Pages {
+		pages <- pg
+	}
+	close(pages)
+	wg.Wait()
+	return first
 }

@@ -62,7 +62,7 @@ func Print(ctx context.Context, opts PrintOptions) (*PrintResult, diag.List, err
 	if res.Out == "" {
 		res.Out = filepath.Join(opts.Src, "print")
 	}
-	out, err := output.Create(res.Out)
+	out, err := output.Create(res.Out, "")
 	if errors.Is(err, output.ErrNotOurs) {
 		diags.Add(diag.Pos{}, msg.OutputNotOurs, res.Out, output.Marker)
 		return nil, diags, nil
@@ -77,6 +77,7 @@ func Print(ctx context.Context, opts PrintOptions) (*PrintResult, diag.List, err
 	if res.Files, err = out.Commit(); err != nil {
 		return nil, diags, err
 	}
+	p.qrCache.Save() // a cache that cannot be saved only costs time next time
 	if _, err = p.writeLock(opts.Src); err != nil {
 		return nil, diags, err
 	}
@@ -172,7 +173,7 @@ func (pk *pack) write(out *output.Dir, office string) error {
 // one, and the board sheet.
 func (p *Project) printOffice(o *site.Office) (*pack, diag.List, error) {
 	pk := &pack{files: map[string][]byte{}}
-	board, diags, err := p.preparePage(p.Site.Page(o.ID + "/"))
+	board, diags, err := p.preparePage(p.Site.Page(o.ID+"/"), nil)
 	if err != nil || diags.HasErrors() {
 		return pk, diags, err
 	}
@@ -186,7 +187,7 @@ func (p *Project) printOffice(o *site.Office) (*pack, diag.List, error) {
 	}
 	var ins []*pageInput
 	for _, proc := range o.Procedures {
-		in, d, err := p.preparePage(p.Site.Page(o.ID + "/" + proc.ID + "/"))
+		in, d, err := p.preparePage(p.Site.Page(o.ID+"/"+proc.ID+"/"), nil)
 		if err != nil {
 			return pk, nil, err
 		}
@@ -228,7 +229,7 @@ func (p *Project) printProcedures(pk *pack, o *site.Office, ins []*pageInput) di
 		PageLabel: t("sheet_page"),
 	}
 	for _, in := range ins {
-		c := poster.Cell{Title: in.page.Procedure.ShortName, Code: in.code}
+		c := poster.Cell{Title: in.page.Procedure.ShortName, Code: in.qr.code}
 		if in.poster.Badge != "" {
 			c.Note = in.poster.Badge
 		}

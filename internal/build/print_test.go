@@ -229,7 +229,7 @@ func TestLongestTitleFits(t *testing.T) {
 	for _, paper := range poster.Papers {
 		t.Run(paper.Name, func(t *testing.T) {
 			p.Paper = paper
-			in, diags, err := p.preparePage(longest)
+			in, diags, err := p.preparePage(longest, nil)
 			if err != nil || diags.HasErrors() {
 				t.Fatal(err, diags.Err())
 			}

@@ -6,6 +6,7 @@ import (
 	"path"
 	"runtime"
 	"runtime/debug"
+	"strconv"
 	"sync"
 
 	"qrboard/internal/diag"
@@ -111,117 +112,148 @@ func safely(job func() error) (err error) {
 	return job()
 }
 
+// pageQR is a page's QR code, encoded (or read from the cache) when a
+// file first needs it, and shared by every file that shows it.
+type pageQR struct {
+	p    *Project
+	url  string
+	code *qr.Code
+	png  []byte // the code as PNG at PNGScale
+}
+
+func (c *pageQR) get() (*qr.Code, error) {
+	if c.code == nil {
+		code, png, err := c.p.qrCache.Encode(c.url, c.p.Level, PNGScale)
+		if err != nil {
+			return nil, err
+		}
+		c.code, c.png = code, png
+	}
+	return c.code, nil
+}
+
 // pageInput is what the files of one page are made from.
 type pageInput struct {
 	page    *site.Page
-	code    *qr.Code
-	cached  *qrEntry       // the code's files kept between builds, or nil
+	qr      *pageQR        // its code, encoded before any file is made
 	poster  *poster.Poster // its words
 	measure poster.Measure // its layout on the configured paper
+	weight  int            // its HTML gzip-compressed, once made
 }
 
 // pageFile makes one file of a page's folder.
 type pageFile struct {
 	name string
-	make func(p *Project, in *pageInput) ([]byte, error)
-	// fromCode is true for a file made from the QR code alone, which a
-	// QRCache keeps between builds.
-	fromCode bool
+	// qrOnly is true for files made from the page's QR code alone: they
+	// change only with the page's address, so a rebuild after an edit
+	// keeps them (see inputs.go).
+	qrOnly bool
+	make   func(p *Project, in *pageInput) ([]byte, error)
 }
 
 // pageFiles are the files written into every page's folder.
 var pageFiles = []pageFile{
-	{IndexFile, func(p *Project, in *pageInput) ([]byte, error) {
+	{IndexFile, false, func(p *Project, in *pageInput) ([]byte, error) {
 		html, err := p.Renderer.Page(in.page)
 		if err == nil {
-			p.weigh(in.page, html)
+			in.weight = p.weigh(in.page, html)
 		}
 		return html, err
-	}, false},
-	{QRSVGFile, func(_ *Project, in *pageInput) ([]byte, error) { return in.code.SVG(), nil }, true},
-	{QRPNGFile, func(_ *Project, in *pageInput) ([]byte, error) { return in.code.PNG(PNGScale), nil }, true},
-	{OGImageFile, func(p *Project, in *pageInput) ([]byte, error) {
-		return ogimage.Draw(p.Renderer.Card(in.page), in.code), nil
-	}, false},
-	{PosterFile, func(p *Project, in *pageInput) ([]byte, error) {
+	}},
+	{QRSVGFile, true, func(_ *Project, in *pageInput) ([]byte, error) { return in.qr.code.SVG(), nil }},
+	{QRPNGFile, true, func(_ *Project, in *pageInput) ([]byte, error) { return in.qr.png, nil }},
+	{OGImageFile, false, func(p *Project, in *pageInput) ([]byte, error) {
+		return ogimage.Draw(p.Renderer.Card(in.page), in.qr.code), nil
+	}},
+	{PosterFile, false, func(p *Project, in *pageInput) ([]byte, error) {
 		return p.Renderer.Poster(in.page, in.poster, p.Paper, in.measure)
-	}, false},
+	}},
 }
 
 // writePage writes a page's files, returning the version of its QR code
-// and the problems that keep it from being printed.
+// and the problems that keep it from being printed. Its files come in
+// two sets, each with its own key (see inputs.go): the files made from
+// the QR code alone, and the others. A set whose key did not change since
+// the previous build into the same folder keeps its files, unmade; what
+// the build needs to know of them — the code's version, the page's
+// weight — was noted with the set. A set kept had no problem: its key
+// covers everything the checks look at, and a build with problems
+// records nothing.
 func (p *Project) writePage(out *output.Dir, pg *site.Page) (int, diag.List, error) {
-	in, diags, err := p.preparePage(pg)
+	code := &pageQR{p: p, url: p.Site.URL(pg.Path)}
+	version, err := p.writeQRFiles(out, pg, code)
+	if err != nil {
+		return 0, nil, err
+	}
+	key := p.inputs.key(pg)
+	rels := pageRels(pg, false)
+	if note, ok := out.Keep(pg.Path, key, rels); ok {
+		w, _ := strconv.Atoi(note) // written by Record below, by this same program (the key says so)
+		p.scales.add(pg, Weight{Path: pg.Path, Gzip: w})
+		return version, nil, nil
+	}
+	in, diags, err := p.preparePage(pg, code)
 	if err != nil {
 		return 0, nil, err
 	}
 	if diags.HasErrors() {
-		return in.code.Version, diags, nil
+		return in.qr.code.Version, diags, nil
 	}
-	for _, f := range pageFiles {
-		data, err := in.cached.file(f.name, f.fromCode, func() ([]byte, error) { return f.make(p, in) })
-		if err != nil {
-			return 0, nil, fmt.Errorf("making /%s%s: %w", pg.Path, f.name, err)
-		}
-		if err := out.Write(pg.Path+f.name, data); err != nil {
-			return 0, nil, err
-		}
+	if err := p.writeFiles(out, in, rels, false); err != nil {
+		return 0, nil, err
 	}
-	return in.code.Version, nil, nil
+	out.Record(pg.Path, key, strconv.Itoa(in.weight))
+	return in.qr.code.Version, nil, nil
 }
 
-// QRCache keeps QR codes, and the page files made from them alone,
-// between the builds of one process (qrboard serve). A code depends only
-// on its address and error-correction level, and encoding the codes and
-// their PNGs is most of the work of a rebuild after a one-file change.
-// The zero QRCache is ready to use; a nil *QRCache keeps nothing.
-type QRCache struct{ entries sync.Map } // qrKey → *qrEntry
-
-type qrKey struct {
-	content string
-	level   qr.Level
-}
-
-// qrEntry is one code and its files, by file name.
-type qrEntry struct {
-	code  *qr.Code
-	files sync.Map // string → []byte
-}
-
-// code returns the code for content at level l, from c when it has it.
-func (c *QRCache) code(content string, l qr.Level) (*qr.Code, *qrEntry, error) {
-	key := qrKey{content, l}
-	if c != nil {
-		if e, ok := c.entries.Load(key); ok {
-			return e.(*qrEntry).code, e.(*qrEntry), nil
-		}
+// writeQRFiles writes, or keeps, the files of pg made from its code
+// alone, returning the code's version.
+func (p *Project) writeQRFiles(out *output.Dir, pg *site.Page, code *pageQR) (int, error) {
+	group, key, rels := pg.Path+"#qr", p.inputs.qrKey(), pageRels(pg, true)
+	if note, ok := out.Keep(group, key, rels); ok {
+		return strconv.Atoi(note) // written by Record below
 	}
-	code, err := qr.Encode(content, l)
+	c, err := code.get()
 	if err != nil {
-		return nil, nil, err
+		return 0, err
 	}
-	e := &qrEntry{code: code}
-	if c != nil {
-		c.entries.Store(key, e)
-		return code, e, nil
+	if err := p.writeFiles(out, &pageInput{page: pg, qr: code}, rels, true); err != nil {
+		return 0, err
 	}
-	return code, nil, nil
+	out.Record(group, key, strconv.Itoa(c.Version))
+	return c.Version, nil
 }
 
-// file returns the file name made by make, from e when keep allows and
-// it has it. A nil entry keeps nothing.
-func (e *qrEntry) file(name string, keep bool, make func() ([]byte, error)) ([]byte, error) {
-	if e == nil || !keep {
-		return make()
+// writeFiles makes and writes the files of in's page whose qrOnly is
+// qrOnly, at rels.
+func (p *Project) writeFiles(out *output.Dir, in *pageInput, rels []string, qrOnly bool) error {
+	i := 0
+	for _, f := range pageFiles {
+		if f.qrOnly != qrOnly {
+			continue
+		}
+		data, err := f.make(p, in)
+		if err != nil {
+			return fmt.Errorf("making /%s: %w", rels[i], err)
+		}
+		if err := out.Write(rels[i], data); err != nil {
+			return err
+		}
+		i++
 	}
-	if data, ok := e.files.Load(name); ok {
-		return data.([]byte), nil
+	return nil
+}
+
+// pageRels returns the paths of pg's files whose qrOnly is qrOnly, in the
+// order of pageFiles.
+func pageRels(pg *site.Page, qrOnly bool) []string {
+	var rels []string
+	for _, f := range pageFiles {
+		if f.qrOnly == qrOnly {
+			rels = append(rels, pg.Path+f.name)
+		}
 	}
-	data, err := make()
-	if err == nil {
-		e.files.Store(name, data)
-	}
-	return data, err
+	return rels
 }
 
 // PageStats counts what a build changed, in pages: a page is one address
@@ -254,8 +286,8 @@ func (p *Project) pageChanges(stats output.Stats) PageStats {
 			ps.Unchanged++
 		}
 	}
+	files := make([]string, len(pageFiles))
 	for _, pg := range p.Site.Pages {
-		files := make([]string, len(pageFiles))
 		for i, f := range pageFiles {
 			files[i] = pg.Path + f.name
 		}

@@ -30,6 +30,7 @@
 package config
 
 import (
+	"crypto/sha256"
 	"errors"
 	"io/fs"
 	"net/url"
@@ -61,6 +62,8 @@ type Config struct {
 	Offices   []Office   `yaml:"offices" check:"required" doc:"Các Bộ phận Một cửa, mỗi cơ quan một mục"`
 	Redirects []Redirect `yaml:"redirects" check:"max=10000" doc:"Địa chỉ cũ cần tiếp tục hoạt động: mỗi mục chuyển một đường dẫn cũ đến đường dẫn mới"`
 
+	// Sum is the SHA-256 of the file, for incremental builds.
+	Sum [32]byte `yaml:"-"`
 	// Base is BaseURL parsed, always ending in "/".
 	Base *url.URL `yaml:"-"`
 	// basePos is where base_url was written.
@@ -204,6 +207,7 @@ func Load(fsys fs.FS) (*Config, diag.List) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
+	c.Sum = sha256.Sum256(data)
 	return &c, diags
 }
 

@@ -13,7 +13,6 @@ package ogimage
 
 import (
 	"bytes"
-	"compress/zlib"
 	"image"
 	"image/color"
 	"strings"
@@ -24,6 +23,7 @@ import (
 	"golang.org/x/image/math/fixed"
 
 	"qrboard/internal/fonts"
+	"qrboard/internal/palpng"
 	"qrboard/internal/qr"
 )
 
@@ -161,7 +161,7 @@ type canvas struct {
 	glyphs map[glyphKey]*glyph
 	buf    bytes.Buffer
 	rows   []byte
-	z      *zlib.Writer
+	png    *palpng.Encoder
 }
 
 // glyph is a rasterized glyph, kept because the same names and letters
@@ -186,13 +186,12 @@ type faceKey struct {
 }
 
 var canvasPool = sync.Pool{New: func() any {
-	z, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
 	return &canvas{
 		img:    image.NewPaletted(image.Rect(0, 0, Width, Height), palette),
 		faces:  map[faceKey]font.Face{},
 		glyphs: map[glyphKey]*glyph{},
-		rows:   make([]byte, (1+(Width+1)/2)*Height),
-		z:      z,
+		rows:   make([]byte, palpng.RowLen(Width, 4)*Height),
+		png:    palpng.NewEncoder(),
 	}
 }}
 
@@ -376,6 +375,15 @@ func (c *canvas) text(l line, x, y int, r ramp) {
 	dot := fixed.P(x, y)
 	prev := rune(-1)
 	top := len(r) - 1
+	// Tables for the loop below: the level of each coverage, and the
+	// level of each palette index in r, 0 if not in it.
+	var levelOf, inRamp [256]uint8
+	for a := range levelOf {
+		levelOf[a] = uint8((a*top + 127) / 255)
+	}
+	for l := 1; l <= top; l++ {
+		inRamp[r[l]] = uint8(l)
+	}
 	for _, ch := range l.s {
 		if prev >= 0 {
 			dot.X += l.face.Kern(prev, ch)
@@ -392,8 +400,7 @@ func (c *canvas) text(l line, x, y int, r ramp) {
 			row := c.img.Pix[py*c.img.Stride:]
 			mrow := g.mask.Pix[(py-origin.Y)*g.mask.Stride:]
 			for px := dr.Min.X; px < dr.Max.X; px++ {
-				level := (int(mrow[px-origin.X])*top + 127) / 255
-				if level > 0 && level > r.level(row[px]) {
+				if level := levelOf[mrow[px-origin.X]]; level > inRamp[row[px]] {
 					row[px] = r[level]
 				}
 			}
@@ -401,18 +408,8 @@ func (c *canvas) text(l line, x, y int, r ramp) {
 	}
 }
 
-// level returns the level of palette index i in r, 0 if it is not in r.
-func (r ramp) level(i uint8) int {
-	for l := len(r) - 1; l > 0; l-- {
-		if r[l] == i {
-			return l
-		}
-	}
-	return 0
-}
-
 func (c *canvas) encode() []byte {
 	c.buf.Reset()
-	encodePNG4(&c.buf, c.z, c.img, c.rows)
+	encodePNG4(&c.buf, c.png, c.img, c.rows)
 	return bytes.Clone(c.buf.Bytes())
 }

@@ -2,34 +2,21 @@ package ogimage
 
 import (
 	"bytes"
-	"compress/zlib"
 	"encoding/binary"
-	"hash/crc32"
 	"image"
 	"image/color"
+
+	"qrboard/internal/palpng"
 )
 
 // encodePNG4 writes img, whose palette has at most 16 colours, as a 4-bit
 // paletted PNG. The standard encoder reads such images pixel by pixel
-// through an interface and took most of a picture's time; this one packs
-// two pixels a byte from the pixel slice, and writes a row that repeats
-// the one above it with the Up filter, as all zeros, which deflate skims.
-func encodePNG4(w *bytes.Buffer, z *zlib.Writer, img *image.Paletted, rows []byte) {
+// through an interface and took most of a picture's time; this packs two
+// pixels a byte from the pixel slice, and writes a row that repeats the
+// one above it with the Up filter, as all zeros, which deflate skims.
+func encodePNG4(w *bytes.Buffer, e *palpng.Encoder, img *image.Paletted, rows []byte) {
 	width, height := img.Rect.Dx(), img.Rect.Dy()
-	stride := 1 + (width+1)/2
-	w.WriteString("\x89PNG\r\n\x1a\n")
-	var ihdr [13]byte
-	binary.BigEndian.PutUint32(ihdr[0:], uint32(width))
-	binary.BigEndian.PutUint32(ihdr[4:], uint32(height))
-	ihdr[8], ihdr[9] = 4, 3 // bit depth 4, colour type 3 (paletted)
-	chunk(w, "IHDR", ihdr[:])
-	plte := make([]byte, 0, 3*len(img.Palette))
-	for _, c := range img.Palette {
-		rgba := color.RGBAModel.Convert(c).(color.RGBA)
-		plte = append(plte, rgba.R, rgba.G, rgba.B)
-	}
-	chunk(w, "PLTE", plte)
-
+	stride := palpng.RowLen(width, 4)
 	raw := rows[:stride*height]
 	for y := range height {
 		out := raw[y*stride : (y+1)*stride]
@@ -40,31 +27,33 @@ func encodePNG4(w *bytes.Buffer, z *zlib.Writer, img *image.Paletted, rows []byt
 			continue
 		}
 		out[0] = 0 // filter None
-		row := out[1:]
-		for x := 0; x+1 < width; x += 2 {
-			row[x/2] = pix[x]<<4 | pix[x+1]
-		}
-		if width%2 == 1 {
-			row[width/2] = pix[width-1] << 4
-		}
+		pack4(out[1:], pix)
 	}
-	var idat bytes.Buffer
-	z.Reset(&idat)
-	z.Write(raw)
-	z.Close()
-	chunk(w, "IDAT", idat.Bytes())
-	chunk(w, "IEND", nil)
+	pal := make([]color.RGBA, len(img.Palette))
+	for i, c := range img.Palette {
+		pal[i] = color.RGBAModel.Convert(c).(color.RGBA)
+	}
+	e.Encode(w, width, height, 4, pal, raw)
 }
 
-func chunk(w *bytes.Buffer, typ string, data []byte) {
-	var n [4]byte
-	binary.BigEndian.PutUint32(n[:], uint32(len(data)))
-	w.Write(n[:])
-	crc := crc32.NewIEEE()
-	crc.Write([]byte(typ))
-	crc.Write(data)
-	w.WriteString(typ)
-	w.Write(data)
-	binary.BigEndian.PutUint32(n[:], crc.Sum32())
-	w.Write(n[:])
+// pack4 packs pixels of at most 4 bits two to a byte, the first in the
+// high nibble: eight pixels at a time, as one 64-bit word. In a word of
+// pixels p0…p7 (p0 the lowest byte), each 16-bit lane holds p2k | p2k+1<<8;
+// (lane<<4 | lane>>8) keeps p2k<<4 | p2k+1 in its low byte, as no pixel
+// has more than 4 bits; the four low bytes are then gathered.
+func pack4(row, pix []byte) {
+	x := 0
+	for ; x+8 <= len(pix); x += 8 {
+		v := binary.LittleEndian.Uint64(pix[x:])
+		v = (v<<4 | v>>8) & 0x00ff00ff00ff00ff
+		v = (v | v>>8) & 0x0000ffff0000ffff
+		v = (v | v>>16) & 0xffffffff
+		binary.LittleEndian.PutUint32(row[x/2:], uint32(v))
+	}
+	for ; x+1 < len(pix); x += 2 {
+		row[x/2] = pix[x]<<4 | pix[x+1]
+	}
+	if x < len(pix) {
+		row[x/2] = pix[x] << 4
+	}
 }

@@ -371,3 +371,27 @@ func BenchmarkLayout(b *testing.B) {
 		}
 	}
 }
+
+// TestDigitsSameWidth checks that every digit has the same advance in
+// every face: a date set on a poster ("27/11/2026") then has the same
+// width every day, so a poster laid out on one day is laid out the same on
+// any other. Incremental builds rely on it (see package build, inputs.go):
+// the print date is not part of a page's key.
+func TestDigitsSameWidth(t *testing.T) {
+	f, err := loadFonts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range f.metrics {
+		m := &f.metrics[i]
+		zero, ok := m.advance('0')
+		for r := '1'; r <= '9' && ok; r++ {
+			if w, _ := m.advance(r); w != zero {
+				t.Errorf("face %d: %q is %d wide, %q %d", i, r, w, '0', zero)
+			}
+		}
+		if !ok {
+			t.Errorf("face %d has no digits", i)
+		}
+	}
+}

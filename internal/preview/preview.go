@@ -49,9 +49,9 @@ import (
 
 // Config says what to preview.
 type Config struct {
-	// Build holds the project folder, templates, base URL and build date;
-	// a zero Now means today, at each rebuild. Out, Preview and QRCache
-	// are set by New.
+	// Build holds the project folder, templates, base URL, build date
+	// and cache folder; a zero Now means today, at each rebuild. Out,
+	// Preview, Manifest and QRCache are set by New.
 	Build build.Options
 	// Lang is the language of the error page, unless LangFromSite is set
 	// and qrboard.yaml names one.
@@ -101,6 +101,10 @@ func New(cfg Config) (*Server, error) {
 	rand.Read(b[:])
 	cfg.Build.Out = filepath.Join(dir, "site")
 	cfg.Build.Preview = true
+	// A rebuild keeps the pages whose inputs did not change (the record
+	// of the folder stays beside it, gone with it), and the QR codes stay
+	// in memory between builds, over the cache folder if there is one.
+	cfg.Build.Manifest = filepath.Join(dir, "manifest")
 	cfg.Build.QRCache = &build.QRCache{}
 	return &Server{cfg: cfg, dir: dir, events: newBroker(), id: hex.EncodeToString(b[:])}, nil
 }

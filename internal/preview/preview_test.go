@@ -235,9 +235,52 @@ func TestClose(t *testing.T) {
 	}
 }
 
+// TestRebuildKeepsPages edits one procedure: the rebuild makes only its
+// pages again, keeping the others and every QR code from the build before,
+// serves the new text, and leaves the project as it was — no site/, the
+// same qrboard.lock, nothing of the preview's own.
+func TestRebuildKeepsPages(t *testing.T) {
+	s, ts, src := start(t)
+	lock := filepath.Join(src, "qrboard.lock")
+	lockBefore, _ := os.ReadFile(lock)
+	file := filepath.Join(src, "procedures", "chung-thuc-chu-ky.yaml")
+	good, _ := os.ReadFile(file)
+	os.WriteFile(file, []byte(strings.Replace(string(good), "fee: 10.000 đồng/trường hợp", "fee: 12.000 đồng/trường hợp", 1)), 0o644)
+	rep := s.Build(context.Background(), []string{"procedures/chung-thuc-chu-ky.yaml"})
+	if rep.Result == nil {
+		t.Fatalf("rebuild failed: %v %v", rep.Diags.Err(), rep.Err)
+	}
+	res := rep.Result
+	// The procedure's 21 office pages and its overview are made again,
+	// but their QR codes (qr.svg, qr.png); every other page's five files
+	// (with index.html, og.png, poster.html) are kept.
+	if pc := res.PageChanges; pc.Changed != 22 || pc.Added+pc.Removed != 0 || !rep.Reload {
+		t.Errorf("rebuild changed %+v, want the procedure's 22 pages; reload %v", pc, rep.Reload)
+	}
+	if want := (res.Pages-22)*5 + 22*2; res.Files.Kept != want || res.QREncoded != 0 {
+		t.Errorf("rebuild kept %d files (want %d), encoded %d codes (want 0)", res.Files.Kept, want, res.QREncoded)
+	}
+	if _, body := raw(t, ts, "GET", "/van-ha/chung-thuc-chu-ky/"); !strings.Contains(body, "12.000 đồng/trường hợp") {
+		t.Error("the page served does not show the new fee")
+	}
+	if _, err := os.Stat(filepath.Join(src, "site")); err == nil {
+		t.Error("the preview wrote site/")
+	}
+	if lockAfter, _ := os.ReadFile(lock); string(lockAfter) != string(lockBefore) {
+		t.Error("the preview wrote qrboard.lock")
+	}
+	entries, _ := os.ReadDir(src)
+	for _, e := range entries {
+		if name := e.Name(); name != "qrboard.yaml" && name != "qrboard.lock" && name != "procedures" && name != "schema" && name != "templates" {
+			t.Errorf("the preview left %s in the project", name)
+		}
+	}
+}
+
 // BenchmarkRebuildOneFile measures what staff wait for after saving one
-// procedure of the sample in qrboard serve: a rebuild with the QR codes
-// kept from the previous one (the polling interval comes on top).
+// procedure of the sample in qrboard serve: a rebuild that keeps the pages
+// and QR codes the edit does not touch (the polling interval comes on
+// top).
 //
 //	go test ./internal/preview -run XXX -bench RebuildOneFile -count 7
 func BenchmarkRebuildOneFile(b *testing.B) {

@@ -1,6 +1,7 @@
 package procedure
 
 import (
+	"crypto/sha256"
 	"errors"
 	"io"
 	"io/fs"
@@ -98,7 +99,7 @@ func Load(fsys fs.FS, file, id string, diags *diag.List) *Procedure {
 	if !ok {
 		return nil
 	}
-	p := &Procedure{ID: id, File: file}
+	p := &Procedure{ID: id, File: file, Sum: sha256.Sum256(data)}
 	before := diags.Count(diag.Error)
 	if !strictyaml.Decode(file, data, p, diags, strictyaml.RefusePlaceholders) {
 		return nil

@@ -13,6 +13,9 @@ import (
 type Procedure struct {
 	ID   string `yaml:"-"` // the file name without .yaml
 	File string `yaml:"-"` // the file, relative to the project root
+	// Sum is the SHA-256 of the file: a rebuild re-renders the pages of
+	// a procedure whose file changed (see package build).
+	Sum [32]byte `yaml:"-"`
 
 	// National code, "2.000884"
 	Code string `yaml:"code" check:"required,max=40" doc:"Mã thủ tục trên Cơ sở dữ liệu quốc gia về thủ tục hành chính, dạng N.NNNNNN, đặt trong dấu ngoặc kép" example:"\"2.000884\""`

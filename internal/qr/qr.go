@@ -9,9 +9,6 @@ package qr
 import (
 	"bytes"
 	"fmt"
-	"image"
-	"image/color"
-	"image/png"
 	"strconv"
 
 	qrcode "github.com/skip2/go-qrcode"
@@ -120,34 +117,60 @@ func (c *Code) Runs(f func(x, y, n int)) {
 // runs, a viewBox in modules that includes the quiet zone, and a white
 // background so the code also scans on a dark page.
 func (c *Code) SVG() []byte {
-	total := c.Size() + 2*QuietZone
-	var b bytes.Buffer
-	b.Grow(64 + 12*c.Size()*c.Size()/4)
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" shape-rendering="crispEdges">`, total, total)
-	fmt.Fprintf(&b, `<title>%s</title>`, escapeXML(c.Content))
-	fmt.Fprintf(&b, `<rect width="%d" height="%d" fill="#fff"/><path fill="#000" d="`, total, total)
-	b.WriteString(c.PathData(QuietZone))
-	b.WriteString(`"/></svg>`)
-	b.WriteByte('\n')
-	return b.Bytes()
+	total := strconv.Itoa(c.Size() + 2*QuietZone)
+	b := make([]byte, 0, 256+12*c.Size()*c.Size()/4)
+	b = append(b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 `...)
+	b = append(b, total+" "+total+`" shape-rendering="crispEdges"><title>`...)
+	b = append(b, escapeXML(c.Content)...)
+	b = append(b, `</title><rect width="`+total+`" height="`+total+`" fill="#fff"/><path fill="#000" d="`...)
+	b = c.appendPath(b, QuietZone)
+	return append(b, "\"/></svg>\n"...)
 }
 
 // PathData returns SVG path data drawing every dark run as a rectangle one
 // module high, offset by off modules, in module units.
-func (c *Code) PathData(off int) string {
-	var b []byte
-	c.Runs(func(x, y, n int) {
-		b = append(b, 'M')
-		b = strconv.AppendInt(b, int64(x+off), 10)
-		b = append(b, ' ')
-		b = strconv.AppendInt(b, int64(y+off), 10)
-		b = append(b, 'h')
-		b = strconv.AppendInt(b, int64(n), 10)
-		b = append(b, "v1h-"...)
-		b = strconv.AppendInt(b, int64(n), 10)
-		b = append(b, 'z')
-	})
-	return string(b)
+func (c *Code) PathData(off int) string { return string(c.appendPath(nil, off)) }
+
+func (c *Code) appendPath(b []byte, off int) []byte {
+	for y, row := range c.modules {
+		for x := 0; x < len(row); {
+			if !row[x] {
+				x++
+				continue
+			}
+			start := x
+			for x < len(row) && row[x] {
+				x++
+			}
+			n := itoa(x - start)
+			b = append(b, 'M')
+			b = append(b, itoa(start+off)...)
+			b = append(b, ' ')
+			b = append(b, itoa(y+off)...)
+			b = append(b, 'h')
+			b = append(b, n...)
+			b = append(b, "v1h-"...)
+			b = append(b, n...)
+			b = append(b, 'z')
+		}
+	}
+	return b
+}
+
+// smallInts holds the decimal forms of the numbers a path uses most: a
+// path has hundreds of them, and a table lookup beats formatting each.
+var smallInts = func() (t [256]string) {
+	for i := range t {
+		t[i] = strconv.Itoa(i)
+	}
+	return t
+}()
+
+func itoa(i int) string {
+	if i >= 0 && i < len(smallInts) {
+		return smallInts[i]
+	}
+	return strconv.Itoa(i)
 }
 
 func escapeXML(s string) string {
@@ -167,31 +190,4 @@ func escapeXML(s string) string {
 		}
 	}
 	return b.String()
-}
-
-var palette = color.Palette{color.Gray{Y: 0xff}, color.Gray{Y: 0}}
-
-// PNG returns the code as a 1-bit PNG with scale pixels per module and the
-// quiet zone included. Two colours make Go's encoder write one bit per
-// pixel, so a page's code is a few hundred bytes.
-func (c *Code) PNG(scale int) []byte {
-	if scale < 1 {
-		scale = 1
-	}
-	side := (c.Size() + 2*QuietZone) * scale
-	img := image.NewPaletted(image.Rect(0, 0, side, side), palette)
-	c.Runs(func(x, y, n int) {
-		for py := (y + QuietZone) * scale; py < (y+QuietZone+1)*scale; py++ {
-			row := img.Pix[py*img.Stride:]
-			for px := (x + QuietZone) * scale; px < (x+QuietZone+n)*scale; px++ {
-				row[px] = 1
-			}
-		}
-	})
-	var b bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	if err := enc.Encode(&b, img); err != nil {
-		panic(err) // writing to memory does not fail
-	}
-	return b.Bytes()
 }

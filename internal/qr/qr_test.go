@@ -2,8 +2,11 @@ package qr
 
 import (
 	"bytes"
+	"image"
+	"image/color"
 	"image/png"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -121,5 +124,102 @@ func BenchmarkPNG(b *testing.B) {
 	c, _ := Encode(sampleURL, M)
 	for b.Loop() {
 		c.PNG(8)
+	}
+}
+
+// TestPNGPixels decodes the hand-written PNG with image/png, an
+// independent reader, and compares every pixel with the modules, at
+// several scales and for codes of several versions.
+func TestPNGPixels(t *testing.T) {
+	for _, content := range []string{"https://a.example/", sampleURL, sampleURL + strings.Repeat("x", 100)} {
+		c, err := Encode(content, M)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, scale := range []int{1, 3, 8} {
+			img, err := png.Decode(bytes.NewReader(c.PNG(scale)))
+			if err != nil {
+				t.Fatalf("version %d scale %d: %v", c.Version, scale, err)
+			}
+			side := (c.Size() + 2*QuietZone) * scale
+			if b := img.Bounds(); b.Dx() != side || b.Dy() != side {
+				t.Fatalf("version %d scale %d: %v, want %d × %d", c.Version, scale, b, side, side)
+			}
+			for py := range side {
+				for px := range side {
+					r, _, _, _ := img.At(px, py).RGBA()
+					if dark := c.Dark(px/scale-QuietZone, py/scale-QuietZone); dark != (r == 0) {
+						t.Fatalf("version %d scale %d: pixel %d,%d dark=%v, module dark=%v", c.Version, scale, px, py, r == 0, dark)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestBrowserPNG shows the PNG in headless Chromium, takes a screenshot
+// and decodes the code from it: what a citizen's browser draws scans.
+func TestBrowserPNG(t *testing.T) {
+	bin := ""
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			bin = p
+			break
+		}
+	}
+	if bin == "" {
+		if os.Getenv("CI") != "" {
+			t.Fatal("chromium must run in CI")
+		}
+		t.Skip("chromium not available (apt-get install chromium)")
+	}
+	dir := t.TempDir()
+	c, _ := Encode(sampleURL, M)
+	os.WriteFile(filepath.Join(dir, "qr.png"), c.PNG(8), 0o644)
+	page := `<!doctype html><html><body style="margin:0;background:#fff"><img src="qr.png" width="328" height="328"></body></html>`
+	os.WriteFile(filepath.Join(dir, "index.html"), []byte(page), 0o644)
+	shot := filepath.Join(dir, "shot.png")
+	cmd := exec.Command(bin, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+		"--user-data-dir="+filepath.Join(dir, "profile"), "--screenshot="+shot, "--window-size=400,400",
+		"file://"+filepath.Join(dir, "index.html"))
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("chromium: %v\n%s", err, out)
+	}
+	data, err := os.ReadFile(shot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := qrscan.PNG(data); err != nil || got != sampleURL {
+		t.Errorf("the screenshot decodes to %q (%v), want %q", got, err, sampleURL)
+	}
+}
+
+// TestPNGSameAsImagePNG compares the PNG with what image/png writes for
+// the same picture at BestSpeed, which qrboard used before: the files of
+// a site stay byte for byte the same, so a rebuild uploads nothing new.
+func TestPNGSameAsImagePNG(t *testing.T) {
+	for _, content := range []string{"https://a.example/", sampleURL, sampleURL + strings.Repeat("x", 300)} {
+		c, err := Encode(content, Q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, scale := range []int{1, 8} {
+			side := (c.Size() + 2*QuietZone) * scale
+			img := image.NewPaletted(image.Rect(0, 0, side, side), color.Palette{color.Gray{Y: 0xff}, color.Gray{Y: 0}})
+			for py := range side {
+				for px := range side {
+					if c.Dark(px/scale-QuietZone, py/scale-QuietZone) {
+						img.Pix[py*img.Stride+px] = 1
+					}
+				}
+			}
+			var want bytes.Buffer
+			if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&want, img); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(c.PNG(scale), want.Bytes()) {
+				t.Errorf("version %d scale %d: not the bytes image/png writes", c.Version, scale)
+			}
+		}
 	}
 }

@@ -69,6 +69,17 @@ func SearchKey(v any) string {
 	return strings.Join(words, " ")
 }
 
+// searchKey returns SearchKey(v), computed once per procedure or office
+// and build: every board lists a procedure, and home every one.
+func (r *Renderer) searchKey(v any) string {
+	if k, ok := r.keys.Load(v); ok {
+		return k.(string)
+	}
+	k := SearchKey(v)
+	r.keys.Store(v, k)
+	return k
+}
+
 // tel returns a phone number as a tel: link wants it: its digits, and a
 // leading + for an international number.
 func tel(phone string) string {

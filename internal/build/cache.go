@@ -1,0 +1,89 @@
+package build
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"qrboard/internal/qr"
+)
+
+// The cache folder (Options.Cache) holds, for each site built on this
+// machine, its QR codes (qr-<hash of base address and level>.qrcache) and
+// for each output folder its manifest (site-<hash of its path>.manifest).
+// Both only save time: deleting the folder is always safe.
+const (
+	qrCacheExt  = ".qrcache"
+	manifestExt = ".manifest"
+	cacheMaxAge = 30 * 24 * time.Hour // files not written for this long are removed
+)
+
+// QRCache keeps QR codes in memory between the builds of one process
+// (qrboard serve), over the cache files of Options.Cache: a rebuild
+// neither reads the file again nor encodes a code it has seen. The zero
+// QRCache is ready to use.
+type QRCache struct {
+	mu    sync.Mutex
+	files map[string]*qr.Cache // by cache file: one per base address and level
+}
+
+// open returns the QR cache of p's site in dir: one file per base address
+// and level, so two projects never fight over one file. Without a
+// QRCache or a folder, it returns nil: every code is encoded.
+func (c *QRCache) open(dir string, p *Project) *qr.Cache {
+	sum := sha256.Sum256([]byte(p.Site.Config.Base.String() + " " + string(p.Level)))
+	name := fmt.Sprintf("qr-%x%s", sum[:8], qrCacheExt)
+	if c == nil {
+		if dir == "" {
+			return nil
+		}
+		return qr.OpenCache(dir, name)
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.files == nil {
+		c.files = map[string]*qr.Cache{}
+	}
+	key := filepath.Join(dir, name)
+	if qc := c.files[key]; qc != nil {
+		return qc
+	}
+	qc := qr.OpenCache(dir, name)
+	c.files[key] = qc
+	return qc
+}
+
+// manifestFile returns where the manifest of the output folder out is
+// kept in dir, or "" without a cache.
+func manifestFile(dir, out string) string {
+	if dir == "" {
+		return ""
+	}
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return ""
+	}
+	sum := sha256.Sum256([]byte(abs))
+	return filepath.Join(dir, fmt.Sprintf("site-%x%s", sum[:8], manifestExt))
+}
+
+// pruneCache removes the cache files of sites and folders not built for
+// cacheMaxAge, so the cache stays bounded.
+func pruneCache(dir string) {
+	if dir == "" {
+		return
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		ext := filepath.Ext(e.Name())
+		if ext != qrCacheExt && ext != manifestExt {
+			continue
+		}
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > cacheMaxAge {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
+}

@@ -1,0 +1,289 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"qrboard/internal/diag"
+	"qrboard/internal/msg"
+)
+
+// edits are changes staff make between two builds, in the order
+// TestIncrementalMatchesFull makes them: each keeps the ones before.
+var edits = []struct {
+	name   string
+	change func(t *testing.T, src string)
+	opts   func(o *Options) // a change of the command line, kept for the next builds
+	config bool             // every page is made again, but its QR codes
+	url    bool             // and every QR code too
+}{
+	{name: "procedure short name", change: func(t *testing.T, src string) {
+		replaceIn(t, filepath.Join(src, "procedures", "dang-ky-ket-hon.yaml"), "short_name: Đăng ký kết hôn", "short_name: Đăng ký kết hôn trong nước")
+	}},
+	{name: "procedure fee", change: func(t *testing.T, src string) {
+		replaceIn(t, filepath.Join(src, "procedures", "chung-thuc-chu-ky.yaml"), "fee: 10.000 đồng/trường hợp", "fee: 12.000 đồng/trường hợp")
+	}},
+	{name: "procedure summary", change: func(t *testing.T, src string) {
+		replaceIn(t, filepath.Join(src, "procedures", "dang-ky-ket-hon.yaml"), "summary: >-\n", "summary: >-\n  Thủ tục mới.\n")
+	}},
+	{name: "document added", change: func(t *testing.T, src string) {
+		replaceIn(t, filepath.Join(src, "procedures", "dang-ky-ket-hon.yaml"), "documents:\n", "documents:\n  - name: Giấy mới\n")
+	}},
+	{name: "procedure full name", change: func(t *testing.T, src string) {
+		replaceIn(t, filepath.Join(src, "procedures", "dang-ky-khai-tu.yaml"), "\nname: ", "\nname: Mới – ")
+	}},
+	{name: "procedure field", change: func(t *testing.T, src string) {
+		replaceIn(t, filepath.Join(src, "procedures", "trich-luc-ho-tich.yaml"), "field: Hộ tịch", "field: Chứng thực")
+	}},
+	{name: "procedure code", change: func(t *testing.T, src string) {
+		replaceIn(t, filepath.Join(src, "procedures", "trich-luc-ho-tich.yaml"), `code: "2.000635"`, `code: "2.000636"`)
+	}},
+	{name: "procedure keywords", change: func(t *testing.T, src string) {
+		replaceIn(t, filepath.Join(src, "procedures", "chung-thuc-chu-ky.yaml"), "keywords:\n", "keywords:\n  - ký tên\n")
+	}},
+	{name: "procedure updated date", change: func(t *testing.T, src string) {
+		replaceIn(t, filepath.Join(src, "procedures", "dang-ky-khai-tu.yaml"), "updated: 2026-11-27", "updated: 2026-11-28")
+	}},
+	{name: "no-wait badge off", change: func(t *testing.T, src string) {
+		replaceIn(t, filepath.Join(src, "procedures", "dang-ky-khai-tu.yaml"), "no_wait: true", "no_wait: false")
+	}},
+	{name: "procedure repealed", change: func(t *testing.T, src string) {
+		replaceIn(t, filepath.Join(src, "procedures", "chung-thuc-ban-sao.yaml"), "updated:", "repealed_on: 2026-07-01\nupdated:")
+	}},
+	{name: "procedure added", change: func(t *testing.T, src string) {
+		data := readFile(t, filepath.Join(src, "procedures", "dang-ky-khai-tu.yaml"))
+		writeFile(t, filepath.Join(src, "procedures", "khai-tu-moi.yaml"), bytes.Replace(data, []byte("short_name: Đăng ký khai tử"), []byte("short_name: Khai tử mới"), 1))
+	}},
+	{name: "repeal date to come", change: func(t *testing.T, src string) {
+		replaceIn(t, filepath.Join(src, "procedures", "khai-tu-moi.yaml"), "updated:", "repealed_on: 2027-01-15\nupdated:")
+	}},
+	{name: "procedure in force from a day to come", change: func(t *testing.T, src string) {
+		data := string(readFile(t, filepath.Join(src, "procedures", "trich-luc-ho-tich.yaml")))
+		data = strings.Replace(data, "short_name: ", "effective_from: 2027-01-20\nshort_name: Sắp có – ", 1)
+		writeFile(t, filepath.Join(src, "procedures", "sap-co.yaml"), []byte(data))
+	}},
+	{name: "-now after the repeal and the day in force", opts: func(o *Options) { o.Now = testNow.AddDate(0, 2, 0) }},
+	{name: "office renamed", config: true, change: func(t *testing.T, src string) {
+		replaceIn(t, filepath.Join(src, "qrboard.yaml"), "name: Xã Vân Hà\n", "name: Xã Vân Hà mới\n")
+	}},
+	{name: "office contact details", config: true, change: func(t *testing.T, src string) {
+		replaceIn(t, filepath.Join(src, "qrboard.yaml"), "name: Xã Vân Nam\n    kind: commune\n    code: \"09724\"\n    address: \"TODO: địa chỉ trụ sở UBND\"\n    phone: \"TODO: số điện thoại Bộ phận Một cửa\"\n    hours: \"TODO: giờ tiếp nhận hồ sơ\"",
+			"name: Xã Vân Nam\n    kind: commune\n    code: \"09724\"\n    address: Thôn Thử, xã Vân Nam\n    phone: \"0200 000 000\"\n    hours: Sáng thứ Hai đến thứ Sáu")
+	}},
+	{name: "print paper in qrboard.yaml", config: true, change: func(t *testing.T, src string) {
+		replaceIn(t, filepath.Join(src, "qrboard.yaml"), "paper: A4", "paper: A3")
+	}},
+	{name: "-paper", config: true, opts: func(o *Options) { o.Paper = "A4" }},
+	{name: "QR level", config: true, url: true, change: func(t *testing.T, src string) {
+		replaceIn(t, filepath.Join(src, "qrboard.yaml"), "level: M", "level: L")
+	}},
+	{name: "base address changed", config: true, url: true, change: func(t *testing.T, src string) {
+		replaceIn(t, filepath.Join(src, "qrboard.yaml"), "base_url: https://phuctho.example/", "base_url: https://thutuc.phuctho.example/")
+	}},
+	{name: "-base-url", config: true, url: true, opts: func(o *Options) { o.BaseURL = "https://phuctho.example/thu-tuc/" }},
+	// The project's own templates, laid over the built-in ones: from here
+	// on every page depends on every template file.
+	{name: "own page.js", config: true, change: func(t *testing.T, src string) {
+		js := readFile(t, filepath.Join(repoRoot, "templates", "page.js"))
+		writeFile(t, filepath.Join(src, "templates", "page.js"), append(js, "document.documentElement.dataset.own = '1';\n"...))
+	}},
+	{name: "own style.css", config: true, change: func(t *testing.T, src string) {
+		css := readFile(t, filepath.Join(repoRoot, "templates", "style.css"))
+		writeFile(t, filepath.Join(src, "templates", "style.css"), append(css, "h1{letter-spacing:.01em}\n"...))
+	}},
+	{name: "own interface strings", config: true, change: func(t *testing.T, src string) {
+		vi := string(readFile(t, filepath.Join(repoRoot, "templates", "lang", "vi.yaml")))
+		writeFile(t, filepath.Join(src, "templates", "lang", "vi.yaml"), []byte(strings.Replace(vi, "\nno_wait: ", "\nno_wait: Nhanh – ", 1)))
+	}},
+	{name: "own poster.html", config: true, change: func(t *testing.T, src string) {
+		poster := string(readFile(t, filepath.Join(repoRoot, "templates", "poster.html")))
+		writeFile(t, filepath.Join(src, "templates", "poster.html"), []byte(strings.Replace(poster, "<article class=\"sheet\">", "<article class=\"sheet own\">", 1)))
+	}},
+	{name: "own template: -now shown", config: true, change: func(t *testing.T, src string) {
+		home := string(readFile(t, filepath.Join(repoRoot, "templates", "home.html")))
+		writeFile(t, filepath.Join(src, "templates", "home.html"), []byte(strings.Replace(home, "<h1>", "<p>{{.Site.Now.Vietnamese}}</p><h1>", 1)))
+	}},
+	{name: "-now with own templates", config: true, opts: func(o *Options) { o.Now = o.Now.AddDate(0, 0, 1) }},
+}
+
+// TestIncrementalMatchesFull makes each edit in turn and rebuilds into
+// the previous output with the cache (keeping the pages whose inputs did
+// not change), then builds the same project from scratch without it: the
+// two folders must be byte for byte the same. This is what holds the
+// page keys of inputs.go to what the templates really show.
+func TestIncrementalMatchesFull(t *testing.T) {
+	src := copyProject(t, repoRoot)
+	cache := t.TempDir()
+	out := filepath.Join(t.TempDir(), "site")
+	opts := Options{Src: src, Out: out, Now: testNow, Cache: cache}
+	mustBuild(t, opts)
+	for _, e := range edits {
+		if e.change != nil {
+			e.change(t, src)
+		}
+		if e.opts != nil {
+			e.opts(&opts)
+		}
+		res, diags := mustBuildDiags(t, opts)
+		fresh := opts
+		fresh.Out, fresh.Cache = filepath.Join(t.TempDir(), "site"), ""
+		want, wantDiags := mustBuildDiags(t, fresh)
+		sameFolders(t, e.name, out, fresh.Out)
+		// What the build says of pages it kept is what it says of pages
+		// it made: the weights, the QR versions, the counts, the warnings.
+		if res.Heaviest != want.Heaviest || res.MaxQRVersion != want.MaxQRVersion || res.Pages != want.Pages ||
+			res.QRCodes != want.QRCodes || res.Redirects != want.Redirects {
+			t.Errorf("%s: heaviest %+v, QR version %d, %d pages, %d codes, %d redirects; from scratch %+v, %d, %d, %d, %d",
+				e.name, res.Heaviest, res.MaxQRVersion, res.Pages, res.QRCodes, res.Redirects,
+				want.Heaviest, want.MaxQRVersion, want.Pages, want.QRCodes, want.Redirects)
+		}
+		if got, want := formatDiags(diags), formatDiags(wantDiags); got != want {
+			t.Errorf("%s: the rebuild says\n%s\nthe build from scratch\n%s", e.name, got, want)
+		}
+		if !e.config && res.Files.Kept == 0 {
+			t.Errorf("%s: no page kept: %+v", e.name, res.Files)
+		}
+		if qrFiles := 2 * res.Pages; e.config && !e.url && res.Files.Kept != qrFiles {
+			t.Errorf("%s: %d files kept, want only the %d QR codes", e.name, res.Files.Kept, qrFiles)
+		}
+		if e.url && res.Files.Kept != 0 {
+			t.Errorf("%s: %d files kept after every address changed", e.name, res.Files.Kept)
+		}
+	}
+}
+
+// TestIncrementalOwnTemplates does the same with a template of the
+// project's own that lists every procedure on every procedure page: there
+// no page is kept after a procedure changes.
+func TestIncrementalOwnTemplates(t *testing.T) {
+	src := copyProject(t, repoRoot)
+	page := readFile(t, filepath.Join(repoRoot, "templates", "procedure.html"))
+	page = bytes.Replace(page, []byte(`<h2 id="noi-nop">`), []byte(`<p>{{range $.Site.Procedures}}{{.ShortName}} {{end}}</p><h2 id="noi-nop">`), 1)
+	writeFile(t, filepath.Join(src, "templates", "procedure.html"), page)
+	cache := t.TempDir()
+	out := filepath.Join(t.TempDir(), "site")
+	mustBuild(t, Options{Src: src, Out: out, Now: testNow, Cache: cache})
+	edits[0].change(t, src)
+	res := mustBuild(t, Options{Src: src, Out: out, Now: testNow, Cache: cache})
+	fresh := filepath.Join(t.TempDir(), "site")
+	mustBuild(t, Options{Src: src, Out: fresh, Now: testNow})
+	sameFolders(t, "own templates", out, fresh)
+	if qrFiles := 2 * res.Pages; res.Files.Kept != qrFiles {
+		t.Errorf("%d files kept with the project's own templates, want only the %d QR codes", res.Files.Kept, qrFiles)
+	}
+}
+
+// TestRebuildRestoresHandEdits edits built files by hand, keeping their
+// size and time: the next build puts back what the project says.
+func TestRebuildRestoresHandEdits(t *testing.T) {
+	src := copyProject(t, repoRoot)
+	cache := t.TempDir()
+	out := filepath.Join(t.TempDir(), "site")
+	mustBuild(t, Options{Src: src, Out: out, Now: testNow, Cache: cache})
+	want := contents(t, out)
+	for _, rel := range []string{"van-ha/dang-ky-ket-hon/index.html", "van-ha/dang-ky-ket-hon/qr.png", "index.html"} {
+		p := filepath.Join(out, filepath.FromSlash(rel))
+		info, _ := os.Stat(p)
+		data := readFile(t, p)
+		data[len(data)/2] ^= 0x20
+		writeFile(t, p, data)
+		os.Chtimes(p, info.ModTime(), info.ModTime())
+	}
+	res := mustBuild(t, Options{Src: src, Out: out, Now: testNow, Cache: cache})
+	if res.Files.Changed != 3 {
+		t.Errorf("%d files rewritten, want the 3 edited", res.Files.Changed)
+	}
+	got := contents(t, out)
+	for name, data := range want {
+		if !bytes.Equal(got[name], data) {
+			t.Errorf("%s not restored", name)
+		}
+	}
+}
+
+// sameFolders expects the same files with the same bytes in a and b.
+func sameFolders(t *testing.T, name, a, b string) {
+	t.Helper()
+	ca, cb := contents(t, a), contents(t, b)
+	for rel, data := range ca {
+		if other, ok := cb[rel]; !ok {
+			t.Errorf("%s: %s only in the incremental build", name, rel)
+		} else if !bytes.Equal(data, other) {
+			t.Errorf("%s: %s differs from a build from scratch", name, rel)
+		}
+	}
+	for rel := range cb {
+		if _, ok := ca[rel]; !ok {
+			t.Errorf("%s: %s missing from the incremental build", name, rel)
+		}
+	}
+}
+
+// TestFailedRebuildChangesNothing breaks a procedure so that the build
+// fails while writing — its short name has a character the poster font
+// lacks, found when the pages are made, after other pages were staged —
+// and expects the output folder, its manifest in the cache and
+// qrboard.lock exactly as they were. Fixed, the next rebuild equals a
+// build from scratch.
+func TestFailedRebuildChangesNothing(t *testing.T) {
+	src := copyProject(t, repoRoot)
+	cache := t.TempDir()
+	out := filepath.Join(t.TempDir(), "site")
+	opts := Options{Src: src, Out: out, Now: testNow, Cache: cache}
+	mustBuild(t, opts)
+	before, cacheBefore := snapshot(t, out), contents(t, cache)
+	lockFile := filepath.Join(src, "qrboard.lock")
+	lockBefore := readFile(t, lockFile)
+
+	file := filepath.Join(src, "procedures", "trich-luc-ho-tich.yaml")
+	good := readFile(t, file)
+	replaceIn(t, file, "short_name: ", "short_name: 結婚 ")
+	replaceIn(t, filepath.Join(src, "procedures", "dang-ky-ket-hon.yaml"), "short_name: Đăng ký kết hôn", "short_name: Kết hôn")
+	res, diags, err := Run(context.Background(), opts)
+	if err != nil || res != nil || !diags.HasErrors() {
+		t.Fatalf("a poster the font cannot print was built: res=%v err=%v", res, err)
+	}
+	if after := snapshot(t, out); !equalSnapshots(t, before, after) {
+		t.Error("the failed build changed the output folder")
+	}
+	for name, data := range cacheBefore {
+		if strings.HasSuffix(name, manifestExt) && !bytes.Equal(data, readFile(t, filepath.Join(cache, name))) {
+			t.Errorf("the failed build changed the manifest %s", name)
+		}
+	}
+	if !bytes.Equal(lockBefore, readFile(t, lockFile)) {
+		t.Error("the failed build changed qrboard.lock")
+	}
+	entries, _ := os.ReadDir(filepath.Dir(out))
+	for _, e := range entries {
+		if e.Name() != "site" {
+			t.Errorf("left behind: %s", e.Name())
+		}
+	}
+
+	writeFile(t, file, good)
+	mustBuild(t, opts)
+	fresh := filepath.Join(t.TempDir(), "site")
+	mustBuild(t, Options{Src: src, Out: fresh, Now: testNow})
+	sameFolders(t, "after the failed build", out, fresh)
+}
+
+func mustBuildDiags(t *testing.T, opts Options) (*Result, diag.List) {
+	t.Helper()
+	res, diags, err := Run(context.Background(), opts)
+	if err != nil || res == nil {
+		t.Fatalf("build failed: %v %v", err, diags.Err())
+	}
+	return res, diags
+}
+
+func formatDiags(diags diag.List) string {
+	diags.Sort()
+	var b strings.Builder
+	diags.Print(&b, msg.En, "", diag.Warning)
+	return b.String()
+}

@@ -1,0 +1,36 @@
+package output
+
+import (
+	"os"
+	"syscall"
+)
+
+// sysState returns the file's inode and change time. The change time is
+// set by the system on every change, content or metadata, and cannot be
+// set back by hand, so a file edited and given its old modification time
+// still looks changed.
+func sysState(info os.FileInfo) (ino uint64, ctime int64) {
+	if st, ok := info.Sys().(*syscall.Stat_t); ok {
+		return uint64(st.Ino), st.Ctim.Nano()
+	}
+	return 0, 0
+}
+
+// lstat returns the state of the file at path, and whether it is a
+// regular file or a folder, without the allocations of os.Lstat: a
+// rebuild checks every file of the site this way.
+func lstat(path string) (st fileState, regular, dir bool, err error) {
+	var s syscall.Stat_t
+	for {
+		err = syscall.Lstat(path, &s)
+		if err != syscall.EINTR {
+			break
+		}
+	}
+	if err != nil {
+		return fileState{}, false, false, err
+	}
+	st = fileState{size: s.Size, mtime: s.Mtim.Nano(), ctime: s.Ctim.Nano(), ino: uint64(s.Ino)}
+	kind := s.Mode & syscall.S_IFMT
+	return st, kind == syscall.S_IFREG, kind == syscall.S_IFDIR, nil
+}
