@@ -99,18 +99,23 @@ func (c *Code) Dark(x, y int) bool {
 // single modules leaves no seams between neighbours in any renderer.
 func (c *Code) Runs(f func(x, y, n int)) {
 	for y, row := range c.modules {
-		for x := 0; x < len(row); {
-			if !row[x] {
-				x++
-				continue
-			}
-			start := x
-			for x < len(row) && row[x] {
-				x++
-			}
-			f(start, y, x-start)
+		for start, end := nextRun(row, 0); start < end; start, end = nextRun(row, end) {
+			f(start, y, end-start)
 		}
 	}
+}
+
+// nextRun returns the first run of dark modules in row at or after x, as
+// [start, end); start == end when there is none.
+func nextRun(row []bool, x int) (start, end int) {
+	for x < len(row) && !row[x] {
+		x++
+	}
+	start = x
+	for x < len(row) && row[x] {
+		x++
+	}
+	return start, x
 }
 
 // SVG returns the code as a standalone SVG image: one path of merged
@@ -133,16 +138,8 @@ func (c *Code) PathData(off int) string { return string(c.appendPath(nil, off)) 
 
 func (c *Code) appendPath(b []byte, off int) []byte {
 	for y, row := range c.modules {
-		for x := 0; x < len(row); {
-			if !row[x] {
-				x++
-				continue
-			}
-			start := x
-			for x < len(row) && row[x] {
-				x++
-			}
-			n := itoa(x - start)
+		for start, end := nextRun(row, 0); start < end; start, end = nextRun(row, end) {
+			n := itoa(end - start)
 			b = append(b, 'M')
 			b = append(b, itoa(start+off)...)
 			b = append(b, ' ')
