@@ -136,7 +136,7 @@ func runCLI(t *testing.T, lang string, args ...string) (string, int) {
 }
 
 // summaryRE matches the last line of a build or check.
-var summaryRE = regexp.MustCompile(`^qrboard: (built|\d+ errors|check passed|đã tạo|có \d+ lỗi|kiểm tra xong)`)
+var summaryRE = regexp.MustCompile(`^qrboard: (built|\d+ error\(s\)|check passed|đã tạo|có \d+ lỗi|kiểm tra xong)`)
 
 // newLines returns the lines of stderr that are not in baseline and not a
 // summary, with the project folder removed from paths.
