@@ -256,11 +256,8 @@ func appendBytes(b, data []byte) []byte {
 // splitRecord cuts the first record from data and reads its key, without
 // checking it yet.
 func splitRecord(data []byte) (cacheKey, record, []byte, bool) {
-	if len(data) < 4 {
-		return cacheKey{}, record{}, nil, false
-	}
-	n := int(binary.BigEndian.Uint32(data))
-	if n < recordHead || len(data)-4-sha256.Size < n {
+	n, ok := length(data, len(data)-4-sha256.Size)
+	if !ok || n < recordHead {
 		return cacheKey{}, record{}, nil, false
 	}
 	r := record{body: data[4 : 4+n], sum: data[4+n : 4+n+sha256.Size]}
@@ -296,10 +293,10 @@ const recordHead = 4
 func splitFields(b []byte, n int) ([][]byte, error) {
 	var out [][]byte
 	for range n {
-		if len(b) < 4 || int(binary.BigEndian.Uint32(b)) > len(b)-4 {
+		l, ok := length(b, len(b)-4)
+		if !ok {
 			return nil, errors.New("short field")
 		}
-		l := int(binary.BigEndian.Uint32(b))
 		out = append(out, b[4:4+l])
 		b = b[4+l:]
 	}
@@ -307,6 +304,17 @@ func splitFields(b []byte, n int) ([][]byte, error) {
 		return nil, errors.New("extra bytes")
 	}
 	return out, nil
+}
+
+// length reads the 4-byte length at the start of b and reports whether
+// it is at most limit. It compares without converting to int first, so
+// that a damaged length cannot become negative where int is 32 bits.
+func length(b []byte, limit int) (int, bool) {
+	if len(b) < 4 || limit < 0 {
+		return 0, false
+	}
+	n := binary.BigEndian.Uint32(b)
+	return int(n), uint64(n) <= uint64(limit)
 }
 
 // packed returns the modules 8 to a byte, row after row.
