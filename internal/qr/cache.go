@@ -164,7 +164,8 @@ func (c *Cache) Misses() int {
 }
 
 // Save writes the cache back when codes were added to it: every entry
-// used since OpenCache, then older ones up to MaxCacheEntries.
+// used since OpenCache, then older ones up to MaxCacheEntries. Otherwise
+// it only sets the file's modification time to now.
 func (c *Cache) Save() error {
 	if c == nil {
 		return nil
@@ -175,12 +176,12 @@ func (c *Cache) Save() error {
 		return nil
 	}
 	if !c.new {
-		// The file holds every entry used: mark it as used, so that
-		// pruning by age (package build) keeps it.
-		if c.old != nil && len(c.used) > 0 {
-			now := time.Now()
-			os.Chtimes(c.path, now, now)
-		}
+		// The file holds every entry used, or this build needed none (a
+		// rebuild that made no page): mark it as used all the same, so
+		// that pruning by age (package build) keeps the cache of a site
+		// that is still built. A missing file stays missing.
+		now := time.Now()
+		os.Chtimes(c.path, now, now)
 		return nil
 	}
 	var b bytes.Buffer
