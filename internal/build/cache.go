@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -71,15 +72,16 @@ func manifestFile(dir, out string) string {
 }
 
 // pruneCache removes the cache files of sites and folders not built for
-// cacheMaxAge, so the cache stays bounded.
+// cacheMaxAge, so the cache stays bounded, and the temporary files that a
+// build stopped while saving them left behind.
 func pruneCache(dir string) {
 	if dir == "" {
 		return
 	}
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
-		ext := filepath.Ext(e.Name())
-		if ext != qrCacheExt && ext != manifestExt {
+		name, _, _ := strings.Cut(e.Name(), ".tmp-") // a save's temporary file: NAME.tmp-RANDOM
+		if ext := filepath.Ext(name); ext != qrCacheExt && ext != manifestExt {
 			continue
 		}
 		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > cacheMaxAge {

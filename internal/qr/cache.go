@@ -164,7 +164,8 @@ func (c *Cache) Misses() int {
 }
 
 // Save writes the cache back when codes were added to it: every entry
-// used since OpenCache, then older ones up to MaxCacheEntries.
+// used since OpenCache, then older ones up to MaxCacheEntries. Otherwise
+// it only sets the file's modification time to now.
 func (c *Cache) Save() error {
 	if c == nil {
 		return nil
@@ -175,12 +176,12 @@ func (c *Cache) Save() error {
 		return nil
 	}
 	if !c.new {
-		// The file holds every entry used: mark it as used, so that
-		// pruning by age (package build) keeps it.
-		if c.old != nil && len(c.used) > 0 {
-			now := time.Now()
-			os.Chtimes(c.path, now, now)
-		}
+		// The file holds every entry used, or this build needed none (a
+		// rebuild that made no page): mark it as used all the same, so
+		// that pruning by age (package build) keeps the cache of a site
+		// that is still built. A missing file stays missing.
+		now := time.Now()
+		os.Chtimes(c.path, now, now)
 		return nil
 	}
 	var b bytes.Buffer
@@ -256,11 +257,8 @@ func appendBytes(b, data []byte) []byte {
 // splitRecord cuts the first record from data and reads its key, without
 // checking it yet.
 func splitRecord(data []byte) (cacheKey, record, []byte, bool) {
-	if len(data) < 4 {
-		return cacheKey{}, record{}, nil, false
-	}
-	n := int(binary.BigEndian.Uint32(data))
-	if n < recordHead || len(data)-4-sha256.Size < n {
+	n, ok := length(data, len(data)-4-sha256.Size)
+	if !ok || n < recordHead {
 		return cacheKey{}, record{}, nil, false
 	}
 	r := record{body: data[4 : 4+n], sum: data[4+n : 4+n+sha256.Size]}
@@ -296,10 +294,10 @@ const recordHead = 4
 func splitFields(b []byte, n int) ([][]byte, error) {
 	var out [][]byte
 	for range n {
-		if len(b) < 4 || int(binary.BigEndian.Uint32(b)) > len(b)-4 {
+		l, ok := length(b, len(b)-4)
+		if !ok {
 			return nil, errors.New("short field")
 		}
-		l := int(binary.BigEndian.Uint32(b))
 		out = append(out, b[4:4+l])
 		b = b[4+l:]
 	}
@@ -307,6 +305,17 @@ func splitFields(b []byte, n int) ([][]byte, error) {
 		return nil, errors.New("extra bytes")
 	}
 	return out, nil
+}
+
+// length reads the 4-byte length at the start of b and reports whether
+// it is at most limit. It compares without converting to int first, so
+// that a damaged length cannot become negative where int is 32 bits.
+func length(b []byte, limit int) (int, bool) {
+	if len(b) < 4 || limit < 0 {
+		return 0, false
+	}
+	n := binary.BigEndian.Uint32(b)
+	return int(n), uint64(n) <= uint64(limit)
 }
 
 // packed returns the modules 8 to a byte, row after row.

@@ -101,14 +101,20 @@ func TestCacheConcurrent(t *testing.T) {
 	}
 }
 
-// TestPNGGolden pins the bytes of a PNG. When the writer changes on
-// purpose, update the hash and change cacheFormat in cache.go, so that no
-// cache serves images of the old writer.
+// TestPNGGolden pins the bytes of the PNGs of two codes: one as skip2
+// masks it, one that Encode re-masks (see mask.go), so that a change in
+// the mask chosen fails it too. When the writer or the choice changes on
+// purpose, update the hashes and change cacheFormat in cache.go, so that
+// no cache serves codes or images of the old ones.
 func TestPNGGolden(t *testing.T) {
-	c, _ := Encode(sampleURL, M)
-	const want = "f23b663660b767f0973d39af4dad6a40dcb78b2b79944bc751facce338e5b050"
-	if got := fmt.Sprintf("%x", sha256.Sum256(c.PNG(8))); got != want {
-		t.Errorf("PNG of %s has SHA-256 %s, want %s: if the change is meant, update this hash and cacheFormat", sampleURL, got, want)
+	for content, want := range map[string]string{
+		sampleURL: "f23b663660b767f0973d39af4dad6a40dcb78b2b79944bc751facce338e5b050",
+		"https://phuctho.example/lien-hiep/dang-ky-ket-hon/": "a1c5db1a88a936cfe0d34bab52f930c6af59851f18b01d1518f3fd3a1cb9314d",
+	} {
+		c, _ := Encode(content, M)
+		if got := fmt.Sprintf("%x", sha256.Sum256(c.PNG(8))); got != want {
+			t.Errorf("PNG of %s has SHA-256 %s, want %s: if the change is meant, update this hash and cacheFormat", content, got, want)
+		}
 	}
 }
 
