@@ -1,6 +1,7 @@
 package output
 
 import (
+	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
@@ -272,6 +273,23 @@ func TestManifestRoundTrip(t *testing.T) {
 	}
 	if other := readManifest(file, "/other"); len(other.files) != 0 {
 		t.Error("read the manifest of another folder")
+	}
+}
+
+// TestManifestLargeFolder reads back a folder of more files than the
+// reader allocates room for at first.
+func TestManifestLargeFolder(t *testing.T) {
+	m := newManifest("/site")
+	m.dirs["posters"] = fileState{size: 1}
+	for i := range 3000 {
+		m.files[fmt.Sprintf("posters/%d.pdf", i)] = fileState{size: int64(i)}
+	}
+	file := filepath.Join(t.TempDir(), "m")
+	if err := m.save(file); err != nil {
+		t.Fatal(err)
+	}
+	if got := readManifest(file, "/site"); !maps.Equal(got.files, m.files) || len(got.inDir["posters"]) != len(m.files) {
+		t.Errorf("read back %d files, %d in their folder; want %d", len(got.files), len(got.inDir["posters"]), len(m.files))
 	}
 }
 
