@@ -183,6 +183,20 @@ func TestContentWins(t *testing.T) {
 			data, _ := os.ReadFile(manifest)
 			os.WriteFile(manifest, []byte(strings.Replace(string(data), out, out+"x", 1)), 0o644)
 		}},
+		{"folder gone, its parent's time kept", func(t *testing.T, out, manifest string) {
+			// As on file systems that do not date folders by their
+			// entries (FAT): the manifest still lists the folder.
+			os.RemoveAll(filepath.Join(out, "b"))
+			m := readManifest(manifest, out)
+			st, _, _, err := lstat(out)
+			if err != nil || len(m.files) == 0 {
+				t.Fatal(err, len(m.files))
+			}
+			m.dirs[""] = st
+			if err := m.save(manifest); err != nil {
+				t.Fatal(err)
+			}
+		}},
 		{"manifest stale", func(t *testing.T, out, manifest string) {
 			// A manifest saved before a build whose files then differ.
 			stale, _ := os.ReadFile(manifest)
@@ -203,7 +217,7 @@ func TestContentWins(t *testing.T) {
 	}
 }
 
-// TestFailedBuildChangesNothing aborts a rebuild after writing changed
+// TestAbortChangesNothing aborts a rebuild after writing changed
 // files: the folder is as it was.
 func TestAbortChangesNothing(t *testing.T) {
 	dir := t.TempDir()
