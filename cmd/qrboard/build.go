@@ -48,7 +48,8 @@ func (p *projectFlags) options(e *env) (build.Options, bool) {
 	return opts, true
 }
 
-// cacheDir returns the folder of the QR cache: $QRBOARD_CACHE, or
+// cacheDir returns the cache folder, which holds the QR codes of each
+// site and the manifest of each output folder: $QRBOARD_CACHE, or
 // qrboard in the user's cache folder (~/.cache, %LocalAppData%); "off"
 // or no such folder means no cache.
 func cacheDir() string {

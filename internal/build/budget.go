@@ -2,6 +2,7 @@ package build
 
 import (
 	"compress/gzip"
+	"fmt"
 	"io"
 	"sync"
 
@@ -118,12 +119,15 @@ func (p *Project) overweightPages() diag.List {
 }
 
 // weighPages renders every page only to weigh it, for `qrboard check`.
-func (p *Project) weighPages() diag.List {
-	p.eachPage(func(pg *site.Page) error {
-		if html, err := p.Renderer.Page(pg); err == nil {
-			p.weigh(pg, html)
+// A page its template fails on is the error a build would stop at.
+func (p *Project) weighPages() (diag.List, error) {
+	err := p.eachPage(func(pg *site.Page) error {
+		html, err := p.Renderer.Page(pg)
+		if err != nil {
+			return fmt.Errorf("making /%s: %w", pg.Path+IndexFile, err)
 		}
+		p.weigh(pg, html)
 		return nil
 	})
-	return p.overweightPages()
+	return p.overweightPages(), err
 }

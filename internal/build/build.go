@@ -128,17 +128,42 @@ func Load(opts Options) (*Project, diag.List) {
 	p := &Project{Site: s, Lock: lk, Renderer: r, Level: level, Paper: paper, tfs: tfs}
 	p.qrCache = opts.QRCache.open(opts.Cache, p)
 	if opts.Check {
-		d, err := p.checkPosters()
+		d, err := p.check()
+		diags = append(diags, d...)
 		if err != nil {
 			diags.Add(diag.Pos{}, msg.Failed, err.Error())
 		}
-		diags = append(diags, d...)
 		if diags.HasErrors() {
 			return nil, diags
 		}
-		diags = append(diags, p.weighPages()...)
 	}
 	return p, diags
+}
+
+// check makes in memory what a build writes, but the sharing pictures,
+// and reports what a build reports: the problems of the posters and,
+// when there are none, the pages over the budget and codes denser than
+// MaxVersion. err is a failure a build would stop at, such as a template
+// that fails on some page.
+func (p *Project) check() (diag.List, error) {
+	diags, version, err := p.checkPosters()
+	if err != nil || diags.HasErrors() {
+		return diags, err
+	}
+	for _, rd := range p.Site.Redirects {
+		if _, err := p.redirect(rd); err != nil {
+			return diags, err
+		}
+	}
+	if _, err := p.siteFiles(); err != nil {
+		return diags, err
+	}
+	d, err := p.weighPages()
+	if err != nil {
+		return diags, err
+	}
+	diags = append(diags, d...)
+	return append(diags, tooDense(version)...), nil
 }
 
 // Templates returns the templates for opts: the embedded ones with the
@@ -214,9 +239,7 @@ func Run(ctx context.Context, opts Options) (*Result, diag.List, error) {
 	}
 	res.Heaviest = p.scales.largest
 	diags = append(diags, p.overweightPages()...)
-	if res.MaxQRVersion > MaxVersion {
-		diags.Warn(diag.Pos{File: config.File}, msg.QRTooDense, res.MaxQRVersion, MaxVersion)
-	}
+	diags = append(diags, tooDense(res.MaxQRVersion)...)
 	res.Elapsed = time.Since(start)
 	return res, diags, nil
 }
@@ -250,6 +273,16 @@ func openOutput(dir, manifest string, check bool) chan opened {
 // MaxVersion is the largest QR version the sample's addresses need and
 // the largest that stays easy to scan from a poster at arm's length.
 const MaxVersion = 4
+
+// tooDense warns when the densest code, of version version, is above
+// MaxVersion.
+func tooDense(version int) diag.List {
+	var diags diag.List
+	if version > MaxVersion {
+		diags.Warn(diag.Pos{File: config.File}, msg.QRTooDense, version, MaxVersion)
+	}
+	return diags
+}
 
 // writeLock records the published addresses in qrboard.lock, writing the
 // file only when it changes, through a temporary file so it is never half

@@ -2,6 +2,7 @@ package build
 
 import (
 	"errors"
+	"fmt"
 	"maps"
 	"runtime"
 	"slices"
@@ -156,22 +157,34 @@ func (ps *problems) list() diag.List {
 	return l
 }
 
-// checkPosters runs the poster checks of build on every page, for
-// `qrboard check`, which writes nothing.
-func (p *Project) checkPosters() (diag.List, error) {
+// checkPosters runs the poster checks of build on every page and renders
+// the posters without problems, for `qrboard check`, which writes
+// nothing. It also returns the highest version of the pages' codes.
+func (p *Project) checkPosters() (diag.List, int, error) {
 	var mu sync.Mutex
 	var ps problems
+	version := 0
 	err := p.eachPage(func(pg *site.Page) error {
-		_, diags, err := p.preparePage(pg, nil)
+		in, diags, err := p.preparePage(pg, nil)
+		if err != nil {
+			return err
+		}
 		mu.Lock()
 		ps.add(diags)
+		version = max(version, in.qr.code.Version)
 		mu.Unlock()
-		return err
+		if diags.HasErrors() {
+			return nil
+		}
+		if _, err := p.Renderer.Poster(pg, in.poster, p.Paper, in.measure); err != nil {
+			return fmt.Errorf("making /%s: %w", pg.Path+PosterFile, err)
+		}
+		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	return ps.list(), nil
+	return ps.list(), version, nil
 }
 
 // eachPage calls f for every page, on as many goroutines as there are

@@ -305,17 +305,41 @@ func (p *Project) pageChanges(stats output.Stats) PageStats {
 }
 
 func (p *Project) writeRedirect(out *output.Dir, rd site.Redirect) error {
-	html, err := p.Renderer.Redirect(rd)
+	html, err := p.redirect(rd)
 	if err != nil {
-		return fmt.Errorf("rendering the redirect /%s: %w", rd.From, err)
+		return err
 	}
 	return out.Write(rd.From+IndexFile, html)
 }
 
+// redirect renders the page left at rd's old address.
+func (p *Project) redirect(rd site.Redirect) ([]byte, error) {
+	html, err := p.Renderer.Redirect(rd)
+	if err != nil {
+		return nil, fmt.Errorf("rendering the redirect /%s: %w", rd.From, err)
+	}
+	return html, nil
+}
+
 func (p *Project) writeSiteFiles(out *output.Dir) error {
+	files, err := p.siteFiles()
+	if err != nil {
+		return err
+	}
+	for name, data := range files {
+		if err := out.Write(name, data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// siteFiles makes the files of the site's root that are not a page's, by
+// name.
+func (p *Project) siteFiles() (map[string][]byte, error) {
 	notFound, err := p.Renderer.NotFound()
 	if err != nil {
-		return fmt.Errorf("rendering 404.html: %w", err)
+		return nil, fmt.Errorf("rendering 404.html: %w", err)
 	}
 	files := map[string][]byte{
 		"404.html":           notFound,
@@ -327,10 +351,5 @@ func (p *Project) writeSiteFiles(out *output.Dir) error {
 	if len(p.Site.Redirects) > 0 {
 		files["_redirects"] = render.Redirects(p.Site)
 	}
-	for name, data := range files {
-		if err := out.Write(name, data); err != nil {
-			return err
-		}
-	}
-	return nil
+	return files, nil
 }

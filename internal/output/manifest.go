@@ -120,8 +120,9 @@ func (m *manifest) decode(r *reader) error {
 		if prefix != "" {
 			prefix += "/"
 		}
-		files := make([]string, 0, min(r.num(), 1024))
-		for k := cap(files); k > 0 && r.err == nil; k-- {
+		count := r.num()
+		files := make([]string, 0, min(count, 1024)) // count is not trusted until read
+		for k := count; k > 0 && r.err == nil; k-- {
 			rel := prefix + r.str()
 			m.files[rel] = r.state()
 			files = append(files, rel)

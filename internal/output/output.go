@@ -117,7 +117,16 @@ func Create(final, manifestFile string) (*Dir, error) {
 			d.prev = readManifest(manifestFile, abs)
 			d.next = newManifestSized(abs, d.prev)
 		}
-		if err := d.scan(); err != nil {
+		err := d.scan()
+		if err != nil && len(d.prev.dirs) > 0 {
+			// A folder the manifest lists is gone though its parent looks
+			// unchanged (a file system that does not date folders by
+			// their entries, such as FAT): the manifest is stale, and
+			// every folder is read.
+			d.prev = newManifest(abs)
+			err = d.scan()
+		}
+		if err != nil {
 			return nil, err
 		}
 	}

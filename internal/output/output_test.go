@@ -1,6 +1,7 @@
 package output
 
 import (
+	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
@@ -182,6 +183,20 @@ func TestContentWins(t *testing.T) {
 			data, _ := os.ReadFile(manifest)
 			os.WriteFile(manifest, []byte(strings.Replace(string(data), out, out+"x", 1)), 0o644)
 		}},
+		{"folder gone, its parent's time kept", func(t *testing.T, out, manifest string) {
+			// As on file systems that do not date folders by their
+			// entries (FAT): the manifest still lists the folder.
+			os.RemoveAll(filepath.Join(out, "b"))
+			m := readManifest(manifest, out)
+			st, _, _, err := lstat(out)
+			if err != nil || len(m.files) == 0 {
+				t.Fatal(err, len(m.files))
+			}
+			m.dirs[""] = st
+			if err := m.save(manifest); err != nil {
+				t.Fatal(err)
+			}
+		}},
 		{"manifest stale", func(t *testing.T, out, manifest string) {
 			// A manifest saved before a build whose files then differ.
 			stale, _ := os.ReadFile(manifest)
@@ -202,7 +217,7 @@ func TestContentWins(t *testing.T) {
 	}
 }
 
-// TestFailedBuildChangesNothing aborts a rebuild after writing changed
+// TestAbortChangesNothing aborts a rebuild after writing changed
 // files: the folder is as it was.
 func TestAbortChangesNothing(t *testing.T) {
 	dir := t.TempDir()
@@ -272,6 +287,23 @@ func TestManifestRoundTrip(t *testing.T) {
 	}
 	if other := readManifest(file, "/other"); len(other.files) != 0 {
 		t.Error("read the manifest of another folder")
+	}
+}
+
+// TestManifestLargeFolder reads back a folder of more files than the
+// reader allocates room for at first.
+func TestManifestLargeFolder(t *testing.T) {
+	m := newManifest("/site")
+	m.dirs["posters"] = fileState{size: 1}
+	for i := range 3000 {
+		m.files[fmt.Sprintf("posters/%d.pdf", i)] = fileState{size: int64(i)}
+	}
+	file := filepath.Join(t.TempDir(), "m")
+	if err := m.save(file); err != nil {
+		t.Fatal(err)
+	}
+	if got := readManifest(file, "/site"); !maps.Equal(got.files, m.files) || len(got.inDir["posters"]) != len(m.files) {
+		t.Errorf("read back %d files, %d in their folder; want %d", len(got.files), len(got.inDir["posters"]), len(m.files))
 	}
 }
 
