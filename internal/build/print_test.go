@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/xml"
-	"fmt"
 	"image"
 	"os"
 	"os/exec"
@@ -190,7 +189,7 @@ func checkSheet(t *testing.T, path string, o *site.Office, urls []string) {
 		codes[i], _ = qr.Encode(url, qr.M)
 	}
 	for i, url := range urls {
-		img := readImage(t, pages[i/len(cells)])
+		img := qrscan.ReadImage(t, pages[i/len(cells)])
 		c := poster.A4.SheetCode(cells[i%len(cells)], codes[i])
 		px := func(mm float64) int { return int(mm / 25.4 * dpi) }
 		cell := img.SubImage(image.Rect(px(c.X), px(c.Y), px(c.X+c.W), px(c.Y+c.H)))
@@ -349,27 +348,4 @@ func run(t *testing.T, name string, args ...string) string {
 		t.Fatalf("%s %s: %v", name, strings.Join(args, " "), err)
 	}
 	return string(out)
-}
-
-type subImager interface {
-	image.Image
-	SubImage(r image.Rectangle) image.Image
-}
-
-func readImage(t *testing.T, path string) subImager {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	img, _, err := image.Decode(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, ok := img.(subImager)
-	if !ok {
-		t.Fatal(fmt.Sprintf("%T", img))
-	}
-	return s
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"errors"
+	"image"
 	"io"
 	"os"
 	"path/filepath"
@@ -320,10 +321,10 @@ func checkCells(t *testing.T, p Paper, pages []string, urls []string, dpi float6
 	cells := p.SheetCells()
 	px := func(mm float64) int { return int(mm / 25.4 * dpi) }
 	for i, url := range urls {
-		img := readPNG(t, pages[i/len(cells)])
+		img := qrscan.ReadImage(t, pages[i/len(cells)])
 		code, _ := qr.Encode(url, qr.M)
 		c := p.SheetCode(cells[i%len(cells)], code)
-		cell := img.SubImage(rect(px(c.X), px(c.Y), px(c.X+c.W), px(c.Y+c.H)))
+		cell := img.SubImage(image.Rect(px(c.X), px(c.Y), px(c.X+c.W), px(c.Y+c.H)))
 		got, err := qrscan.Cut(cell)
 		if err != nil || got != url {
 			t.Errorf("cell %d: gozxing read %q (%v), want %q", i, got, err, url)

@@ -55,14 +55,41 @@ func RenderPDF(path string, dpi int, dir string) ([]string, error) {
 
 // File decodes the single QR code in the image file at path.
 func File(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	img, _, err := image.Decode(f)
+	img, err := readImage(path)
 	if err != nil {
 		return "", err
 	}
 	return Image(img)
+}
+
+// Cropper is an image that can be cut into parts, as every image the
+// standard decoders return can: a board sheet is read cell by cell.
+type Cropper interface {
+	image.Image
+	SubImage(r image.Rectangle) image.Image
+}
+
+// ReadImage decodes the image file at path (a page pdftoppm rendered),
+// failing t if it cannot.
+func ReadImage(t testing.TB, path string) Cropper {
+	t.Helper()
+	img, err := readImage(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, ok := img.(Cropper)
+	if !ok {
+		t.Fatalf("%s: %T cannot be cropped", path, img)
+	}
+	return c
+}
+
+func readImage(path string) (image.Image, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	img, _, err := image.Decode(f)
+	return img, err
 }
