@@ -82,6 +82,18 @@ func (e *env) report(diags diag.List, root string, all bool) {
 	}
 }
 
+// failed ends a command that made nothing: it says why — err, a failure
+// the project's problems do not explain, or else how many problems there
+// were — and returns the exit status.
+func (e *env) failed(diags diag.List, err error) int {
+	if err != nil {
+		e.say(msg.LevelError, msg.Failed, err.Error())
+	} else {
+		e.say(0, msg.FailedSummary, diags.Count(diag.Error), diags.Count(diag.Warning))
+	}
+	return exitFailure
+}
+
 var buildCmd = &command{
 	name:  "build",
 	short: "build the site into site/",
@@ -118,13 +130,8 @@ one fails, because printed posters point at it.`,
 			res, diags, err := build.Run(e.ctx, opts)
 			prog.clear()
 			e.report(diags, p.src, p.verbose)
-			if err != nil {
-				e.say(msg.LevelError, msg.Failed, err.Error())
-				return exitFailure
-			}
-			if res == nil {
-				e.say(0, msg.FailedSummary, diags.Count(diag.Error), diags.Count(diag.Warning))
-				return exitFailure
+			if err != nil || res == nil {
+				return e.failed(diags, err)
 			}
 			e.say(0, msg.BuildSummary, len(res.Site.Offices), res.Pages, res.QRCodes, res.MaxQRVersion,
 				res.Redirects, res.Elapsed.Round(time.Millisecond), filepath.Clean(res.Out), changes(res.PageChanges))
@@ -182,8 +189,7 @@ TODO and facts marked unverified. It writes nothing.`,
 			diags = append(diags, staleSchemas(p.src)...)
 			e.report(diags, p.src, true)
 			if proj == nil {
-				e.say(0, msg.FailedSummary, diags.Count(diag.Error), diags.Count(diag.Warning))
-				return exitFailure
+				return e.failed(diags, nil)
 			}
 			s := proj.Site
 			e.say(0, msg.CheckSummary, len(s.Offices), len(s.Procedures), len(s.Pages), diags.Count(diag.Warning))

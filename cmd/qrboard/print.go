@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"qrboard/internal/build"
-	"qrboard/internal/diag"
 	"qrboard/internal/msg"
 	"qrboard/internal/poster"
 )
@@ -58,13 +57,8 @@ recorded in qrboard.lock.`,
 			}
 			res, diags, err := build.Print(e.ctx, popts)
 			e.report(diags, p.src, p.verbose)
-			if err != nil {
-				e.say(msg.LevelError, msg.Failed, err.Error())
-				return exitFailure
-			}
-			if res == nil {
-				e.say(0, msg.FailedSummary, diags.Count(diag.Error), diags.Count(diag.Warning))
-				return exitFailure
+			if err != nil || res == nil {
+				return e.failed(diags, err)
 			}
 			e.say(0, msg.PrintSummary, res.Paper.Name, res.Offices, res.Posters, res.Sheets, res.Doors,
 				res.Elapsed.Round(time.Millisecond), filepath.Clean(res.Out))
