@@ -150,16 +150,18 @@ func (p *Project) check() (diag.List, error) {
 	if err != nil || diags.HasErrors() {
 		return diags, err
 	}
+	// Pages, then redirects, then the site's own files: the order a
+	// build makes them in, so that the failure reported is the same.
+	d, err := p.weighPages()
+	if err != nil {
+		return diags, err
+	}
 	for _, rd := range p.Site.Redirects {
 		if _, err := p.redirect(rd); err != nil {
 			return diags, err
 		}
 	}
 	if _, err := p.siteFiles(); err != nil {
-		return diags, err
-	}
-	d, err := p.weighPages()
-	if err != nil {
 		return diags, err
 	}
 	diags = append(diags, d...)

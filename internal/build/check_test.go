@@ -8,6 +8,7 @@ import (
 
 	"qrboard/internal/diag"
 	"qrboard/internal/msg"
+	"qrboard/internal/site"
 )
 
 // TestCheckAsBuild makes projects that build warns about or fails on,
@@ -73,5 +74,38 @@ func TestCheckAsBuild(t *testing.T) {
 				t.Errorf("no warning of the dense code:\n%s", formatDiags(checkDiags))
 			}
 		})
+	}
+}
+
+// TestFirstFailureInOrder breaks the template of every procedure page and
+// expects build and check, run after run, to name the same page: the
+// first in the site's order, however the cores share the work.
+func TestFirstFailureInOrder(t *testing.T) {
+	src := copyProject(t, repoRoot)
+	data := string(readFile(t, filepath.Join(repoRoot, "templates", "procedure.html")))
+	writeFile(t, filepath.Join(src, "templates", "procedure.html"), []byte(strings.Replace(data, "<h1", "{{index .Site.Offices 999}}<h1", 1)))
+	opts := Options{Src: src, Now: testNow}
+	p, diags := Load(opts)
+	if p == nil {
+		t.Fatal(diags.Err())
+	}
+	var first string
+	for _, pg := range p.Site.Pages {
+		if pg.Kind == site.ProcedurePage {
+			first = "making /" + pg.Path + IndexFile + ":"
+			break
+		}
+	}
+	for i := range 4 {
+		opts.Out = filepath.Join(t.TempDir(), "site")
+		_, _, err := Run(context.Background(), opts)
+		if err == nil || !strings.HasPrefix(err.Error(), first) {
+			t.Fatalf("build %d: %v, want an error starting %q", i+1, err, first)
+		}
+		check := opts
+		check.Check = true
+		if p, diags := Load(check); p != nil || !strings.Contains(formatDiags(diags), first) {
+			t.Fatalf("check %d says\n%s\nwant an error naming %q", i+1, formatDiags(diags), first)
+		}
 	}
 }

@@ -188,25 +188,25 @@ func (p *Project) checkPosters() (diag.List, int, error) {
 }
 
 // eachPage calls f for every page, on as many goroutines as there are
-// cores, and returns the first error.
+// cores, and returns the error of the first page, in the site's order,
+// that f failed on — as a build would report it.
 func (p *Project) eachPage(f func(pg *site.Page) error) error {
-	pages := make(chan *site.Page)
-	var first error
-	var once sync.Once
+	pages := make(chan int)
+	var failed firstFailure
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
-			for pg := range pages {
-				if err := safely(func() error { return f(pg) }); err != nil {
-					once.Do(func() { first = err })
+			for i := range pages {
+				if err := safely(func() error { return f(p.Site.Pages[i]) }); err != nil {
+					failed.add(i, err)
 				}
 			}
 		})
 	}
-	for _, pg := range p.Site.Pages {
-		pages <- pg
+	for i := range p.Site.Pages {
+		pages <- i
 	}
 	close(pages)
 	wg.Wait()
-	return first
+	return failed.err
 }

@@ -38,12 +38,18 @@ const (
 func (p *Project) write(ctx context.Context, out *output.Dir, res *Result, progress func(done, total int)) (diag.List, error) {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
-	jobs := make(chan func() error)
+	type job struct {
+		n   int // its place in the order jobs are handed out
+		run func() error
+	}
+	jobs := make(chan job)
+	var failed firstFailure
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
-			for job := range jobs {
-				if err := safely(job); err != nil {
+			for j := range jobs {
+				if err := safely(j.run); err != nil {
+					failed.add(j.n, err)
 					cancel(err)
 				}
 			}
@@ -51,10 +57,10 @@ func (p *Project) write(ctx context.Context, out *output.Dir, res *Result, progr
 	}
 	var mu sync.Mutex
 	var problems problems
-	total, done := len(p.Site.Pages)+len(p.Site.Redirects)+1, 0
-	send := func(job func() error) bool {
+	total, done, sent := len(p.Site.Pages)+len(p.Site.Redirects)+1, 0, 0
+	send := func(run func() error) bool {
 		counted := func() error {
-			err := job()
+			err := run()
 			if progress != nil {
 				mu.Lock()
 				done++
@@ -64,7 +70,8 @@ func (p *Project) write(ctx context.Context, out *output.Dir, res *Result, progr
 			return err
 		}
 		select {
-		case jobs <- counted:
+		case jobs <- job{sent, counted}:
+			sent++
 			return true
 		case <-ctx.Done():
 			return false
@@ -91,13 +98,36 @@ func (p *Project) write(ctx context.Context, out *output.Dir, res *Result, progr
 	send(func() error { return p.writeSiteFiles(out) })
 	close(jobs)
 	wg.Wait()
-	if err := context.Cause(ctx); err != nil {
+	if failed.err != nil {
+		return nil, failed.err
+	}
+	if err := context.Cause(ctx); err != nil { // the caller's: serve stopped this build
 		return nil, err
 	}
 	res.Pages = len(p.Site.Pages)
 	res.Redirects = len(p.Site.Redirects)
 	res.QRCodes = len(p.Site.Pages)
 	return problems.list(), nil
+}
+
+// firstFailure keeps, of the jobs that failed, the error of the one that
+// comes first in the order the jobs were handed out, so that a project
+// with several broken pages gets the same message on every run however
+// the cores happen to share the work: every job before a failed one was
+// handed out before it, so it runs too.
+type firstFailure struct {
+	mu  sync.Mutex
+	n   int // the failed job's place; meaningful when err != nil
+	err error
+}
+
+// add records that job n failed with err.
+func (f *firstFailure) add(n int, err error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.err == nil || n < f.n {
+		f.n, f.err = n, err
+	}
 }
 
 // safely runs job, turning a panic into its error: a bug met on one page
