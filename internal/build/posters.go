@@ -1,10 +1,10 @@
 package build
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"maps"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -187,26 +187,15 @@ func (p *Project) checkPosters() (diag.List, int, error) {
 	return ps.list(), version, nil
 }
 
-// eachPage calls f for every page, on as many goroutines as there are
-// cores, and returns the error of the first page, in the site's order,
-// that f failed on — as a build would report it.
+// eachPage calls f for every page on every core (onAllCores) and returns
+// the error of the first page, in the site's order, that f failed on — as
+// a build would report it.
 func (p *Project) eachPage(f func(pg *site.Page) error) error {
-	pages := make(chan int)
-	var failed firstFailure
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range pages {
-				if err := safely(func() error { return f(p.Site.Pages[i]) }); err != nil {
-					failed.add(i, err)
-				}
+	return onAllCores(context.Background(), func(yield func(func() error) bool) {
+		for _, pg := range p.Site.Pages {
+			if !yield(func() error { return f(pg) }) {
+				return
 			}
-		})
-	}
-	for i := range p.Site.Pages {
-		pages <- i
-	}
-	close(pages)
-	wg.Wait()
-	return failed.err
+		}
+	})
 }

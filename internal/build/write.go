@@ -3,6 +3,7 @@ package build
 import (
 	"context"
 	"fmt"
+	"iter"
 	"path"
 	"runtime"
 	"runtime/debug"
@@ -36,31 +37,12 @@ const (
 // Problems of the project found on the way — a code too dense to print, a
 // name too long for a poster — come back in the diag.List.
 func (p *Project) write(ctx context.Context, out *output.Dir, res *Result, progress func(done, total int)) (diag.List, error) {
-	ctx, cancel := context.WithCancelCause(ctx)
-	defer cancel(nil)
-	type job struct {
-		n   int // its place in the order jobs are handed out
-		run func() error
-	}
-	jobs := make(chan job)
-	var failed firstFailure
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for j := range jobs {
-				if err := safely(j.run); err != nil {
-					failed.add(j.n, err)
-					cancel(err)
-				}
-			}
-		})
-	}
 	var mu sync.Mutex
 	var problems problems
-	total, done, sent := len(p.Site.Pages)+len(p.Site.Redirects)+1, 0, 0
-	send := func(run func() error) bool {
-		counted := func() error {
-			err := run()
+	total, done := len(p.Site.Pages)+len(p.Site.Redirects)+1, 0
+	counted := func(job func() error) func() error {
+		return func() error {
+			err := job()
 			if progress != nil {
 				mu.Lock()
 				done++
@@ -69,45 +51,76 @@ func (p *Project) write(ctx context.Context, out *output.Dir, res *Result, progr
 			}
 			return err
 		}
-		select {
-		case jobs <- job{sent, counted}:
-			sent++
-			return true
-		case <-ctx.Done():
-			return false
+	}
+	jobs := func(yield func(func() error) bool) {
+		for _, pg := range p.Site.Pages {
+			if !yield(counted(func() error {
+				version, diags, err := p.writePage(out, pg)
+				mu.Lock()
+				res.MaxQRVersion = max(res.MaxQRVersion, version)
+				problems.add(diags)
+				mu.Unlock()
+				return err
+			})) {
+				return
+			}
 		}
-	}
-	for _, pg := range p.Site.Pages {
-		ok := send(func() error {
-			version, diags, err := p.writePage(out, pg)
-			mu.Lock()
-			res.MaxQRVersion = max(res.MaxQRVersion, version)
-			problems.add(diags)
-			mu.Unlock()
-			return err
-		})
-		if !ok {
-			break
+		for _, rd := range p.Site.Redirects {
+			if !yield(counted(func() error { return p.writeRedirect(out, rd) })) {
+				return
+			}
 		}
+		yield(counted(func() error { return p.writeSiteFiles(out) }))
 	}
-	for _, rd := range p.Site.Redirects {
-		if !send(func() error { return p.writeRedirect(out, rd) }) {
-			break
-		}
-	}
-	send(func() error { return p.writeSiteFiles(out) })
-	close(jobs)
-	wg.Wait()
-	if failed.err != nil {
-		return nil, failed.err
-	}
-	if err := context.Cause(ctx); err != nil { // the caller's: serve stopped this build
+	if err := onAllCores(ctx, jobs); err != nil {
 		return nil, err
 	}
 	res.Pages = len(p.Site.Pages)
 	res.Redirects = len(p.Site.Redirects)
 	res.QRCodes = len(p.Site.Pages)
 	return problems.list(), nil
+}
+
+// onAllCores runs the jobs in the order jobs hands them out, on as many
+// goroutines as there are cores, a panic turned into its error (safely).
+// After a failure, or when ctx ends, it hands out no more and returns the
+// error of the failed job that comes first in that order, or ctx's.
+func onAllCores(ctx context.Context, jobs iter.Seq[func() error]) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type job struct {
+		n   int // its place in the order jobs are handed out
+		run func() error
+	}
+	queue := make(chan job)
+	var failed firstFailure
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for j := range queue {
+				if err := safely(j.run); err != nil {
+					failed.add(j.n, err)
+					cancel()
+				}
+			}
+		})
+	}
+	n := 0
+	for run := range jobs {
+		select {
+		case queue <- job{n, run}:
+			n++
+			continue
+		case <-ctx.Done():
+		}
+		break
+	}
+	close(queue)
+	wg.Wait()
+	if failed.err != nil {
+		return failed.err
+	}
+	return context.Cause(ctx) // the caller's, if it ended: serve stopped this build
 }
 
 // firstFailure keeps, of the jobs that failed, the error of the one that

@@ -165,22 +165,10 @@ func (d *Doc) code(c *qr.Code, x, y, symbol float64) error {
 		y0, y1 := edgeY(cy), edgeY(cy+1)
 		// A closed rectangle as moveto/lineto, so that both edges of a
 		// run come from the same rounded numbers.
-		path = append(path, x0...)
-		path = append(path, ' ')
-		path = append(path, y0...)
-		path = append(path, " m "...)
-		path = append(path, x1...)
-		path = append(path, ' ')
-		path = append(path, y0...)
-		path = append(path, " l "...)
-		path = append(path, x1...)
-		path = append(path, ' ')
-		path = append(path, y1...)
-		path = append(path, " l "...)
-		path = append(path, x0...)
-		path = append(path, ' ')
-		path = append(path, y1...)
-		path = append(path, " l h\n"...)
+		path = appendPoint(path, x0, y0, " m ")
+		path = appendPoint(path, x1, y0, " l ")
+		path = appendPoint(path, x1, y1, " l ")
+		path = appendPoint(path, x0, y1, " l h\n")
 	})
 	path = append(path, 'f')
 	d.pdf.SetFillColor(0, 0, 0)
@@ -188,4 +176,13 @@ func (d *Doc) code(c *qr.Code, x, y, symbol float64) error {
 		X: x, Y: y, Rect: gopdf.Rect{W: 0, H: 0},
 		PaintStyle: gopdf.PaintStyle(path),
 	})
+}
+
+// appendPoint appends the PDF path operator op at point (x, y), both
+// already formatted.
+func appendPoint(path, x, y []byte, op string) []byte {
+	path = append(path, x...)
+	path = append(path, ' ')
+	path = append(path, y...)
+	return append(path, op...)
 }
