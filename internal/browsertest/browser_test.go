@@ -19,6 +19,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"qrboard/internal/build"
+	"qrboard/internal/projecttest"
 	"qrboard/internal/value"
 )
 
@@ -149,28 +150,8 @@ func findChromium() string {
 // also has redirect pages.
 func buildSite(tmp string) (string, error) {
 	src := filepath.Join(tmp, "project")
-	root := filepath.Join("..", "..")
-	if err := os.MkdirAll(src, 0o755); err != nil {
+	if err := projecttest.CopyTo(src, filepath.Join("..", "..")); err != nil {
 		return "", err
-	}
-	for _, name := range []string{"qrboard.yaml", "qrboard.lock", "procedures"} {
-		err := filepath.WalkDir(filepath.Join(root, name), func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel(root, p)
-			if d.IsDir() {
-				return os.MkdirAll(filepath.Join(src, rel), 0o755)
-			}
-			data, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(filepath.Join(src, rel), data, 0o644)
-		})
-		if err != nil {
-			return "", err
-		}
 	}
 	f, err := os.OpenFile(filepath.Join(src, "procedures", "dang-ky-ket-hon.yaml"), os.O_APPEND|os.O_WRONLY, 0)
 	if err != nil {

@@ -19,6 +19,18 @@ import (
 func Copy(t testing.TB, dir string) string {
 	t.Helper()
 	dst := t.TempDir()
+	if err := CopyTo(dst, dir); err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+// CopyTo copies the project files of dir into dst, for code that has no
+// testing.TB (TestMain). A project without qrboard.lock is copied without.
+func CopyTo(dst, dir string) error {
+	if err := os.MkdirAll(dst, 0o755); err != nil {
+		return err
+	}
 	for _, name := range []string{"qrboard.yaml", "qrboard.lock", "procedures"} {
 		src := filepath.Join(dir, name)
 		if _, err := os.Stat(src); os.IsNotExist(err) && name == "qrboard.lock" {
@@ -39,10 +51,10 @@ func Copy(t testing.TB, dir string) string {
 			return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
 		})
 		if err != nil {
-			t.Fatal(err)
+			return err
 		}
 	}
-	return dst
+	return nil
 }
 
 // WriteFile writes data to name, creating its folder.
