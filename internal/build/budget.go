@@ -1,9 +1,7 @@
 package build
 
 import (
-	"compress/gzip"
 	"fmt"
-	"io"
 	"sync"
 
 	"qrboard/internal/config"
@@ -37,33 +35,9 @@ type overweight struct {
 	largest Weight
 }
 
-var gzipPool = sync.Pool{New: func() any {
-	w, _ := gzip.NewWriterLevel(io.Discard, gzip.DefaultCompression)
-	return w
-}}
-
-// gzipSize returns the size of data compressed as a web server would,
-// at gzip's default level.
-func gzipSize(data []byte) int {
-	var n countWriter
-	w := gzipPool.Get().(*gzip.Writer)
-	w.Reset(&n)
-	w.Write(data)
-	w.Close()
-	gzipPool.Put(w)
-	return int(n)
-}
-
-type countWriter int
-
-func (c *countWriter) Write(p []byte) (int, error) {
-	*c += countWriter(len(p))
-	return len(p), nil
-}
-
 // weigh records the weight of page pg's HTML and returns it.
 func (p *Project) weigh(pg *site.Page, html []byte) int {
-	w := Weight{Path: pg.Path, Gzip: gzipSize(html)}
+	w := Weight{Path: pg.Path, Gzip: p.weights.Size(html)}
 	p.scales.add(pg, w)
 	return w.Gzip
 }

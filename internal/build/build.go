@@ -16,8 +16,10 @@ import (
 	"qrboard"
 	"qrboard/internal/config"
 	"qrboard/internal/diag"
+	"qrboard/internal/gzipsize"
 	"qrboard/internal/lock"
 	"qrboard/internal/msg"
+	"qrboard/internal/ogimage"
 	"qrboard/internal/output"
 	"qrboard/internal/overlay"
 	"qrboard/internal/poster"
@@ -67,6 +69,7 @@ type Result struct {
 	Redirects    int
 	QRCodes      int
 	QREncoded    int // codes not in the cache, encoded by this build
+	ImagesDrawn  int // sharing pictures not in the cache, drawn by this build
 	MaxQRVersion int
 	Files        output.Stats
 	Heaviest     Weight    // the page with the largest gzip-compressed size
@@ -83,10 +86,12 @@ type Project struct {
 	Level    qr.Level
 	Paper    poster.Paper // of posters and board sheets
 
-	scales  scales    // page weights, filled while rendering
-	qrCache *qr.Cache // nil: encode every code
-	tfs     fs.FS     // the templates
-	inputs  *inputs   // hashes of the inputs, for page keys
+	scales  scales         // page weights, filled while rendering
+	qrCache *qr.Cache      // nil: encode every code
+	ogCache *ogimage.Cache // nil: draw every sharing picture
+	weights *gzipsize.Memo // nil: compress every page to weigh it
+	tfs     fs.FS          // the templates
+	inputs  *inputs        // hashes of the inputs, for page keys
 }
 
 // Load loads, checks and plans the project in opts.Src. It returns nil
@@ -127,8 +132,10 @@ func Load(opts Options) (*Project, diag.List) {
 	}
 	p := &Project{Site: s, Lock: lk, Renderer: r, Level: level, Paper: paper, tfs: tfs}
 	p.qrCache = opts.QRCache.open(opts.Cache, p)
+	p.weights = openWeights(opts.Cache, p)
 	if opts.Check {
 		d, err := p.check()
+		p.weights.Save() // a memo that cannot be saved only costs time next time
 		diags = append(diags, d...)
 		if err != nil {
 			diags.Add(diag.Pos{}, msg.Failed, err.Error())
@@ -221,6 +228,7 @@ func Run(ctx context.Context, opts Options) (*Result, diag.List, error) {
 	}
 	pruneCache(opts.Cache)
 	p.inputs = newInputs(p, p.tfs)
+	p.ogCache = openOGCache(opts.Cache, p)
 	encoded := p.qrCache.Misses()
 	problems, err := p.write(ctx, out, res, opts.Progress)
 	if err != nil || problems.HasErrors() {
@@ -233,6 +241,9 @@ func Run(ctx context.Context, opts Options) (*Result, diag.List, error) {
 	}
 	res.QREncoded = p.qrCache.Misses() - encoded
 	p.qrCache.Save() // a cache that cannot be saved only costs time next build
+	res.ImagesDrawn = p.ogCache.Made()
+	p.ogCache.Tidy()
+	p.weights.Save()
 	res.PageChanges = p.pageChanges(res.Files)
 	if !opts.Preview {
 		if res.LockChanged, err = p.writeLock(opts.Src); err != nil {

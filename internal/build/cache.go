@@ -9,15 +9,21 @@ import (
 	"sync"
 	"time"
 
+	"qrboard/internal/gzipsize"
+	"qrboard/internal/ogimage"
 	"qrboard/internal/qr"
 )
 
 // The cache folder (Options.Cache) holds, for each site built on this
 // machine, its QR codes (qr-<hash of base address and level>.qrcache) and
-// for each output folder its manifest (site-<hash of its path>.manifest).
-// Both only save time: deleting the folder is always safe.
+// its sharing pictures (a folder og-<hash of base address>.ogcache) and
+// the weights of its pages (gz-<hash of base address>.gzsizes), and for
+// each output folder its manifest (site-<hash of its path>.manifest).
+// All only save time: deleting the folder is always safe.
 const (
 	qrCacheExt  = ".qrcache"
+	ogCacheExt  = ".ogcache"
+	weightsExt  = ".gzsizes"
 	manifestExt = ".manifest"
 	cacheMaxAge = 30 * 24 * time.Hour // files not written for this long are removed
 )
@@ -57,6 +63,26 @@ func (c *QRCache) open(dir string, p *Project) *qr.Cache {
 	return qc
 }
 
+// openOGCache returns the cache of p's sharing pictures in dir, or one
+// that draws every picture when dir is "".
+func openOGCache(dir string, p *Project) *ogimage.Cache {
+	if dir != "" {
+		sum := sha256.Sum256([]byte(p.Site.Config.Base.String()))
+		dir = filepath.Join(dir, fmt.Sprintf("og-%x%s", sum[:8], ogCacheExt))
+	}
+	return ogimage.OpenCache(dir, programID())
+}
+
+// openWeights returns the memo of the weights of p's pages in dir, in
+// memory only when dir is "".
+func openWeights(dir string, p *Project) *gzipsize.Memo {
+	if dir == "" {
+		return gzipsize.Open("")
+	}
+	sum := sha256.Sum256([]byte(p.Site.Config.Base.String()))
+	return gzipsize.Open(filepath.Join(dir, fmt.Sprintf("gz-%x%s", sum[:8], weightsExt)))
+}
+
 // manifestFile returns where the manifest of the output folder out is
 // kept in dir, or "" without a cache.
 func manifestFile(dir, out string) string {
@@ -81,11 +107,11 @@ func pruneCache(dir string) {
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
 		name, _, _ := strings.Cut(e.Name(), ".tmp-") // a save's temporary file: NAME.tmp-RANDOM
-		if ext := filepath.Ext(name); ext != qrCacheExt && ext != manifestExt {
+		if ext := filepath.Ext(name); ext != qrCacheExt && ext != ogCacheExt && ext != weightsExt && ext != manifestExt {
 			continue
 		}
 		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > cacheMaxAge {
-			os.Remove(filepath.Join(dir, e.Name()))
+			os.RemoveAll(filepath.Join(dir, e.Name())) // a folder of pictures is marked as used by ogimage.Cache.Tidy
 		}
 	}
 }

@@ -1,6 +1,8 @@
 package build
 
 import (
+	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -18,8 +20,8 @@ func TestCachePruned(t *testing.T) {
 	opts := Options{Src: src, Out: out, Now: testNow, Cache: cache}
 	mustBuild(t, opts)
 	own, _ := filepath.Glob(filepath.Join(cache, "*"))
-	if len(own) != 2 {
-		t.Fatalf("cache folder holds %v, want a QR cache and a manifest", own)
+	if len(own) != 4 {
+		t.Fatalf("cache folder holds %v, want a QR cache, a folder of pictures, a memo of weights and a manifest", own)
 	}
 
 	lastMonth := time.Now().Add(-cacheMaxAge + 24*time.Hour)
@@ -28,10 +30,12 @@ func TestCachePruned(t *testing.T) {
 	}
 	stale := time.Now().Add(-cacheMaxAge - time.Hour)
 	for _, name := range []string{"qr-0123456789abcdef.qrcache", "site-0123456789abcdef.manifest",
-		"qr-0123456789abcdef.qrcache.tmp-42", "site-0123456789abcdef.manifest.tmp-7", "notes.txt"} {
+		"qr-0123456789abcdef.qrcache.tmp-42", "site-0123456789abcdef.manifest.tmp-7", "notes.txt",
+		"gz-0123456789abcdef.gzsizes", "og-0123456789abcdef.ogcache/0123.png"} {
 		f := filepath.Join(cache, name)
 		writeFile(t, f, []byte("x"))
 		os.Chtimes(f, stale, stale)
+		os.Chtimes(filepath.Dir(f), stale, stale)
 	}
 	if res := mustBuild(t, opts); res.Files.Kept == 0 || res.QREncoded != 0 {
 		t.Fatalf("rebuild: %d files kept, %d codes encoded; want every page kept", res.Files.Kept, res.QREncoded)
@@ -42,7 +46,45 @@ func TestCachePruned(t *testing.T) {
 		}
 	}
 	left, _ := filepath.Glob(filepath.Join(cache, "*"))
-	if len(left) != 3 {
-		t.Errorf("cache folder holds %v, want the build's two files and notes.txt", left)
+	if len(left) != 5 {
+		t.Errorf("cache folder holds %v, want the build's four and notes.txt", left)
+	}
+}
+
+// TestWarmCacheSameSite checks that what the cache folder keeps — codes,
+// sharing pictures, page weights — changes nothing in what a build
+// makes: a build into a new folder with a warm cache encodes no code and
+// draws no picture, and writes the same bytes and warnings as a build
+// without a cache.
+func TestWarmCacheSameSite(t *testing.T) {
+	src := copyProject(t, repoRoot)
+	cache, tmp := t.TempDir(), t.TempDir()
+	build := func(name, cache string) (*Result, string) {
+		t.Helper()
+		out := filepath.Join(tmp, name)
+		res, diags, err := Run(context.Background(), Options{Src: src, Out: out, Now: testNow, Cache: cache})
+		if err != nil || res == nil {
+			t.Fatalf("%s: %v %v", name, err, diags.Err())
+		}
+		return res, fmt.Sprint(diags)
+	}
+	none, noneDiags := build("no-cache", "")
+	cold, coldDiags := build("cold", cache)
+	if cold.ImagesDrawn != cold.Pages || cold.QREncoded != cold.QRCodes {
+		t.Errorf("cold: drew %d pictures and encoded %d codes, want %d each", cold.ImagesDrawn, cold.QREncoded, cold.Pages)
+	}
+	warm, warmDiags := build("warm", cache)
+	if warm.ImagesDrawn != 0 || warm.QREncoded != 0 {
+		t.Errorf("warm: drew %d pictures and encoded %d codes, want none", warm.ImagesDrawn, warm.QREncoded)
+	}
+	for _, b := range []struct {
+		name  string
+		res   *Result
+		diags string
+	}{{"cold", cold, coldDiags}, {"warm", warm, warmDiags}} {
+		sameFolders(t, b.name, filepath.Join(tmp, b.name), filepath.Join(tmp, "no-cache"))
+		if b.diags != noneDiags || b.res.Heaviest != none.Heaviest {
+			t.Errorf("%s: warnings %q, heaviest %+v; without a cache %q, %+v", b.name, b.diags, b.res.Heaviest, noneDiags, none.Heaviest)
+		}
 	}
 }

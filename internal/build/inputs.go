@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strconv"
+	"sync"
 
 	"qrboard/internal/overlay"
 	"qrboard/internal/procedure"
@@ -142,7 +143,7 @@ func sum(h hash.Hash) string { return hex.EncodeToString(h.Sum(nil)) }
 // programID identifies this build of qrboard: its version and its
 // executable's size and time, so a rebuilt program re-renders every page
 // even when its version string did not change.
-func programID() string {
+var programID = sync.OnceValue(func() string {
 	id := "unknown"
 	if info, ok := debug.ReadBuildInfo(); ok {
 		id = info.Main.Version
@@ -158,7 +159,7 @@ func programID() string {
 		}
 	}
 	return id
-}
+})
 
 // hashTemplates writes every template file's name and content into h and
 // reports whether some come from the project.

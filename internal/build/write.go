@@ -11,7 +11,6 @@ import (
 	"sync"
 
 	"qrboard/internal/diag"
-	"qrboard/internal/ogimage"
 	"qrboard/internal/output"
 	"qrboard/internal/poster"
 	"qrboard/internal/qr"
@@ -206,7 +205,7 @@ var pageFiles = []pageFile{
 	{QRSVGFile, true, func(_ *Project, in *pageInput) ([]byte, error) { return in.qr.code.SVG(), nil }},
 	{QRPNGFile, true, func(_ *Project, in *pageInput) ([]byte, error) { return in.qr.png, nil }},
 	{OGImageFile, false, func(p *Project, in *pageInput) ([]byte, error) {
-		return ogimage.Draw(p.Renderer.Card(in.page), in.qr.code), nil
+		return p.ogCache.Draw(p.Renderer.Card(in.page), in.qr.code), nil
 	}},
 	{PosterFile, false, func(p *Project, in *pageInput) ([]byte, error) {
 		return p.Renderer.Poster(in.page, in.poster, p.Paper, in.measure)

@@ -1,0 +1,216 @@
+package ogimage
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"hash/crc32"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"qrboard/internal/qr"
+)
+
+// Cache keeps pictures between builds, one PNG file per picture in a
+// folder, named by a hash of everything the picture is drawn from: the
+// program that draws it (a salt the caller gives, which changes with the
+// program, its fonts included), the card and the code's modules. Drawing
+// a picture costs about 1.5 ms, most of it compressing 1200 × 630 pixels;
+// reading it back costs a few microseconds, so a build of a large site
+// whose names and addresses did not change draws nothing — as a Hugo
+// build takes its processed images from its resource cache.
+//
+// A picture is read whole and used only when it is a whole PNG whose
+// chunks' checksums are right; anything else (a file cut short by a full
+// disk, a damaged sector) is drawn again and replaced, so a bad cache can
+// cost time but never put a broken picture on the site. Files are written
+// through a temporary file and a rename, so two builds at once never see
+// half of one.
+type Cache struct {
+	dir   string // "" draws every time
+	salt  string
+	mu    sync.Mutex
+	used  map[string]bool // names of the pictures asked for since opened
+	made  int             // pictures drawn since opened
+	dirOK bool            // dir was created
+}
+
+// OpenCache returns the cache of pictures in dir, made by the program
+// salt names. An empty dir, or a nil *Cache, draws every picture.
+func OpenCache(dir, salt string) *Cache {
+	return &Cache{dir: dir, salt: salt, used: map[string]bool{}}
+}
+
+// Draw returns the picture of card with code, from the cache when it
+// holds it; see the package's Draw.
+func (c *Cache) Draw(card Card, code *qr.Code) []byte {
+	if c == nil || c.dir == "" {
+		return Draw(card, code)
+	}
+	name := c.name(card, code)
+	path := filepath.Join(c.dir, name)
+	if data, err := os.ReadFile(path); err == nil && wholePNG(data) {
+		c.mu.Lock()
+		c.used[name] = true
+		c.mu.Unlock()
+		return data
+	}
+	data := Draw(card, code)
+	c.mu.Lock()
+	c.used[name] = true
+	c.made++
+	mkdir := !c.dirOK
+	c.dirOK = true
+	c.mu.Unlock()
+	if mkdir {
+		os.MkdirAll(c.dir, 0o755)
+	}
+	store(path, data) // a picture that cannot be stored is drawn again next time
+	return data
+}
+
+// Made returns how many pictures were drawn since the cache was opened,
+// because it lacked them.
+func (c *Cache) Made() int {
+	if c == nil {
+		return 0
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.made
+}
+
+// MaxUnused bounds what a cache folder keeps beyond the pictures of the
+// last build: when the pictures not asked for since the cache was opened
+// outnumber those asked for and this many more, Tidy removes them.
+const MaxUnused = 1000
+
+// Tidy marks the folder as used now (a cache folder not used for long is
+// removed by its owner, package build) and, when this build drew
+// pictures, removes the pictures it did not ask for if there are too
+// many (see MaxUnused), and temporary files a stopped build left: names and addresses that changed leave pictures
+// nobody will ask for again. A build that kept pages without making them
+// asked for none of theirs; losing those only costs time.
+func (c *Cache) Tidy() {
+	if c == nil || c.dir == "" {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	now := time.Now()
+	if os.Chtimes(c.dir, now, now) != nil || c.made == 0 {
+		return
+	}
+	entries, err := os.ReadDir(c.dir)
+	if err != nil {
+		return
+	}
+	tooMany := len(entries) > 2*len(c.used)+MaxUnused
+	for _, e := range entries {
+		if c.used[e.Name()] {
+			continue
+		}
+		if tooMany || isTemp(e.Name()) && olderThan(e, time.Hour) {
+			os.Remove(filepath.Join(c.dir, e.Name()))
+		}
+	}
+}
+
+// olderThan reports whether e was last written longer than d ago: a
+// temporary file that old was left by a build that stopped.
+func olderThan(e os.DirEntry, d time.Duration) bool {
+	info, err := e.Info()
+	return err == nil && time.Since(info.ModTime()) > d
+}
+
+// name returns the file name of the picture of card with code.
+func (c *Cache) name(card Card, code *qr.Code) string {
+	h := sha256.New()
+	field := func(s string) {
+		var n [4]byte
+		binary.BigEndian.PutUint32(n[:], uint32(len(s)))
+		h.Write(n[:])
+		h.Write([]byte(s))
+	}
+	field(c.salt)
+	for _, s := range []string{card.Site, card.Host, card.Title, card.Subtitle, card.Badge, card.Address} {
+		field(s)
+	}
+	warning := "0"
+	if card.Warning {
+		warning = "1"
+	}
+	field(warning)
+	size := code.Size()
+	row := make([]byte, 0, 4+size)
+	row = binary.BigEndian.AppendUint32(row, uint32(size))
+	h.Write(row)
+	for y := range size {
+		row = row[:0]
+		for x := range size {
+			if code.Dark(x, y) {
+				row = append(row, 1)
+			} else {
+				row = append(row, 0)
+			}
+		}
+		h.Write(row)
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16]) + ".png"
+}
+
+// store writes data at path through a temporary file in the same folder.
+func store(path string, data []byte) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".tmp-")
+	if err != nil {
+		return
+	}
+	_, err = tmp.Write(data)
+	if err2 := tmp.Close(); err == nil {
+		err = err2
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+}
+
+var pngSignature = []byte("\x89PNG\r\n\x1a\n")
+
+// wholePNG reports whether data is a PNG file from its signature to its
+// IEND chunk, every chunk's checksum right and nothing after.
+func wholePNG(data []byte) bool {
+	if !bytes.HasPrefix(data, pngSignature) {
+		return false
+	}
+	data = data[len(pngSignature):]
+	first := true
+	for len(data) >= 12 {
+		n := int(binary.BigEndian.Uint32(data))
+		if n > len(data)-12 {
+			return false
+		}
+		typ := string(data[4:8])
+		if first && typ != "IHDR" {
+			return false
+		}
+		first = false
+		if crc32.ChecksumIEEE(data[4:8+n]) != binary.BigEndian.Uint32(data[8+n:]) {
+			return false
+		}
+		data = data[12+n:]
+		if typ == "IEND" {
+			return len(data) == 0
+		}
+	}
+	return false
+}
+
+// isTemp reports whether name is a temporary file of store.
+func isTemp(name string) bool { return strings.Contains(name, ".tmp-") }
