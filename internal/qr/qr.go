@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"fmt"
 	"strconv"
+	"sync"
 
 	qrcode "github.com/skip2/go-qrcode"
 )
@@ -59,6 +60,9 @@ type Code struct {
 	Version int      // 1–40; each step adds 4 modules per side
 	Mask    int      // 0–7, the mask pattern applied to the data
 	modules [][]bool // dark modules, without the quiet zone
+
+	svgOnce sync.Once
+	svg     []byte // SVG's result: a page shows its code twice, in qr.svg and on its poster
 }
 
 // Encode encodes content at level l, with the mask that reads best (see
@@ -120,8 +124,14 @@ func nextRun(row []bool, x int) (start, end int) {
 
 // SVG returns the code as a standalone SVG image: one path of merged
 // runs, a viewBox in modules that includes the quiet zone, and a white
-// background so the code also scans on a dark page.
+// background so the code also scans on a dark page. It is made once per
+// Code: callers must not change it.
 func (c *Code) SVG() []byte {
+	c.svgOnce.Do(func() { c.svg = c.makeSVG() })
+	return c.svg
+}
+
+func (c *Code) makeSVG() []byte {
 	total := strconv.Itoa(c.Size() + 2*QuietZone)
 	b := make([]byte, 0, 256+12*c.Size()*c.Size()/4)
 	b = append(b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 `...)

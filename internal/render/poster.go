@@ -83,6 +83,11 @@ type PosterData struct {
 	Quiet   float64       // mm
 }
 
+// Style returns the data of the poster's stylesheet.
+func (d *PosterData) Style() PosterStyle {
+	return PosterStyle{Paper: d.Paper, Measure: d.Measure, QRWidth: d.QRWidth, Quiet: d.Quiet}
+}
+
 // AddressHost returns the domain of the poster's address as printed,
 // which the poster sets in bold so a citizen can check whose site it is.
 func (d *PosterData) AddressHost() string { h, _ := d.address(); return h }

@@ -27,10 +27,11 @@
 //	                names, code and keywords, folded as by slug.Fold
 //	plain HTML      rendered Markdown as one line of plain text
 //	tel PHONE       a phone number as a tel: link wants it (digits and +)
-//	shared NAME F   the template NAME of procedure.html executed with F, a
-//	                *Facts, once per procedure and build: the parts of a
-//	                procedure's page that are the same at every office (see
-//	                below)
+//	memo NAME DATA  the template NAME executed with DATA once per build
+//	                and reused: the parts of pages that many pages share
+//	                (see memo.go and below); DATA is .Frame, .Place,
+//	                .Facts or a poster's .Style
+//	shared NAME F   the same as memo, under the name it first had
 //	.Link PATH      relative link from this page to the page at PATH ("van-ha/")
 //	.Here ID        relative link to the page ID below this one (on a board, "dang-ky-ket-hon")
 //	.Abs PATH       absolute address of PATH, for canonical and sharing links
@@ -40,11 +41,14 @@
 // # Shared parts
 //
 // A procedure is published at every office that handles it — a hundred
-// pages in a province that differ only in the office. Rendering its
-// documents, steps and legal basis once and reusing them makes a page
-// about twice as cheap to render. The shared parts see a *Facts (the site
-// and the procedure, no office and no page), so they cannot show anything
-// that differs between the pages that reuse them.
+// pages in a province that differ only in the office — and every page
+// carries the same header, style and script. Rendering the parts that
+// are the same once and reusing them (memo) makes a page about twice as
+// cheap to render. Each shared part sees only what it may depend on: a
+// Frame (the site, the page's depth, whether it has the script), a Place
+// (a Frame and an office), Facts (the site and a procedure, no office
+// and no page) or a PosterStyle, so it cannot show anything that differs
+// between the pages that reuse it.
 //
 // A Markdown field is shown with its .HTML; internal links in it are made
 // relative to the page after the page is rendered (markdown.Relocate).
@@ -70,6 +74,12 @@ import (
 // ImageFile is the sharing picture in each page's folder (og:image).
 const ImageFile = "og.png"
 
+// The size of every sharing picture.
+const (
+	imageWidth  = ogimage.Width
+	imageHeight = ogimage.Height
+)
+
 // pageFiles maps page kinds to their template files.
 var pageFiles = map[site.Kind]string{
 	site.Home:          "home.html",
@@ -90,20 +100,8 @@ type Renderer struct {
 	pages    map[site.Kind]*template.Template
 	extras   map[string]*template.Template // redirect.html, 404.html
 	poster   *template.Template            // poster.html
-	parts    sync.Map                      // partKey → template.HTML
+	parts    sync.Map                      // memoKey → template.HTML (see memo.go)
 	keys     sync.Map                      // procedure or office → its SearchKey
-}
-
-// partKey names a shared part: a template and the procedure it shows.
-type partKey struct {
-	name string
-	proc *procedure.Procedure
-}
-
-// Facts is the data of shared parts: a procedure without an office.
-type Facts struct {
-	Site      *site.Site
-	Procedure *procedure.Procedure
 }
 
 // New parses the templates in fsys for s.
@@ -128,7 +126,8 @@ func New(fsys fs.FS, s *site.Site) (*Renderer, diag.List) {
 		"searchkey": r.searchKey,
 		"plain":     markdown.PlainText,
 		"tel":       tel,
-		"shared":    r.shared,
+		"memo":      noMemo, // replaced in each set below
+		"shared":    noMemo,
 	})
 	if _, err := base.ParseFS(fsys, "layout.html", "partials.html"); err != nil {
 		diags = append(diags, templateError(err))
@@ -140,7 +139,8 @@ func New(fsys fs.FS, s *site.Site) (*Renderer, diag.List) {
 			diags = append(diags, templateError(err))
 			return nil
 		}
-		return t
+		memo := r.memoIn(t)
+		return t.Funcs(template.FuncMap{"memo": memo, "shared": memo})
 	}
 	for kind, file := range pageFiles {
 		r.pages[kind] = parse(file)
@@ -154,6 +154,9 @@ func New(fsys fs.FS, s *site.Site) (*Renderer, diag.List) {
 	}
 	return r, diags
 }
+
+// noMemo stands for memo until each template set has its own.
+func noMemo(string, any) (template.HTML, error) { return "", fmt.Errorf("memo: no template set") }
 
 // Data is what a template sees.
 type Data struct {
@@ -169,7 +172,17 @@ type Data struct {
 
 	// On redirect pages: where to go.
 	Target, TargetURL string
+
+	r *Renderer
 }
+
+// Frame returns the data of the parts of the page that every page of its
+// kind shares at its depth (see memo.go).
+func (d *Data) Frame() Frame { return Frame{r: d.r, Root: d.Root, Script: d.JS != ""} }
+
+// Place returns the data of the parts of the page that every page of its
+// office shares at its depth.
+func (d *Data) Place() Place { return Place{Frame: d.Frame(), Office: d.Page.Office} }
 
 // Link returns the relative link from this page to the page at path. It
 // names index.html so that links also work when the site is opened from
@@ -197,8 +210,9 @@ type Image struct {
 // it once per entry, so it spares the template building the path.
 func (d *Data) Here(id string) string { return d.Link(d.Page.Path + id + "/") }
 
-// Facts returns the shared-part data of the page's procedure.
-func (d *Data) Facts() *Facts { return &Facts{Site: d.Site, Procedure: d.Page.Procedure} }
+// Facts returns the data of the parts of the page that every office's
+// page of its procedure shares.
+func (d *Data) Facts() Facts { return Facts{Site: d.Site, Procedure: d.Page.Procedure} }
 
 // MainChannel returns the channel the page describes first.
 func (d *Data) MainChannel() *procedure.Channel { return d.Facts().MainChannel() }
@@ -213,7 +227,7 @@ func (d *Data) Repealed() bool {
 
 // MainChannel returns the channel described first: filing in person if
 // the procedure has it, else its first channel.
-func (f *Facts) MainChannel() *procedure.Channel {
+func (f Facts) MainChannel() *procedure.Channel {
 	p := f.Procedure
 	if c := p.Channel(procedure.InPerson); c != nil {
 		return c
@@ -222,7 +236,7 @@ func (f *Facts) MainChannel() *procedure.Channel {
 }
 
 // OtherChannels returns the channels other than MainChannel.
-func (f *Facts) OtherChannels() []procedure.Channel {
+func (f Facts) OtherChannels() []procedure.Channel {
 	main := f.MainChannel()
 	var out []procedure.Channel
 	for _, c := range f.Procedure.Channels {
@@ -234,31 +248,14 @@ func (f *Facts) OtherChannels() []procedure.Channel {
 }
 
 // Repealed reports whether the procedure is no longer in force.
-func (f *Facts) Repealed() bool { return f.Procedure.Repealed(f.Site.Now) }
-
-// shared renders the template name of procedure.html with f once per
-// procedure; later calls return the first rendering. Two pages rendered
-// at once may both render it, with the same result.
-func (r *Renderer) shared(name string, f *Facts) (template.HTML, error) {
-	key := partKey{name, f.Procedure}
-	if v, ok := r.parts.Load(key); ok {
-		return v.(template.HTML), nil
-	}
-	var b strings.Builder
-	if err := r.pages[site.ProcedurePage].ExecuteTemplate(&b, name, f); err != nil {
-		return "", err
-	}
-	h := template.HTML(b.String())
-	r.parts.Store(key, h)
-	return h, nil
-}
+func (f Facts) Repealed() bool { return f.Procedure.Repealed(f.Site.Now) }
 
 // CSP returns the Content-Security-Policy of every page, for header files.
 func (r *Renderer) CSP() string { return r.csp }
 
 // data returns the template data of a page without script: pages add it.
 func (r *Renderer) data(p *site.Page, url, root string) *Data {
-	return &Data{Site: r.site, Page: p, Lang: r.lang, CSS: r.css, CSP: r.cspPlain, URL: url, Root: root}
+	return &Data{Site: r.site, Page: p, Lang: r.lang, CSS: r.css, CSP: r.cspPlain, URL: url, Root: root, r: r}
 }
 
 // T returns the interface string key in the site's language, formatted
@@ -270,7 +267,7 @@ func (r *Renderer) Page(p *site.Page) ([]byte, error) {
 	d := r.data(p, r.site.URL(p.Path), p.Root())
 	d.JS, d.CSP = r.js, r.csp
 	d.Image = &Image{URL: r.site.URL(p.Path + ImageFile), Secure: r.site.Config.Base.Scheme == "https",
-		Width: ogimage.Width, Height: ogimage.Height}
+		Width: imageWidth, Height: imageHeight}
 	return r.exec(r.pages[p.Kind], d)
 }
 
