@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"fmt"
 	"hash/crc32"
 	"os"
 	"path/filepath"
@@ -18,7 +19,8 @@ import (
 // Cache keeps pictures between builds, one PNG file per picture in a
 // folder, named by a hash of everything the picture is drawn from: the
 // program that draws it (a salt the caller gives, which changes with the
-// program, its fonts included), the card and the code's modules. Drawing
+// program, its fonts and QR encoder included), the card and the code's
+// content, level, version and mask. Drawing
 // a picture costs about 1.5 ms, most of it compressing 1200 × 630 pixels;
 // reading it back costs a few microseconds, so a build of a large site
 // whose names and addresses did not change draws nothing — as a Hugo
@@ -145,21 +147,10 @@ func (c *Cache) name(card Card, code *qr.Code) string {
 		warning = "1"
 	}
 	field(warning)
-	size := code.Size()
-	row := make([]byte, 0, 4+size)
-	row = binary.BigEndian.AppendUint32(row, uint32(size))
-	h.Write(row)
-	for y := range size {
-		row = row[:0]
-		for x := range size {
-			if code.Dark(x, y) {
-				row = append(row, 1)
-			} else {
-				row = append(row, 0)
-			}
-		}
-		h.Write(row)
-	}
+	// The code's modules follow from these and the encoder, which is
+	// part of the program the salt names.
+	field(code.Content)
+	field(fmt.Sprint(code.Level, code.Version, code.Mask))
 	return hex.EncodeToString(h.Sum(nil)[:16]) + ".png"
 }
 

@@ -75,12 +75,15 @@ func (r *Renderer) procedurePoster(pc *poster.Poster, p *site.Page) {
 // words, the paper and the sizes the PDF layout chose.
 type PosterData struct {
 	*Data
-	Poster  *poster.Poster
-	Paper   poster.Paper
-	Measure poster.Measure
-	QR      template.HTML // the code as inline SVG
-	QRWidth float64       // mm, quiet zone not included
-	Quiet   float64       // mm
+	// Lang and URL repeat Data's at the top: html/template looks a field
+	// of an embedded struct up by a costly search each time.
+	Lang, URL string
+	Poster    *poster.Poster
+	Paper     poster.Paper
+	Measure   poster.Measure
+	QR        template.HTML // the code as inline SVG
+	QRWidth   float64       // mm, quiet zone not included
+	Quiet     float64       // mm
 }
 
 // Style returns the data of the poster's stylesheet.
@@ -108,8 +111,11 @@ func (d *PosterData) address() (host, path string) {
 // Poster renders poster.html for page p from its content pc, laid out
 // as m on paper.
 func (r *Renderer) Poster(p *site.Page, pc *poster.Poster, paper poster.Paper, m poster.Measure) ([]byte, error) {
+	url := r.site.URL(p.Path)
 	d := &PosterData{
-		Data:    &Data{Site: r.site, Page: p, Lang: r.lang, URL: r.site.URL(p.Path), Root: p.Root()},
+		Data:    &Data{Site: r.site, Page: p, Lang: r.lang, URL: url, Root: p.Root(), r: r},
+		Lang:    r.lang,
+		URL:     url,
 		Poster:  pc,
 		Paper:   paper,
 		Measure: m,

@@ -25,7 +25,8 @@
 //	groups PROCS    procedures grouped by field ([]site.Group)
 //	searchkey X     what the search matches for a procedure or office: its
 //	                names, code and keywords, folded as by slug.Fold
-//	plain HTML      rendered Markdown as one line of plain text
+//	plain HTML      rendered Markdown as one line of plain text (a Markdown
+//	                field has it ready as .Text)
 //	tel PHONE       a phone number as a tel: link wants it (digits and +)
 //	memo NAME DATA  the template NAME executed with DATA once per build
 //	                and reused: the parts of pages that many pages share

@@ -48,6 +48,10 @@ type Site struct {
 // Office is a configured office with the procedures it handles.
 type Office struct {
 	*config.Office
+	// Name is config.Office's Name again, at the top: a template reads
+	// an office's name on every page, and html/template looks a field of
+	// an embedded struct up by a costly search each time.
+	Name       string
 	Procedures []*procedure.Procedure // in force, in display order
 	Repealed   []*procedure.Procedure // repealed, still with pages here
 }
@@ -93,7 +97,7 @@ func Plan(cfg *config.Config, procs []*procedure.Procedure, now value.Date) (*Si
 	s := &Site{Config: cfg, Now: now, byPath: map[string]*Page{}}
 	officeByID := map[string]*Office{}
 	for i := range cfg.Offices {
-		o := &Office{Office: &cfg.Offices[i]}
+		o := &Office{Office: &cfg.Offices[i], Name: cfg.Offices[i].Name}
 		s.Offices = append(s.Offices, o)
 		officeByID[o.ID] = o
 	}

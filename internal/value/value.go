@@ -128,6 +128,7 @@ func (u *URL) UnmarshalStrict(dec *strictyaml.Decoder, n *yaml.Node) {
 type Markdown struct {
 	Source string
 	HTML   template.HTML
+	Text   string // HTML as one line of plain text, for meta descriptions and sharing previews
 	Pos    diag.Pos
 }
 
@@ -141,7 +142,7 @@ func (m *Markdown) UnmarshalStrict(dec *strictyaml.Decoder, n *yaml.Node) {
 	for _, w := range warnings {
 		dec.Warn(n, msg.MarkdownDropped, w)
 	}
-	*m = Markdown{Source: s, HTML: html, Pos: dec.Pos(n)}
+	*m = Markdown{Source: s, HTML: html, Text: markdown.PlainText(html), Pos: dec.Pos(n)}
 }
 
 // IsZero reports whether the text is empty.
