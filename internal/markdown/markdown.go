@@ -163,14 +163,11 @@ func checkLink(dest string, warnings *[]msg.Text) (string, bool) {
 	return dest, true
 }
 
-// Relocate replaces RootMarker in a rendered page with root, the relative
-// path from the page to the site root ("../../" or ""). The marker cannot
-// come from content (safeurl refuses its scheme), so replacing it
-// everywhere in the page is safe.
+// Relocate returns a copy of a rendered page with RootMarker replaced by
+// root, the relative path from the page to the site root ("../../" or
+// ""). The marker cannot come from content (safeurl refuses its scheme),
+// so replacing it everywhere in the page is safe.
 func Relocate(page []byte, root string) []byte {
-	if !bytes.Contains(page, []byte(RootMarker)) {
-		return page
-	}
 	return bytes.ReplaceAll(page, []byte(RootMarker), []byte(root))
 }
 

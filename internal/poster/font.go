@@ -3,6 +3,7 @@ package poster
 import (
 	"fmt"
 	"sync"
+	"sync/atomic"
 
 	"github.com/signintech/gopdf"
 	"github.com/signintech/gopdf/fontmaker/core"
@@ -37,6 +38,8 @@ var faces = [...]struct {
 type fonts struct {
 	container gopdf.FontContainer
 	metrics   [len(faces)]metrics
+	fitted    sync.Map // fitKey → fitResult, see fit
+	fittedN   atomic.Int64
 }
 
 // metrics are the parts of a face that text layout needs, in the

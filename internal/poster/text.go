@@ -120,7 +120,44 @@ func (e *TooLong) Error() string {
 // without cutting a word. Greedy line breaking never needs more lines in
 // smaller type, so whether s fits only changes once as the size falls,
 // and a binary search finds the size.
+//
+// A build lays out every page's poster, and most of their texts — the
+// authority, the instruction, a procedure's name at each of its offices —
+// come back on many posters, so fit remembers what it found.
 func (f *fonts) fit(s string, st style, width, height float64, maxLines int) (block, bool) {
+	key := fitKey{s, st, width, height, maxLines}
+	if r, ok := f.fitted.Load(key); ok {
+		r := r.(fitResult)
+		return r.b, r.ok
+	}
+	b, ok := f.fitAnew(s, st, width, height, maxLines)
+	if f.fittedN.Add(1) > maxFitted { // a long qrboard serve: start afresh
+		f.fitted.Clear()
+		f.fittedN.Store(0)
+	}
+	f.fitted.Store(key, fitResult{b, ok})
+	return b, ok
+}
+
+// fitKey is what fit decides from; fitResult what it decided. A block's
+// lines are never changed, so one can be shared.
+type (
+	fitKey struct {
+		s             string
+		st            style
+		width, height float64
+		maxLines      int
+	}
+	fitResult struct {
+		b  block
+		ok bool
+	}
+)
+
+// maxFitted bounds what fit remembers (a few hundred bytes each).
+const maxFitted = 100000
+
+func (f *fonts) fitAnew(s string, st style, width, height float64, maxLines int) (block, bool) {
 	t := measure(&f.metrics[st.face], s)
 	steps := int((st.max-st.min)/0.5 + 1e-9)
 	size := func(k int) float64 { return st.max - 0.5*float64(k) }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"html/template"
 	"strings"
 
@@ -123,9 +124,10 @@ func (r *Renderer) Poster(p *site.Page, pc *poster.Poster, paper poster.Paper, m
 		QRWidth: paper.QRWidth(),
 	}
 	d.Quiet = qr.QuietZone * d.QRWidth / float64(pc.Code.Size())
-	var b strings.Builder
-	if err := r.poster.ExecuteTemplate(&b, "poster", d); err != nil {
+	b := getBuffer()
+	defer putBuffer(b)
+	if err := r.poster.ExecuteTemplate(b, "poster", d); err != nil {
 		return nil, err
 	}
-	return []byte(b.String()), nil
+	return bytes.Clone(b.Bytes()), nil
 }

@@ -287,12 +287,25 @@ func (r *Renderer) NotFound() ([]byte, error) {
 }
 
 func (r *Renderer) exec(t *template.Template, d *Data) ([]byte, error) {
-	var b bytes.Buffer
-	b.Grow(16 << 10)
-	if err := t.ExecuteTemplate(&b, "layout", d); err != nil {
+	b := getBuffer()
+	defer putBuffer(b)
+	if err := t.ExecuteTemplate(b, "layout", d); err != nil {
 		return nil, err
 	}
-	return markdown.Relocate(b.Bytes(), d.Root), nil
+	return markdown.Relocate(b.Bytes(), d.Root), nil // a copy, of the page's size
+}
+
+// Pages are rendered into buffers kept from page to page, so that a page
+// costs one allocation of its own size rather than a buffer grown twice.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+func getBuffer() *bytes.Buffer { return buffers.Get().(*bytes.Buffer) }
+
+func putBuffer(b *bytes.Buffer) {
+	if b.Cap() <= 1<<20 { // a home page listing thousands of procedures is not kept
+		b.Reset()
+		buffers.Put(b)
+	}
 }
 
 // trimScript drops the comment lines and indentation of page.js, which
