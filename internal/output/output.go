@@ -340,22 +340,7 @@ func (d *Dir) put(rel string, data []byte) (fileState, error) {
 	if err := d.mkdirs(path.Dir(rel)); err != nil {
 		return fileState{}, err
 	}
-	f, err := os.OpenFile(filepath.Join(d.tmp, filepath.FromSlash(rel)), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
-	if err != nil {
-		return fileState{}, err
-	}
-	_, err = f.Write(data)
-	var st fileState
-	if err == nil && d.manifest != "" {
-		var info os.FileInfo
-		if info, err = f.Stat(); err == nil {
-			st = stateOf(info)
-		}
-	}
-	if err2 := f.Close(); err == nil {
-		err = err2
-	}
-	return st, err
+	return create(filepath.Join(d.tmp, filepath.FromSlash(rel)), data, d.manifest != "")
 }
 
 // validPath accepts slash-separated relative paths with no "..", no empty
