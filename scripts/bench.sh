@@ -24,8 +24,9 @@
 # index.html, qr.svg, qr.png, og.png, poster.html — so a new page file is
 # measured as soon as the build makes it. The measurements take turns run
 # by run, so a change in the machine's load falls on all of them alike;
-# still, run it on a quiet machine. "cold" starts from an empty QR cache,
-# "warm" from the cache of an earlier build.
+# still, run it on a quiet machine. "cold" starts from an empty cache
+# folder, "warm" from the cache of an earlier build: its QR codes, sharing
+# pictures and page weights (see README, "Large sites").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -73,10 +74,10 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "$($QB version)"
 echo
 declare -A labels=(
-	[qrboard-warm-tmpfs]="qrboard, warm QR cache, tmpfs"
-	[qrboard-cold-tmpfs]="qrboard, empty QR cache, tmpfs"
-	[qrboard-warm-disk]="qrboard, warm QR cache, disk"
-	[qrboard-cold-disk]="qrboard, empty QR cache, disk"
+	[qrboard-warm-tmpfs]="qrboard, warm cache, tmpfs"
+	[qrboard-cold-tmpfs]="qrboard, empty cache, tmpfs"
+	[qrboard-warm-disk]="qrboard, warm cache, disk"
+	[qrboard-cold-disk]="qrboard, empty cache, disk"
 	[qrboard-fee-tmpfs]="qrboard, rebuild after one fee changed, tmpfs"
 	[qrboard-name-tmpfs]="qrboard, rebuild after one procedure renamed, tmpfs"
 	[qrboard-fee-disk]="qrboard, rebuild after one fee changed, disk"
