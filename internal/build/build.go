@@ -242,7 +242,7 @@ func Run(ctx context.Context, opts Options) (*Result, diag.List, error) {
 	res.QREncoded = p.qrCache.Misses() - encoded
 	p.qrCache.Save() // a cache that cannot be saved only costs time next build
 	res.ImagesDrawn = p.ogCache.Made()
-	p.ogCache.Tidy()
+	p.ogCache.Tidy(res.Files.Kept == 0) // a build that kept pages did not ask for their pictures
 	p.weights.Save()
 	res.PageChanges = p.pageChanges(res.Files)
 	if !opts.Preview {

@@ -5,7 +5,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"qrboard/internal/ogimage"
 	"time"
 )
 
@@ -86,5 +89,34 @@ func TestWarmCacheSameSite(t *testing.T) {
 		if b.diags != noneDiags || b.res.Heaviest != none.Heaviest {
 			t.Errorf("%s: warnings %q, heaviest %+v; without a cache %q, %+v", b.name, b.diags, b.res.Heaviest, noneDiags, none.Heaviest)
 		}
+	}
+}
+
+// TestRebuildKeepsPictures checks that a rebuild which kept pages — their
+// pictures not asked for — leaves those pictures in the cache: after a
+// rename and a rebuild, a build into a new folder draws nothing.
+func TestRebuildKeepsPictures(t *testing.T) {
+	defer func(n int) { ogimage.MaxUnused = n }(ogimage.MaxUnused)
+	ogimage.MaxUnused = 0 // the sample has fewer pictures than a cache may keep unused
+	src := copyProject(t, repoRoot)
+	cache, tmp := t.TempDir(), t.TempDir()
+	opts := Options{Src: src, Out: filepath.Join(tmp, "site"), Now: testNow, Cache: cache}
+	mustBuild(t, opts)
+	file := filepath.Join(src, "procedures", "dang-ky-khai-tu.yaml")
+	data := string(readFile(t, file))
+	writeFile(t, file, []byte(strings.Replace(data, "short_name: Đăng ký khai tử", "short_name: Khai tử", 1)))
+	res := mustBuild(t, opts)
+	if res.Files.Kept == 0 || res.ImagesDrawn == 0 {
+		t.Fatalf("rebuild after a rename: %d files kept, %d pictures drawn; want some of each", res.Files.Kept, res.ImagesDrawn)
+	}
+	opts.Out = filepath.Join(tmp, "new")
+	if res := mustBuild(t, opts); res.ImagesDrawn != 0 {
+		t.Errorf("a build into a new folder drew %d pictures; the rebuild before it lost them from the cache", res.ImagesDrawn)
+	}
+	// That build asked for every picture: it removes the ones of the old
+	// name, which nobody will ask for again.
+	pictures, _ := filepath.Glob(filepath.Join(cache, "og-*", "*.png"))
+	if len(pictures) != len(res.Site.Pages) {
+		t.Errorf("the cache holds %d pictures after a complete build of %d pages", len(pictures), len(res.Site.Pages))
 	}
 }

@@ -86,32 +86,35 @@ func (c *Cache) Made() int {
 	return c.made
 }
 
-// MaxUnused bounds what a cache folder keeps beyond the pictures of the
-// last build: when the pictures not asked for since the cache was opened
-// outnumber those asked for and this many more, Tidy removes them.
-const MaxUnused = 1000
+// MaxUnused is how many pictures not asked for a cache folder keeps after
+// a build that asked for every picture of its site: Tidy removes the
+// others (and all of them beyond this number). A variable so that tests
+// of small sites can reach it.
+var MaxUnused = 1000
 
 // Tidy marks the folder as used now (a cache folder not used for long is
-// removed by its owner, package build) and, when this build drew
-// pictures, removes the pictures it did not ask for if there are too
-// many (see MaxUnused), and temporary files a stopped build left: names and addresses that changed leave pictures
-// nobody will ask for again. A build that kept pages without making them
-// asked for none of theirs; losing those only costs time.
-func (c *Cache) Tidy() {
+// removed by its owner, package build) and removes temporary files a
+// stopped build left. After a build that asked for the picture of every
+// page (complete), it also removes the pictures it did not ask for when
+// there are more than MaxUnused: names and addresses that
+// changed, or a new program, leave pictures nobody will ask for again. A
+// build that kept pages without making them asked for none of theirs, so
+// it removes no picture.
+func (c *Cache) Tidy(complete bool) {
 	if c == nil || c.dir == "" {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	now := time.Now()
-	if os.Chtimes(c.dir, now, now) != nil || c.made == 0 {
-		return
+	if os.Chtimes(c.dir, now, now) != nil || !complete && c.made == 0 {
+		return // nothing to tidy: no picture added, and none known unused
 	}
 	entries, err := os.ReadDir(c.dir)
 	if err != nil {
 		return
 	}
-	tooMany := len(entries) > 2*len(c.used)+MaxUnused
+	tooMany := complete && len(entries) > len(c.used)+MaxUnused
 	for _, e := range entries {
 		if c.used[e.Name()] {
 			continue

@@ -76,9 +76,10 @@ func TestCacheDamaged(t *testing.T) {
 	}
 }
 
-// TestCacheTidy checks that a build that drew pictures removes, when the
-// folder holds too many, those it did not ask for, and temporary files
-// left by a stopped build.
+// TestCacheTidy checks that a build that drew pictures removes
+// temporary files left by a stopped build and, only if it asked for every
+// picture of its site and the folder holds too many, the pictures it did
+// not ask for.
 func TestCacheTidy(t *testing.T) {
 	dir := t.TempDir()
 	old := time.Now().Add(-2 * time.Hour)
@@ -92,7 +93,12 @@ func TestCacheTidy(t *testing.T) {
 
 	c := OpenCache(dir, "p")
 	want := c.Draw(card, encode(t))
-	c.Tidy()
+	c.Tidy(false) // a rebuild that kept pages: their pictures stay
+	if left, _ := os.ReadDir(dir); len(left) != MaxUnused+3+1 {
+		t.Fatalf("after a partial build, the folder holds %d files, want %d: the pictures and the one drawn, not the old temporary file",
+			len(left), MaxUnused+3+1)
+	}
+	c.Tidy(true)
 	left, _ := os.ReadDir(dir)
 	if len(left) != 1 {
 		t.Fatalf("after tidying, the folder holds %d files, want the one picture used", len(left))
@@ -109,6 +115,6 @@ func TestNilCache(t *testing.T) {
 		if got := c.Draw(card, code); !bytes.Equal(got, Draw(card, code)) {
 			t.Error("a cache without a folder returned another picture")
 		}
-		c.Tidy()
+		c.Tidy(true)
 	}
 }
