@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"qrboard/internal/atomicfile"
 	"qrboard/internal/gzipsize"
 	"qrboard/internal/ogimage"
 	"qrboard/internal/qr"
@@ -106,7 +107,7 @@ func pruneCache(dir string) {
 	}
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
-		name, _, _ := strings.Cut(e.Name(), ".tmp-") // a save's temporary file: NAME.tmp-RANDOM
+		name, _, _ := strings.Cut(e.Name(), atomicfile.TempSuffix) // a save's temporary file: NAME.tmp-RANDOM
 		if ext := filepath.Ext(name); ext != qrCacheExt && ext != ogCacheExt && ext != weightsExt && ext != manifestExt {
 			continue
 		}

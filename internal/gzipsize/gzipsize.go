@@ -13,10 +13,11 @@ import (
 	"hash/crc32"
 	"io"
 	"os"
-	"path/filepath"
 	"runtime"
 	"sync"
 	"time"
+
+	"qrboard/internal/atomicfile"
 )
 
 var writers = sync.Pool{New: func() any {
@@ -191,31 +192,9 @@ func (m *Memo) Save() error {
 		}
 	}
 	b.Write(binary.BigEndian.AppendUint32(nil, crc32.Checksum(b.Bytes()[records:], castagnoli)))
-	if err := writeFile(m.path, b.Bytes()); err != nil {
+	if err := atomicfile.Write(m.path, b.Bytes()); err != nil {
 		return err
 	}
 	m.new = false
 	return nil
-}
-
-// writeFile writes data at path through a temporary file and a rename.
-func writeFile(path string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".tmp-")
-	if err != nil {
-		return err
-	}
-	_, err = tmp.Write(data)
-	if err2 := tmp.Close(); err == nil {
-		err = err2
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-	}
-	return err
 }

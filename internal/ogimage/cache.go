@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"qrboard/internal/atomicfile"
 	"qrboard/internal/qr"
 )
 
@@ -65,13 +66,8 @@ func (c *Cache) Draw(card Card, code *qr.Code) []byte {
 	c.mu.Lock()
 	c.used[name] = true
 	c.made++
-	mkdir := !c.dirOK
-	c.dirOK = true
 	c.mu.Unlock()
-	if mkdir {
-		os.MkdirAll(c.dir, 0o755)
-	}
-	store(path, data) // a picture that cannot be stored is drawn again next time
+	atomicfile.Write(path, data) // a picture that cannot be stored is drawn again next time
 	return data
 }
 
@@ -157,24 +153,6 @@ func (c *Cache) name(card Card, code *qr.Code) string {
 	return hex.EncodeToString(h.Sum(nil)[:16]) + ".png"
 }
 
-// store writes data at path through a temporary file in the same folder.
-func store(path string, data []byte) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".tmp-")
-	if err != nil {
-		return
-	}
-	_, err = tmp.Write(data)
-	if err2 := tmp.Close(); err == nil {
-		err = err2
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-	}
-}
-
 var pngSignature = []byte("\x89PNG\r\n\x1a\n")
 
 // wholePNG reports whether data is a PNG file from its signature to its
@@ -207,4 +185,4 @@ func wholePNG(data []byte) bool {
 }
 
 // isTemp reports whether name is a temporary file of store.
-func isTemp(name string) bool { return strings.Contains(name, ".tmp-") }
+func isTemp(name string) bool { return strings.Contains(name, atomicfile.TempSuffix) }

@@ -7,7 +7,8 @@ import (
 	"hash/crc32"
 	"os"
 	"path"
-	"path/filepath"
+
+	"qrboard/internal/atomicfile"
 )
 
 // manifest records what a build left in an output folder: for each group
@@ -169,29 +170,7 @@ func (m *manifest) save(file string) error {
 		}
 	}
 	w.b = binary.LittleEndian.AppendUint32(w.b, crc32.Checksum(w.b, castagnoli))
-	return writeAtomic(file, w.b)
-}
-
-// writeAtomic writes data to file through a temporary file and a rename.
-func writeAtomic(file string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(file), filepath.Base(file)+".tmp-")
-	if err != nil {
-		return err
-	}
-	_, err = tmp.Write(data)
-	if err2 := tmp.Close(); err == nil {
-		err = err2
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), file)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-	}
-	return err
+	return atomicfile.Write(file, w.b)
 }
 
 type writer struct{ b []byte }

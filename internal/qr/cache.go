@@ -11,6 +11,8 @@ import (
 	"runtime/debug"
 	"sync"
 	"time"
+
+	"qrboard/internal/atomicfile"
 )
 
 // Cache keeps encoded codes and their PNG images between builds, so that
@@ -201,22 +203,7 @@ func (c *Cache) Save() error {
 		r.append(&b)
 		n++
 	}
-	if err := os.MkdirAll(filepath.Dir(c.path), 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(c.path), filepath.Base(c.path)+".tmp-")
-	if err != nil {
-		return err
-	}
-	_, err = tmp.Write(b.Bytes())
-	if err2 := tmp.Close(); err == nil {
-		err = err2
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), c.path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
+	if err := atomicfile.Write(c.path, b.Bytes()); err != nil {
 		return err
 	}
 	c.new = false
