@@ -21,11 +21,11 @@ import (
 // folder, named by a hash of everything the picture is drawn from: the
 // program that draws it (a salt the caller gives, which changes with the
 // program, its fonts and QR encoder included), the card and the code's
-// content, level, version and mask. Drawing
-// a picture costs about 1.5 ms, most of it compressing 1200 × 630 pixels;
-// reading it back costs a few microseconds, so a build of a large site
-// whose names and addresses did not change draws nothing — as a Hugo
-// build takes its processed images from its resource cache.
+// content, level, version and mask. Drawing a picture costs about 1.5 ms,
+// most of it compressing 1200 × 630 pixels; reading it back costs a few
+// microseconds, so a build of a large site whose names and addresses did
+// not change draws nothing — as a Hugo build takes its processed images
+// from its resource cache.
 //
 // A picture is read whole and used only when it is a whole PNG whose
 // chunks' checksums are right; anything else (a file cut short by a full
@@ -34,12 +34,11 @@ import (
 // through a temporary file and a rename, so two builds at once never see
 // half of one.
 type Cache struct {
-	dir   string // "" draws every time
-	salt  string
-	mu    sync.Mutex
-	used  map[string]bool // names of the pictures asked for since opened
-	made  int             // pictures drawn since opened
-	dirOK bool            // dir was created
+	dir  string // "" draws every time
+	salt string
+	mu   sync.Mutex
+	used map[string]bool // names of the pictures asked for since opened
+	made int             // pictures drawn since opened
 }
 
 // OpenCache returns the cache of pictures in dir, made by the program
