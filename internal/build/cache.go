@@ -42,8 +42,7 @@ type QRCache struct {
 // and level, so two projects never fight over one file. Without a
 // QRCache or a folder, it returns nil: every code is encoded.
 func (c *QRCache) open(dir string, p *Project) *qr.Cache {
-	sum := sha256.Sum256([]byte(p.Site.Config.Base.String() + " " + string(p.Level)))
-	name := fmt.Sprintf("qr-%x%s", sum[:8], qrCacheExt)
+	name := cacheName("qr", p.Site.Config.Base.String()+" "+string(p.Level), qrCacheExt)
 	if c == nil {
 		if dir == "" {
 			return nil
@@ -68,8 +67,7 @@ func (c *QRCache) open(dir string, p *Project) *qr.Cache {
 // that draws every picture when dir is "".
 func openOGCache(dir string, p *Project) *ogimage.Cache {
 	if dir != "" {
-		sum := sha256.Sum256([]byte(p.Site.Config.Base.String()))
-		dir = filepath.Join(dir, fmt.Sprintf("og-%x%s", sum[:8], ogCacheExt))
+		dir = filepath.Join(dir, cacheName("og", p.Site.Config.Base.String(), ogCacheExt))
 	}
 	return ogimage.OpenCache(dir, programID())
 }
@@ -80,8 +78,7 @@ func openWeights(dir string, p *Project) *gzipsize.Memo {
 	if dir == "" {
 		return gzipsize.Open("")
 	}
-	sum := sha256.Sum256([]byte(p.Site.Config.Base.String()))
-	return gzipsize.Open(filepath.Join(dir, fmt.Sprintf("gz-%x%s", sum[:8], weightsExt)))
+	return gzipsize.Open(filepath.Join(dir, cacheName("gz", p.Site.Config.Base.String(), weightsExt)))
 }
 
 // manifestFile returns where the manifest of the output folder out is
@@ -94,8 +91,14 @@ func manifestFile(dir, out string) string {
 	if err != nil {
 		return ""
 	}
-	sum := sha256.Sum256([]byte(abs))
-	return filepath.Join(dir, fmt.Sprintf("site-%x%s", sum[:8], manifestExt))
+	return filepath.Join(dir, cacheName("site", abs, manifestExt))
+}
+
+// cacheName names the cache entry of what key identifies (a site's base
+// address, an output folder): PREFIX-<16 hex digits of its SHA-256>EXT.
+func cacheName(prefix, key, ext string) string {
+	sum := sha256.Sum256([]byte(key))
+	return fmt.Sprintf("%s-%x%s", prefix, sum[:8], ext)
 }
 
 // pruneCache removes the cache files of sites and folders not built for

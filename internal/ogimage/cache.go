@@ -81,20 +81,18 @@ func (c *Cache) Made() int {
 	return c.made
 }
 
-// MaxUnused is how many pictures not asked for a cache folder keeps after
-// a build that asked for every picture of its site: Tidy removes the
-// others (and all of them beyond this number). A variable so that tests
-// of small sites can reach it.
+// MaxUnused bounds the pictures a cache folder keeps that the last
+// complete build did not ask for: when there are more, Tidy removes them
+// all. A variable so that tests of small sites can reach it.
 var MaxUnused = 1000
 
 // Tidy marks the folder as used now (a cache folder not used for long is
 // removed by its owner, package build) and removes temporary files a
 // stopped build left. After a build that asked for the picture of every
-// page (complete), it also removes the pictures it did not ask for when
-// there are more than MaxUnused: names and addresses that
-// changed, or a new program, leave pictures nobody will ask for again. A
-// build that kept pages without making them asked for none of theirs, so
-// it removes no picture.
+// page (complete) it also removes, when there are more than MaxUnused,
+// the pictures that build did not ask for: those of names and addresses
+// that changed, or of an older program. A build that kept pages without
+// making them did not ask for their pictures, so it removes none.
 func (c *Cache) Tidy(complete bool) {
 	if c == nil || c.dir == "" {
 		return
@@ -127,28 +125,14 @@ func olderThan(e os.DirEntry, d time.Duration) bool {
 	return err == nil && time.Since(info.ModTime()) > d
 }
 
-// name returns the file name of the picture of card with code.
+// name returns the file name of the picture of card with code: a hash of
+// the salt, every field of the card (printed with %#v, so a field added
+// to Card is covered), and the code's content, level, version and mask —
+// its modules follow from these and the encoder, part of the program the
+// salt names.
 func (c *Cache) name(card Card, code *qr.Code) string {
 	h := sha256.New()
-	field := func(s string) {
-		var n [4]byte
-		binary.BigEndian.PutUint32(n[:], uint32(len(s)))
-		h.Write(n[:])
-		h.Write([]byte(s))
-	}
-	field(c.salt)
-	for _, s := range []string{card.Site, card.Host, card.Title, card.Subtitle, card.Badge, card.Address} {
-		field(s)
-	}
-	warning := "0"
-	if card.Warning {
-		warning = "1"
-	}
-	field(warning)
-	// The code's modules follow from these and the encoder, which is
-	// part of the program the salt names.
-	field(code.Content)
-	field(fmt.Sprint(code.Level, code.Version, code.Mask))
+	fmt.Fprintf(h, "%q\n%#v\n%q %d %d %d", c.salt, card, code.Content, code.Level, code.Version, code.Mask)
 	return hex.EncodeToString(h.Sum(nil)[:16]) + ".png"
 }
 
@@ -163,10 +147,11 @@ func wholePNG(data []byte) bool {
 	data = data[len(pngSignature):]
 	first := true
 	for len(data) >= 12 {
-		n := int(binary.BigEndian.Uint32(data))
-		if n > len(data)-12 {
+		length := binary.BigEndian.Uint32(data)
+		if uint64(length) > uint64(len(data)-12) { // compared unsigned: no overflow on 32-bit systems
 			return false
 		}
+		n := int(length)
 		typ := string(data[4:8])
 		if first && typ != "IHDR" {
 			return false

@@ -112,11 +112,11 @@ func (d *PosterData) address() (host, path string) {
 // Poster renders poster.html for page p from its content pc, laid out
 // as m on paper.
 func (r *Renderer) Poster(p *site.Page, pc *poster.Poster, paper poster.Paper, m poster.Measure) ([]byte, error) {
-	url := r.site.URL(p.Path)
+	data := r.data(p, r.site.URL(p.Path), p.Root())
 	d := &PosterData{
-		Data:    &Data{Site: r.site, Page: p, Lang: r.lang, URL: url, Root: p.Root(), r: r},
-		Lang:    r.lang,
-		URL:     url,
+		Data:    data,
+		Lang:    data.Lang,
+		URL:     data.URL,
 		Poster:  pc,
 		Paper:   paper,
 		Measure: m,

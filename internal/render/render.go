@@ -188,7 +188,9 @@ func (d *Data) Place() Place { return Place{Frame: d.Frame(), Office: d.Page.Off
 // Link returns the relative link from this page to the page at path. It
 // names index.html so that links also work when the site is opened from
 // disk, where a folder does not open its index.
-func (d *Data) Link(path string) string { return d.Root + path + "index.html" }
+func (d *Data) Link(path string) string { return link(d.Root, path) }
+
+func link(root, path string) string { return root + path + "index.html" }
 
 // Abs returns the absolute address of path.
 func (d *Data) Abs(path string) string { return d.Site.URL(path) }
