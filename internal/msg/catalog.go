@@ -96,6 +96,7 @@ const (
 	Unverified
 	OfficesShape
 	Unfilled
+	FeeAwaited
 
 	// Configuration.
 	NoConfig
@@ -152,6 +153,7 @@ const (
 	HintPosterTooLong
 	HintUnfilled
 	HintSchemaStale
+	HintFeeAwaited
 
 	// The command line.
 	Usage
@@ -199,6 +201,7 @@ const (
 
 	// Describing fields, in editor schemas and new procedure files.
 	DescRequired
+	DescRequiredUnless
 	DescMaxChars
 	DescMaxItems
 	DescMaxNumber
@@ -319,6 +322,7 @@ var catalog = map[ID]entry{
 	Unverified:         {"thông tin chưa được xác minh: %s", "not yet verified: %s"},
 	OfficesShape:       {"\"offices\" cần là communes, district, all hoặc danh sách mã cơ quan", "\"offices\" must be communes, district, all or a list of office ids"},
 	Unfilled:           {"trường %q chưa được điền (vẫn ghi TODO)", "field %q is not filled in yet (it still says TODO)"},
+	FeeAwaited:         {"cách nộp %s: chưa có mức thu do %s quy định, nên trang và áp phích chỉ ghi \"hỏi cán bộ\"", "channel %s: the amount %s sets is not entered, so pages and posters only say \"ask the staff\""},
 
 	NoConfig:           {"không tìm thấy qrboard.yaml (tệp cấu hình của trang)", "qrboard.yaml (the site configuration) not found"},
 	BaseNotAbsolute:    {"base_url %q phải là địa chỉ đầy đủ bắt đầu bằng https://", "base_url %q must be a full address starting with https://"},
@@ -372,6 +376,8 @@ var catalog = map[ID]entry{
 	HintPageBudget:    {"rút ngắn các đoạn dài (ghi chú, điều kiện, căn cứ pháp lý) hoặc bớt chữ trong templates/", "shorten long texts (notes, conditions, legal basis) or trim the templates/"},
 	HintSchemaStale:   {"cập nhật bằng: qrboard schema -o %s", "update it with: qrboard schema -o %s"},
 	HintUnfilled:      {"thay TODO bằng thông tin thật; trường không bắt buộc mà chưa có thông tin thì để trống", "replace TODO with the real information; leave an optional field empty if there is none"},
+
+	HintFeeAwaited: {"ghi mức thu của địa phương vào \"fee\", ví dụ fee: 8.000 đồng/trường hợp (giữ fee_set_by để biết ai quy định)", "enter the local amount in \"fee\", for example fee: 8.000 đồng/trường hợp (keep fee_set_by as the record of who sets it)"},
 
 	Usage:          {"cách dùng: %s", "usage: %s"},
 	UnknownCommand: {"không có lệnh %q; chạy \"qrboard help\" để xem các lệnh", "unknown command %q; run \"qrboard help\" for the list"},
@@ -440,4 +446,6 @@ var catalog = map[ID]entry{
 	NewComments:     {"Danh sách: mỗi mục một dòng, bắt đầu bằng \"- \". Văn bản dài: viết | rồi xuống dòng, thụt lề hai dấu cách", "Lists: one item per line, starting with \"- \". Long text: write | and continue on the next lines, indented two spaces"},
 	NewUncomment:    {"Nếu cần: xóa dấu \"# \" ở đầu các dòng dưới đây rồi điền", "If needed: delete the \"# \" at the start of the lines below and fill them in"},
 	SchemaConfig:    {"Tệp cấu hình qrboard.yaml: tên trang, địa chỉ công khai và các Bộ phận Một cửa", "The qrboard.yaml configuration: site title, public address and one-stop offices"},
+
+	DescRequiredUnless: {"bắt buộc, trừ khi đã có %s", "required unless %s is given"},
 }

@@ -167,6 +167,11 @@ func (p *Procedure) validate(diags *diag.List) {
 			diags.Add(a.Pos, msg.AliasIsSelf, a.ID)
 		}
 	}
+	for i := range p.Channels {
+		if c := &p.Channels[i]; c.FeeAwaited() {
+			diags.Warn(c.Pos, msg.FeeAwaited, string(c.Method), c.FeeSetBy).WithHint(msg.HintFeeAwaited)
+		}
+	}
 	for _, u := range p.Unverified {
 		diags.Warn(top, msg.Unverified, u)
 	}

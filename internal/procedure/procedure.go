@@ -3,6 +3,7 @@ package procedure
 import (
 	"go.yaml.in/yaml/v3"
 
+	"qrboard/internal/diag"
 	"qrboard/internal/strictyaml"
 	"qrboard/internal/value"
 )
@@ -40,6 +41,8 @@ type Procedure struct {
 	Documents []Document `yaml:"documents" check:"max=50" new:"fill" doc:"Giấy tờ mọi hồ sơ đều cần, mỗi giấy tờ một mục; thủ tục cần documents, cases hoặc cả hai"`
 	// Papers that depend on the case
 	Cases []Case `yaml:"cases" check:"max=20" doc:"Giấy tờ chỉ cần trong từng trường hợp riêng, mỗi trường hợp một mục"`
+	// "Lưu ý" about the papers: explanations, not papers to bring
+	Notes []value.Markdown `yaml:"notes" check:"max=60" doc:"Lưu ý về hồ sơ, giấy tờ (không phải giấy tờ phải mang): mỗi điều một mục; hiện ngay dưới danh sách giấy tờ" example:"Giấy tờ do cơ quan nước ngoài cấp phải được hợp pháp hóa lãnh sự."`
 	// In person, online, post
 	Channels []Channel `yaml:"channels" check:"required,max=3" doc:"Cách thực hiện: mỗi cách nộp (trực tiếp, trực tuyến, bưu chính) một mục, với thời hạn và lệ phí riêng"`
 	// "Bước 1 …", in order
@@ -74,6 +77,20 @@ type Procedure struct {
 	Sources []Source   `yaml:"sources" check:"required,max=20" doc:"Nguồn của thông tin (văn bản, trang web đã đối chiếu), mỗi nguồn một mục"`
 	// Facts not yet confirmed; `check` lists them
 	Unverified []string `yaml:"unverified" check:"max=20" doc:"Thông tin chưa được xác nhận, mỗi điều một mục; lệnh check liệt kê từng mục" example:"Số hiệu mẫu tờ khai chưa rõ."`
+	// The national record the file was imported from
+	Imported *Import `yaml:"imported" doc:"Bản ghi của Cơ sở dữ liệu quốc gia mà lệnh qrboard import đã nhập vào tệp này; do lệnh import ghi, không cần sửa"`
+}
+
+// Import says which national record a file written by `qrboard import`
+// comes from, and when it was imported (see "Importing" in the package
+// documentation).
+type Import struct {
+	// The record's UUID on the national portal
+	Record string `yaml:"record" check:"required,max=100" doc:"Mã định danh (UUID) của bản ghi trên Cổng Dịch vụ công quốc gia" example:"019d2bfd-867c-72db-b6a7-dcbd8c763807"`
+	// updatedAt of the record
+	RecordUpdated value.Date `yaml:"record_updated" doc:"Ngày bản ghi được cập nhật lần cuối trên Cơ sở dữ liệu quốc gia" example:"2026-06-06"`
+	// The day of the import that last changed the file
+	Date value.Date `yaml:"date" check:"required" doc:"Ngày lệnh qrboard import nhập thông tin mới của bản ghi vào tệp" example:"2026-07-20"`
 }
 
 // Level is the administrative level that handles a procedure.
@@ -124,10 +141,30 @@ type Channel struct {
 	Method Method `yaml:"method" check:"required" doc:"Cách nộp: in_person là trực tiếp, online là trực tuyến, post là qua bưu chính" example:"in_person"`
 	// "Trong ngày", "05 ngày làm việc"
 	Time string `yaml:"time" check:"required,max=300" doc:"Thời hạn giải quyết, viết như người dân đọc" example:"Trong ngày"`
-	// "10.000 đồng/trường hợp", "Miễn lệ phí"
-	Fee  string         `yaml:"fee" check:"required,max=300" doc:"Phí, lệ phí; ghi \"Miễn lệ phí\" nếu không thu" example:"10.000 đồng/trường hợp"`
-	Note value.Markdown `yaml:"note" doc:"Ghi chú về cách nộp này"`
+	// "10.000 đồng/trường hợp", "Miễn lệ phí"; may wait for the local
+	// amount when FeeSetBy says who sets it
+	Fee string `yaml:"fee" check:"required,unless=fee_set_by,max=300" doc:"Phí, lệ phí; ghi \"Miễn lệ phí\" nếu không thu" example:"10.000 đồng/trường hợp"`
+	// Who sets the amount locally: "HĐND cấp tỉnh"
+	FeeSetBy string `yaml:"fee_set_by" check:"max=150" doc:"Cơ quan quy định mức thu khi Cơ sở dữ liệu quốc gia để địa phương quyết định; khi fee còn trống, trang và áp phích ghi \"Theo mức do … quy định — hỏi cán bộ\" và lệnh check nhắc ghi mức thu vào fee" example:"HĐND cấp tỉnh"`
+	// The national database's words on the fee, for staff; never shown
+	FeeNational string         `yaml:"fee_national" check:"max=2000" doc:"Lời về phí, lệ phí trong Cơ sở dữ liệu quốc gia, để cán bộ đối chiếu khi ghi mức thu của địa phương; không hiện trên trang"`
+	Note        value.Markdown `yaml:"note" doc:"Ghi chú về cách nộp này"`
+
+	Pos diag.Pos `yaml:"-"` // where the channel is written
 }
+
+// UnmarshalStrict implements strictyaml.Unmarshaler: a channel decodes as
+// its fields and remembers where it is, for `check`.
+func (c *Channel) UnmarshalStrict(d *strictyaml.Decoder, n *yaml.Node) {
+	type fields Channel // the same fields, without this method
+	d.Decode(n, (*fields)(c))
+	c.Pos = d.Pos(n)
+}
+
+// FeeAwaited reports whether the channel's fee is an amount a local
+// council sets and staff have not entered yet: pages then say who sets
+// it and to ask the staff, never a number or "free".
+func (c *Channel) FeeAwaited() bool { return c.Fee == "" && c.FeeSetBy != "" }
 
 // Method is a way to file.
 type Method string
@@ -163,6 +200,15 @@ type Law struct {
 type Source struct {
 	Title string    `yaml:"title" check:"required,max=300" doc:"Tên nguồn" example:"Luật Hộ tịch 2014, Điều 17–18"`
 	URL   value.URL `yaml:"url" doc:"Địa chỉ của nguồn, nếu có" example:"https://…"`
+}
+
+// MainChannel returns the channel pages and posters describe first:
+// filing in person if the procedure has it, else its first channel.
+func (p *Procedure) MainChannel() *Channel {
+	if c := p.Channel(InPerson); c != nil {
+		return c
+	}
+	return &p.Channels[0]
 }
 
 // Channel returns the channel with method m, or nil.

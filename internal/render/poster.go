@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"qrboard/internal/poster"
-	"qrboard/internal/procedure"
 	"qrboard/internal/qr"
 	"qrboard/internal/site"
 )
@@ -64,11 +63,8 @@ func (r *Renderer) procedurePoster(pc *poster.Poster, p *site.Page) {
 			pc.BadgeNote = t("no_wait_note")
 		}
 	}
-	c := proc.Channel(procedure.InPerson)
-	if c == nil {
-		c = &proc.Channels[0]
-	}
-	pc.Facts = []poster.Fact{{Label: t("how_long"), Value: c.Time}, {Label: t("how_much"), Value: c.Fee}}
+	c := proc.MainChannel()
+	pc.Facts = []poster.Fact{{Label: t("how_long"), Value: c.Time}, {Label: t("how_much"), Value: r.strings.Fee(*c)}}
 	pc.FooterRight = t("poster_code", proc.Code) + " · " + t("poster_updated", proc.Updated.Vietnamese())
 }
 

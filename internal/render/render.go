@@ -28,6 +28,9 @@
 //	plain HTML      rendered Markdown as one line of plain text (a Markdown
 //	                field has it ready as .Text)
 //	tel PHONE       a phone number as a tel: link wants it (digits and +)
+//	fee CHANNEL     what a channel costs, as pages and posters say it: its fee,
+//	                or while the amount a local council sets is not entered,
+//	                who sets it and to ask the staff (never a number or "free")
 //	memo NAME DATA  the template NAME executed with DATA once per build
 //	                and reused: the parts of pages that many pages share
 //	                (see memo.go and below); DATA is .Frame, .Place,
@@ -127,6 +130,7 @@ func New(fsys fs.FS, s *site.Site) (*Renderer, diag.List) {
 		"searchkey": r.searchKey,
 		"plain":     markdown.PlainText,
 		"tel":       tel,
+		"fee":       strings_.Fee,
 		"memo":      noMemo, // replaced in each set below
 		"shared":    noMemo,
 	})
@@ -230,13 +234,7 @@ func (d *Data) Repealed() bool {
 
 // MainChannel returns the channel described first: filing in person if
 // the procedure has it, else its first channel.
-func (f Facts) MainChannel() *procedure.Channel {
-	p := f.Procedure
-	if c := p.Channel(procedure.InPerson); c != nil {
-		return c
-	}
-	return &p.Channels[0]
-}
+func (f Facts) MainChannel() *procedure.Channel { return f.Procedure.MainChannel() }
 
 // OtherChannels returns the channels other than MainChannel.
 func (f Facts) OtherChannels() []procedure.Channel {

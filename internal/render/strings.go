@@ -8,6 +8,7 @@ import (
 
 	"qrboard/internal/diag"
 	"qrboard/internal/msg"
+	"qrboard/internal/procedure"
 )
 
 // Strings are the interface strings of pages (headings, labels, buttons)
@@ -59,6 +60,18 @@ func (s *Strings) translate(key string, args ...any) string {
 		return text
 	}
 	return fmt.Sprintf(text, args...)
+}
+
+// Fee returns what channel c costs, as pages and posters say it: its fee,
+// or — while the amount a local council sets (fee_set_by) is not entered
+// — who sets it and to ask the staff: "Theo mức do HĐND cấp tỉnh quy
+// định — hỏi cán bộ". The national database writes such fees as 0; saying
+// "0 đồng" or "Miễn lệ phí" instead would be wrong.
+func (s *Strings) Fee(c procedure.Channel) string {
+	if c.FeeAwaited() {
+		return s.T("fee_set_by", c.FeeSetBy)
+	}
+	return c.Fee
 }
 
 // Keys returns the keys defined for the language, for tests.

@@ -126,6 +126,7 @@ var filled = map[string]string{
 	"method":  "in_person",
 	"offices": "communes",
 	"updated": "2026-11-27",
+	"date":    "2026-07-20",
 }
 
 var todoRE = regexp.MustCompile(`(?m)^(\s*(?:- )?)(?:(\w+): )?TODO$`)

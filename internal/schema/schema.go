@@ -136,10 +136,14 @@ func typeSchema(t reflect.Type) map[string]any {
 func object(t reflect.Type) map[string]any {
 	fields := strictyaml.Fields(t)
 	props := map[string]any{}
-	var required []any
+	var required, either []any
 	for _, f := range fields {
 		props[f.Name] = fieldSchema(f)
-		if f.Required {
+		switch {
+		case f.Required && f.Unless != "":
+			// Either field will do, given and not empty, as the decoder accepts.
+			either = append(either, given(f.Name), given(f.Unless))
+		case f.Required:
 			required = append(required, f.Name)
 		}
 	}
@@ -153,7 +157,18 @@ func object(t reflect.Type) map[string]any {
 	if len(required) > 0 {
 		s["required"] = required
 	}
+	if len(either) > 0 {
+		s["anyOf"] = either
+	}
 	return s
+}
+
+// given requires property name to be present and not empty.
+func given(name string) map[string]any {
+	return map[string]any{
+		"required":   []any{name},
+		"properties": map[string]any{name: map[string]any{"not": map[string]any{"enum": []any{nil, ""}}}},
+	}
 }
 
 // fieldSchema returns the schema of one field: its type's schema with the
@@ -171,7 +186,7 @@ func fieldSchema(f strictyaml.Field) map[string]any {
 			s["maxLength"] = f.Max
 		}
 	}
-	if f.Required {
+	if f.Required && f.Unless == "" {
 		switch {
 		case hasType(s, "array"):
 			s["minItems"] = 1
@@ -200,7 +215,10 @@ func describe(f strictyaml.Field, extra string) string {
 		parts = append(parts, extra)
 	}
 	var rules []string
-	if f.Required {
+	switch {
+	case f.Required && f.Unless != "":
+		rules = append(rules, msg.New(msg.DescRequiredUnless, f.Unless).In(msg.Vi))
+	case f.Required:
 		rules = append(rules, msg.New(msg.DescRequired).In(msg.Vi))
 	}
 	if f.Max > 0 {

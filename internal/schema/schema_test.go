@@ -211,6 +211,11 @@ func TestAgreesWithDecoder(t *testing.T) {
 		{"yes for true", replace("no_wait: true", "no_wait: yes"), false},
 		{"empty optional number", replace("originals: 1", "originals:"), true},
 		{"fee not filled in", replace("fee: Miễn lệ phí", "fee: TODO"), false},
+		{"fee set locally", replace("fee: Miễn lệ phí", "fee_set_by: HĐND cấp tỉnh"), true},
+		{"fee set locally, empty fee", replace("fee: Miễn lệ phí", "fee:\n    fee_set_by: HĐND cấp tỉnh"), true},
+		{"no fee, empty setter", replace("fee: Miễn lệ phí", "fee_set_by:"), false},
+		{"empty fee, no setter", replace("fee: Miễn lệ phí", "fee:"), false},
+		{"no fee at all", replace("    fee: Miễn lệ phí\n", ""), false},
 		{"step not filled in", replace("  - Nhận Giấy chứng nhận kết hôn.", "  - \"todo: bước cuối\""), false},
 		{"name starting like TODO", replaceLine("short_name:", "short_name: Tổ dân phố"), true},
 	}

@@ -17,7 +17,8 @@ type field struct {
 	name     string
 	index    int
 	required bool
-	max      int // 0: no limit
+	unless   string // a required field may be left out when this field is given
+	max      int    // 0: no limit
 }
 
 var fieldCache sync.Map // reflect.Type → []field
@@ -39,6 +40,8 @@ func fields(t reflect.Type) []field {
 			switch {
 			case rule == "required":
 				f.required = true
+			case strings.HasPrefix(rule, "unless="):
+				f.unless = rule[len("unless="):]
 			case strings.HasPrefix(rule, "max="):
 				f.max, _ = strconv.Atoi(rule[len("max="):])
 			}
@@ -56,15 +59,18 @@ func fields(t reflect.Type) []field {
 type Field struct {
 	Name     string
 	Required bool
-	Max      int // 0: no limit
-	Struct   reflect.StructField
+	// Unless names the field that, when given, lets a required field be
+	// left out (check:"required,unless=fee_set_by").
+	Unless string
+	Max    int // 0: no limit
+	Struct reflect.StructField
 }
 
 // Fields returns the YAML fields of struct type t, in declaration order.
 func Fields(t reflect.Type) []Field {
 	var out []Field
 	for _, f := range fields(t) {
-		out = append(out, Field{Name: f.name, Required: f.required, Max: f.max, Struct: t.Field(f.index)})
+		out = append(out, Field{Name: f.name, Required: f.required, Unless: f.unless, Max: f.max, Struct: t.Field(f.index)})
 	}
 	return out
 }
@@ -80,7 +86,8 @@ func FieldNames(t reflect.Type) []string {
 }
 
 // mapping decodes a YAML mapping into struct v: every key must name a
-// field, no key may repeat, and required fields must be present.
+// field, no key may repeat, and required fields must be present — unless
+// the field their "unless" rule names is given and not empty.
 func (d *Decoder) mapping(n *yaml.Node, v reflect.Value) {
 	if n.Kind != yaml.MappingNode && !isNull(n) {
 		d.Error(n, msg.WantMapping, kindOf(n)).WithHint(msg.HintMapping)
@@ -119,7 +126,7 @@ func (d *Decoder) mapping(n *yaml.Node, v reflect.Value) {
 		}
 	}
 	for _, f := range fs {
-		if !f.required {
+		if !f.required || excused(f, fs, seen, v) {
 			continue
 		}
 		if key := seen[f.name]; key == nil {
@@ -130,6 +137,16 @@ func (d *Decoder) mapping(n *yaml.Node, v reflect.Value) {
 			d.Error(key, msg.EmptyField, f.name)
 		}
 	}
+}
+
+// excused reports whether required field f may be missing because the
+// field its unless rule names was given.
+func excused(f field, fs []field, seen map[string]*yaml.Node, v reflect.Value) bool {
+	if f.unless == "" || seen[f.unless] == nil {
+		return false
+	}
+	other, ok := lookup(fs, f.unless)
+	return ok && !isZero(v.Field(other.index))
 }
 
 func lookup(fs []field, name string) (field, bool) {

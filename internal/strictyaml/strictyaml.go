@@ -11,9 +11,10 @@
 // (a phone number "012" read as a number) that staff never mean.
 //
 // Struct fields are matched by their `yaml` tag name. A `check` tag adds
-// rules: "required" (the field must be present and not empty) and "max=N"
-// (at most N characters for text, N items for lists, N for numbers). A type
-// that implements Unmarshaler decodes itself.
+// rules: "required" (the field must be present and not empty),
+// "unless=F" (with required: the field may be left out when field F is
+// given) and "max=N" (at most N characters for text, N items for lists, N
+// for numbers). A type that implements Unmarshaler decodes itself.
 package strictyaml
 
 import (

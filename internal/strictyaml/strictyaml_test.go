@@ -196,3 +196,29 @@ func TestRefusePlaceholders(t *testing.T) {
 		t.Errorf("without the option: %q, %s", d.Name, format(diags))
 	}
 }
+
+// fee is a required field that may be left out when who sets it is given.
+type fee struct {
+	Fee   string `yaml:"fee" check:"required,unless=setBy"`
+	SetBy string `yaml:"setBy"`
+}
+
+func TestRequiredUnless(t *testing.T) {
+	for _, tc := range []struct{ name, src, want string }{
+		{"given", "fee: 10.000 đồng\n", ``},
+		{"left out, other given", "setBy: HĐND\n", ``},
+		{"empty, other given", "fee:\nsetBy: HĐND\n", ``},
+		{"both given", "fee: 1 đồng\nsetBy: HĐND\n", ``},
+		{"left out, other empty", "setBy:\n", `:1:1: error: missing required field "fee"`},
+		{"empty, other absent", "fee:\n", `:1:1: error: required field "fee" is empty`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var v fee
+			var diags diag.List
+			Decode("f.yaml", []byte(tc.src), &v, &diags)
+			if got := format(diags); got != tc.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tc.want)
+			}
+		})
+	}
+}
