@@ -199,6 +199,24 @@ const (
 	ErrorPageHelp
 	ErrorPageWarnings
 
+	// Importing from the national database (qrboard import).
+	JSONNotUTF8
+	JSONBad
+	JSONShape
+	JSONNotOK
+	JSONRecord
+	JSONIncomplete
+	FetchOffline
+	FetchTimeout
+	FetchRefused
+	FetchStatus
+	FetchMalformed
+	FetchNotOK
+	HintFetchOffline
+	HintFetchTimeout
+	HintFetchRefused
+	HintFetchLater
+
 	// Describing fields, in editor schemas and new procedure files.
 	DescRequired
 	DescRequiredUnless
@@ -420,6 +438,23 @@ var catalog = map[ID]entry{
 	ErrorPageTitle:    {"Chưa tạo được trang: có %d lỗi", "The site could not be built: %d errors"},
 	ErrorPageHelp:     {"Sửa các lỗi dưới đây rồi lưu tệp; trang này tự tải lại khi sửa xong", "Fix the errors below and save the file; this page reloads by itself when they are fixed"},
 	ErrorPageWarnings: {"Ngoài ra có %d cảnh báo; xem bằng qrboard check", "There are also %d warning(s); see them with qrboard check"},
+
+	JSONNotUTF8:      {"tệp không phải văn bản UTF-8: dữ liệu của Cổng Dịch vụ công luôn là UTF-8, có thể tệp đã bị lưu lại bằng bảng mã khác", "the file is not UTF-8 text: the portal's data always is, so the file may have been saved again in another encoding"},
+	JSONBad:          {"dữ liệu JSON hỏng (%s)", "malformed JSON (%s)"},
+	JSONShape:        {"không nhận ra dữ liệu: cần bản ghi thủ tục của Cổng Dịch vụ công quốc gia — {\"code\": \"OK\", \"data\": {…}}, một bản ghi, {\"records\": […]} hoặc trang danh sách {\"data\": {\"items\": […]}}", "unrecognised data: expected procedure records of the national portal — {\"code\": \"OK\", \"data\": {…}}, a record, {\"records\": […]} or a list page {\"data\": {\"items\": […]}}"},
+	JSONNotOK:        {"Cổng Dịch vụ công trả lời mã %q thay vì dữ liệu: %s", "the portal answered with code %q instead of data: %s"},
+	JSONRecord:       {"bản ghi có giá trị sai kiểu, bỏ qua bản ghi này (%s)", "a record has a value of the wrong kind and is left out (%s)"},
+	FetchOffline:     {"không kết nối được tới %s (%s)", "cannot reach %s (%s)"},
+	FetchTimeout:     {"%s không trả lời trong %s (đã thử %d lần)", "%s did not answer within %s (tried %d times)"},
+	FetchRefused:     {"%s từ chối yêu cầu (HTTP 403 — cấm truy cập), cả sau khi mở trang tra cứu thủ tục như trình duyệt", "%s refused the request (HTTP 403 — forbidden), even after loading its search page as a browser does"},
+	FetchStatus:      {"%s trả lời lỗi HTTP %d (đã thử %d lần)", "%s answered with HTTP error %d (tried %d times)"},
+	FetchMalformed:   {"%s trả về dữ liệu không đọc được thay cho bản ghi (%s)", "%s sent data that cannot be read instead of a record (%s)"},
+	FetchNotOK:       {"%s trả lời mã %q thay vì dữ liệu: %s", "%s answered with code %q instead of data: %s"},
+	HintFetchOffline: {"kiểm tra kết nối Internet của máy rồi chạy lại; không có mạng thì nhập từ tệp JSON đã lưu: qrboard import TỆP.json", "check this computer's Internet connection and run again; without one, import saved JSON files: qrboard import FILE.json"},
+	HintFetchTimeout: {"cổng có thể đang quá tải: chạy lại sau ít phút, hoặc cho chờ lâu hơn, ví dụ -timeout 2m", "the portal may be overloaded: run again in a few minutes, or wait longer, for example -timeout 2m"},
+	HintFetchRefused: {"cổng đôi khi chặn máy gửi nhiều yêu cầu: đợi 15–30 phút rồi chạy lại với -delay 5s; nếu vẫn bị chặn, mở trang thủ tục trên dichvucong.gov.vn bằng trình duyệt, lưu dữ liệu JSON như docs/huong-dan.md hướng dẫn, rồi chạy qrboard import TỆP.json", "the portal sometimes blocks a computer that sends many requests: wait 15–30 minutes and run again with -delay 5s; if it still refuses, open the procedure on dichvucong.gov.vn in a browser, save its JSON as docs/huong-dan.md explains, and run qrboard import FILE.json"},
+	HintFetchLater:   {"cổng có thể đang gặp sự cố hoặc đã đổi cách trả dữ liệu: chạy lại sau; nếu vẫn lỗi, lưu dữ liệu JSON bằng trình duyệt rồi chạy qrboard import TỆP.json", "the portal may be having trouble or may have changed its data: run again later; if it still fails, save the JSON with a browser and run qrboard import FILE.json"},
+	JSONIncomplete:   {"bản ghi %q thiếu mã định danh, mã thủ tục hoặc tên, bỏ qua bản ghi này", "record %q lacks its id, code or name and is left out"},
 
 	DescRequired:    {"bắt buộc", "required"},
 	DescMaxChars:    {"tối đa %d ký tự", "at most %d characters"},
