@@ -19,7 +19,7 @@ import (
 var commands []*command
 
 func init() {
-	commands = []*command{buildCmd, checkCmd, serveCmd, printCmd, newCmd, initCmd, schemaCmd, versionCmd, helpCmd}
+	commands = []*command{buildCmd, checkCmd, serveCmd, printCmd, newCmd, importCmd, initCmd, schemaCmd, versionCmd, helpCmd}
 }
 
 func lookup(name string) *command {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"os"
@@ -19,6 +20,7 @@ import (
 type progress struct {
 	w     io.Writer
 	lang  msg.Lang
+	text  msg.ID // what is counted: msg.Progress (pages) when zero
 	start time.Time
 	now   func() time.Time
 
@@ -66,7 +68,7 @@ func (p *progress) update(done, total int) {
 		return
 	}
 	p.last = now
-	line := "qrboard: " + msg.New(msg.Progress, done, total).In(p.lang)
+	line := "qrboard: " + msg.New(cmp.Or(p.text, msg.Progress), done, total).In(p.lang)
 	pad := max(0, p.width-len([]rune(line)))
 	fmt.Fprint(p.w, "\r"+line+strings.Repeat(" ", pad))
 	p.width = len([]rune(line))

@@ -40,3 +40,28 @@ func TestWriteFails(t *testing.T) {
 		t.Errorf("the folder holds %d entries after a failed write, want only the folder that was there", len(entries))
 	}
 }
+
+// TestWriteAll writes files together, and checks that a failure before
+// the renames leaves every file as it was.
+func TestWriteAll(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "p", "a.yaml"), filepath.Join(dir, "q", "b.yaml")
+	if err := WriteAll(map[string][]byte{a: []byte("a1"), b: []byte("b1")}); err != nil {
+		t.Fatal(err)
+	}
+	blocked := filepath.Join(dir, "file", "c.yaml") // its folder would have to be a file
+	if err := os.WriteFile(filepath.Join(dir, "file"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteAll(map[string][]byte{a: []byte("a2"), b: []byte("b2"), blocked: []byte("c")}); err == nil {
+		t.Fatal("a file under a file was written")
+	}
+	for path, want := range map[string]string{a: "a1", b: "b1"} {
+		if got, _ := os.ReadFile(path); string(got) != want {
+			t.Errorf("%s holds %q after a failed batch, want %q", path, got, want)
+		}
+		if entries, _ := os.ReadDir(filepath.Dir(path)); len(entries) != 1 {
+			t.Errorf("%d entries beside %s: a temporary file was left", len(entries), path)
+		}
+	}
+}

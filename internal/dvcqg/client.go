@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
 
@@ -293,4 +294,58 @@ func sleep(ctx context.Context, d time.Duration) error {
 	case <-t.C:
 		return nil
 	}
+}
+
+// Records fetches the records named by codes ("2.000635") or UUIDs, one
+// request at a time, finding a code's UUID by a search. It returns each
+// record with the portal's answer, and calls progress after each.
+func (c *Client) Records(ctx context.Context, names []string, progress func(done, total int)) ([]Record, [][]byte, error) {
+	var ids []string
+	for _, name := range names {
+		if uuidRE.MatchString(name) {
+			ids = append(ids, name)
+			continue
+		}
+		id, err := c.find(ctx, name)
+		if err != nil {
+			return nil, nil, err
+		}
+		ids = append(ids, id)
+	}
+	return c.Details(ctx, ids, progress)
+}
+
+// Details fetches the records with the UUIDs ids, one request at a time.
+func (c *Client) Details(ctx context.Context, ids []string, progress func(done, total int)) ([]Record, [][]byte, error) {
+	var records []Record
+	var answers [][]byte
+	for i, id := range ids {
+		if progress != nil {
+			progress(i, len(ids))
+		}
+		rec, answer, err := c.Detail(ctx, id)
+		if err != nil {
+			return nil, nil, err
+		}
+		records, answers = append(records, rec), append(answers, answer)
+	}
+	return records, answers, nil
+}
+
+// uuidRE is a record's UUID, as opposed to a national code.
+var uuidRE = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+
+// find returns the UUID of the record with a national code, searching
+// the list for it.
+func (c *Client) find(ctx context.Context, code string) (string, error) {
+	items, err := c.Search(ctx, code)
+	if err != nil {
+		return "", err
+	}
+	for _, it := range items {
+		if it.Code == code || it.CodeNotation == code {
+			return it.ID, nil
+		}
+	}
+	return "", &Error{Text: msg.New(msg.FetchNotFound, code, c.host()), Hint: msg.New(msg.HintFetchNotFound)}
 }

@@ -26,6 +26,7 @@ package dvcqg
 import (
 	"bytes"
 	"encoding/json"
+	"net/url"
 	"reflect"
 	"strconv"
 	"strings"
@@ -166,6 +167,11 @@ func (d *Detail) Updated() time.Time { return d.UpdatedAt.Time() }
 
 // PortalURL is the public page of a procedure on the national portal.
 const PortalURL = "https://dichvucong.gov.vn/thu-tuc-hanh-chinh/"
+
+// AttachmentURL is the address of a form file on the national portal.
+func AttachmentURL(fileID string) string {
+	return DefaultBase + "/api/v1/submitting/preview-attachment?fileId=" + url.QueryEscape(fileID)
+}
 
 // Page returns the record's public page on the national portal.
 func (d *Detail) Page() string { return PortalURL + d.ID }

@@ -216,6 +216,84 @@ const (
 	HintFetchTimeout
 	HintFetchRefused
 	HintFetchLater
+	ImpKindFeeLocal
+	ImpKindFeeFree
+	ImpKindFeeUnclear
+	ImpKindTime
+	ImpKindMissing
+	ImpKindNotes
+	ImpKindExplained
+	ImpKindHeaders
+	ImpKindResults
+	ImpKindShortName
+	ImpKindTruncated
+	ImpKindRenamed
+	ImpKindConflict
+	ImpInPerson
+	ImpOnline
+	ImpPost
+	ImpFactApplicants
+	ImpFactField
+	ImpFactDocuments
+	ImpFactResult
+	ImpFactChannels
+	ImpFactSteps
+	ImpFactLaws
+	ImpMissing
+	ImpTimeUnknown
+	ImpTimeVariants
+	ImpFeeFree
+	ImpFeeUnclear
+	ImpFeeMissing
+	ImpFeeLocal
+	ImpFeeSibling
+	ImpShortCut
+	ImpTextCut
+	ImpListCut
+	ImpNotes
+	ImpExplained
+	ImpHeaders
+	ImpResultRows
+	ImpSource
+	ImpSourceUndated
+	ImpConflictNote
+	ImpSkipDuplicate
+	ImpSkipAmbiguous
+	ImpSkipDeleted
+	ImpSkipInternal
+	ImpSkipNoLevel
+	ImpSkipLevel
+	ImpSkipState
+	ImpSkipNoID
+	ImpSkipHandWritten
+	ImpSkipBroken
+	ImpSkipInvalid
+	ImpRenamed
+	ImpKept
+	FetchNotFound
+	HintFetchNotFound
+	ImportNothingWritten
+	ImportDryRun
+	ImportFetched
+	ImportFetching
+	ImportListOnly
+	HintImportFetch
+	ImportNoRecords
+	ImportSources
+	ImportOffices
+	ImportNew
+	ImportUpdated
+	ImportUnchanged
+	ImportSkipped
+	ImportNotice
+	ImportKinds
+	ImportSummary
+	ImportOnlyDates
+	ImportPlaces
+	ImportPlacesMore
+	ImportReprint
+	ImportReprintUnknown
+	ImportFlagLate
 
 	// Describing fields, in editor schemas and new procedure files.
 	DescRequired
@@ -439,22 +517,100 @@ var catalog = map[ID]entry{
 	ErrorPageHelp:     {"Sửa các lỗi dưới đây rồi lưu tệp; trang này tự tải lại khi sửa xong", "Fix the errors below and save the file; this page reloads by itself when they are fixed"},
 	ErrorPageWarnings: {"Ngoài ra có %d cảnh báo; xem bằng qrboard check", "There are also %d warning(s); see them with qrboard check"},
 
-	JSONNotUTF8:      {"tệp không phải văn bản UTF-8: dữ liệu của Cổng Dịch vụ công luôn là UTF-8, có thể tệp đã bị lưu lại bằng bảng mã khác", "the file is not UTF-8 text: the portal's data always is, so the file may have been saved again in another encoding"},
-	JSONBad:          {"dữ liệu JSON hỏng (%s)", "malformed JSON (%s)"},
-	JSONShape:        {"không nhận ra dữ liệu: cần bản ghi thủ tục của Cổng Dịch vụ công quốc gia — {\"code\": \"OK\", \"data\": {…}}, một bản ghi, {\"records\": […]} hoặc trang danh sách {\"data\": {\"items\": […]}}", "unrecognised data: expected procedure records of the national portal — {\"code\": \"OK\", \"data\": {…}}, a record, {\"records\": […]} or a list page {\"data\": {\"items\": […]}}"},
-	JSONNotOK:        {"Cổng Dịch vụ công trả lời mã %q thay vì dữ liệu: %s", "the portal answered with code %q instead of data: %s"},
-	JSONRecord:       {"bản ghi có giá trị sai kiểu, bỏ qua bản ghi này (%s)", "a record has a value of the wrong kind and is left out (%s)"},
-	FetchOffline:     {"không kết nối được tới %s (%s)", "cannot reach %s (%s)"},
-	FetchTimeout:     {"%s không trả lời trong %s (đã thử %d lần)", "%s did not answer within %s (tried %d times)"},
-	FetchRefused:     {"%s từ chối yêu cầu (HTTP 403 — cấm truy cập), cả sau khi mở trang tra cứu thủ tục như trình duyệt", "%s refused the request (HTTP 403 — forbidden), even after loading its search page as a browser does"},
-	FetchStatus:      {"%s trả lời lỗi HTTP %d (đã thử %d lần)", "%s answered with HTTP error %d (tried %d times)"},
-	FetchMalformed:   {"%s trả về dữ liệu không đọc được thay cho bản ghi (%s)", "%s sent data that cannot be read instead of a record (%s)"},
-	FetchNotOK:       {"%s trả lời mã %q thay vì dữ liệu: %s", "%s answered with code %q instead of data: %s"},
-	HintFetchOffline: {"kiểm tra kết nối Internet của máy rồi chạy lại; không có mạng thì nhập từ tệp JSON đã lưu: qrboard import TỆP.json", "check this computer's Internet connection and run again; without one, import saved JSON files: qrboard import FILE.json"},
-	HintFetchTimeout: {"cổng có thể đang quá tải: chạy lại sau ít phút, hoặc cho chờ lâu hơn, ví dụ -timeout 2m", "the portal may be overloaded: run again in a few minutes, or wait longer, for example -timeout 2m"},
-	HintFetchRefused: {"cổng đôi khi chặn máy gửi nhiều yêu cầu: đợi 15–30 phút rồi chạy lại với -delay 5s; nếu vẫn bị chặn, mở trang thủ tục trên dichvucong.gov.vn bằng trình duyệt, lưu dữ liệu JSON như docs/huong-dan.md hướng dẫn, rồi chạy qrboard import TỆP.json", "the portal sometimes blocks a computer that sends many requests: wait 15–30 minutes and run again with -delay 5s; if it still refuses, open the procedure on dichvucong.gov.vn in a browser, save its JSON as docs/huong-dan.md explains, and run qrboard import FILE.json"},
-	HintFetchLater:   {"cổng có thể đang gặp sự cố hoặc đã đổi cách trả dữ liệu: chạy lại sau; nếu vẫn lỗi, lưu dữ liệu JSON bằng trình duyệt rồi chạy qrboard import TỆP.json", "the portal may be having trouble or may have changed its data: run again later; if it still fails, save the JSON with a browser and run qrboard import FILE.json"},
-	JSONIncomplete:   {"bản ghi %q thiếu mã định danh, mã thủ tục hoặc tên, bỏ qua bản ghi này", "record %q lacks its id, code or name and is left out"},
+	JSONNotUTF8:          {"tệp không phải văn bản UTF-8: dữ liệu của Cổng Dịch vụ công luôn là UTF-8, có thể tệp đã bị lưu lại bằng bảng mã khác", "the file is not UTF-8 text: the portal's data always is, so the file may have been saved again in another encoding"},
+	JSONBad:              {"dữ liệu JSON hỏng (%s)", "malformed JSON (%s)"},
+	JSONShape:            {"không nhận ra dữ liệu: cần bản ghi thủ tục của Cổng Dịch vụ công quốc gia — {\"code\": \"OK\", \"data\": {…}}, một bản ghi, {\"records\": […]} hoặc trang danh sách {\"data\": {\"items\": […]}}", "unrecognised data: expected procedure records of the national portal — {\"code\": \"OK\", \"data\": {…}}, a record, {\"records\": […]} or a list page {\"data\": {\"items\": […]}}"},
+	JSONNotOK:            {"Cổng Dịch vụ công trả lời mã %q thay vì dữ liệu: %s", "the portal answered with code %q instead of data: %s"},
+	JSONRecord:           {"bản ghi có giá trị sai kiểu, bỏ qua bản ghi này (%s)", "a record has a value of the wrong kind and is left out (%s)"},
+	FetchOffline:         {"không kết nối được tới %s (%s)", "cannot reach %s (%s)"},
+	FetchTimeout:         {"%s không trả lời trong %s (đã thử %d lần)", "%s did not answer within %s (tried %d times)"},
+	FetchRefused:         {"%s từ chối yêu cầu (HTTP 403 — cấm truy cập), cả sau khi mở trang tra cứu thủ tục như trình duyệt", "%s refused the request (HTTP 403 — forbidden), even after loading its search page as a browser does"},
+	FetchStatus:          {"%s trả lời lỗi HTTP %d (đã thử %d lần)", "%s answered with HTTP error %d (tried %d times)"},
+	FetchMalformed:       {"%s trả về dữ liệu không đọc được thay cho bản ghi (%s)", "%s sent data that cannot be read instead of a record (%s)"},
+	FetchNotOK:           {"%s trả lời mã %q thay vì dữ liệu: %s", "%s answered with code %q instead of data: %s"},
+	HintFetchOffline:     {"kiểm tra kết nối Internet của máy rồi chạy lại; không có mạng thì nhập từ tệp JSON đã lưu: qrboard import TỆP.json", "check this computer's Internet connection and run again; without one, import saved JSON files: qrboard import FILE.json"},
+	HintFetchTimeout:     {"cổng có thể đang quá tải: chạy lại sau ít phút, hoặc cho chờ lâu hơn, ví dụ -timeout 2m", "the portal may be overloaded: run again in a few minutes, or wait longer, for example -timeout 2m"},
+	HintFetchRefused:     {"cổng đôi khi chặn máy gửi nhiều yêu cầu: đợi 15–30 phút rồi chạy lại với -delay 5s; nếu vẫn bị chặn, mở trang thủ tục trên dichvucong.gov.vn bằng trình duyệt, lưu dữ liệu JSON như docs/huong-dan.md hướng dẫn, rồi chạy qrboard import TỆP.json", "the portal sometimes blocks a computer that sends many requests: wait 15–30 minutes and run again with -delay 5s; if it still refuses, open the procedure on dichvucong.gov.vn in a browser, save its JSON as docs/huong-dan.md explains, and run qrboard import FILE.json"},
+	HintFetchLater:       {"cổng có thể đang gặp sự cố hoặc đã đổi cách trả dữ liệu: chạy lại sau; nếu vẫn lỗi, lưu dữ liệu JSON bằng trình duyệt rồi chạy qrboard import TỆP.json", "the portal may be having trouble or may have changed its data: run again later; if it still fails, save the JSON with a browser and run qrboard import FILE.json"},
+	ImpKindFeeLocal:      {"lệ phí do địa phương quy định, chờ ghi mức thu", "fees a local council sets, amount awaited"},
+	ImpKindFeeFree:       {"lệ phí 0 đồng không lời giải thích, ghi miễn và chờ xác nhận", "fees of 0 without words, shown free and awaiting confirmation"},
+	ImpKindFeeUnclear:    {"lệ phí không rõ", "unclear fees"},
+	ImpKindTime:          {"thời hạn không có đơn vị (OTHER) hoặc bằng 0", "times without a unit (OTHER) or of 0"},
+	ImpKindMissing:       {"thông tin bắt buộc bản ghi không có", "required facts the record lacks"},
+	ImpKindNotes:         {"mục “Lưu ý” chuyển thành notes", "“Lưu ý” entries made notes"},
+	ImpKindExplained:     {"dòng giải thích chuyển thành notes", "explanation rows made notes"},
+	ImpKindHeaders:       {"dòng mở đầu danh sách được bỏ", "rows announcing a list left out"},
+	ImpKindResults:       {"dòng kết quả chuyển vào result", "result rows moved to result"},
+	ImpKindShortName:     {"tên ngắn phải cắt", "short names cut"},
+	ImpKindTruncated:     {"văn bản hoặc danh sách phải cắt", "texts or lists cut"},
+	ImpKindRenamed:       {"mã tệp trùng, thêm số thủ tục", "ids taken, code added"},
+	ImpKindConflict:      {"giá trị cả cán bộ lẫn Cơ sở dữ liệu quốc gia cùng sửa", "values both staff and the national database changed"},
+	ImpInPerson:          {"nộp trực tiếp", "in person"},
+	ImpOnline:            {"nộp trực tuyến", "online"},
+	ImpPost:              {"qua bưu chính", "by post"},
+	ImpFactApplicants:    {"đối tượng thực hiện", "who may file"},
+	ImpFactField:         {"lĩnh vực", "the field"},
+	ImpFactDocuments:     {"thành phần hồ sơ", "the papers"},
+	ImpFactResult:        {"kết quả thực hiện", "the result"},
+	ImpFactChannels:      {"cách thức thực hiện", "the channels"},
+	ImpFactSteps:         {"trình tự thực hiện", "the steps"},
+	ImpFactLaws:          {"căn cứ pháp lý", "the legal basis"},
+	ImpMissing:           {"Cơ sở dữ liệu quốc gia không ghi %s: trang ghi “hỏi cán bộ” — hãy điền theo văn bản quy định rồi xóa mục này", "the national database does not give %s: pages say “ask the staff” — fill it in from the legal texts and delete this entry"},
+	ImpTimeUnknown:       {"Thời hạn giải quyết (%s): Cơ sở dữ liệu quốc gia ghi %s, không có đơn vị%s; trang ghi “hỏi cán bộ” — hãy ghi thời hạn vào time rồi xóa mục này", "Processing time (%s): the national database gives %s without a unit%s; pages say “ask the staff” — write the time in time and delete this entry"},
+	ImpTimeVariants:      {"; các biến thể của thủ tục ghi %s", "; the procedure's variants give %s"},
+	ImpFeeFree:           {"Lệ phí (%s): Cơ sở dữ liệu quốc gia ghi 0 đồng, không kèm lời giải thích; trang ghi “Miễn lệ phí” — hãy đối chiếu văn bản quy định rồi xóa mục này", "Fee (%s): the national database gives 0 without words; pages say “Miễn lệ phí” (free) — check the legal texts and delete this entry"},
+	ImpFeeUnclear:        {"Lệ phí (%s): Cơ sở dữ liệu quốc gia ghi 0 đồng kèm lời “%s”; trang ghi “hỏi cán bộ” — hãy ghi mức thu vào fee rồi xóa mục này", "Fee (%s): the national database gives 0 with the words “%s”; pages say “ask the staff” — write the amount in fee and delete this entry"},
+	ImpFeeMissing:        {"Lệ phí (%s): Cơ sở dữ liệu quốc gia không ghi lệ phí; trang ghi “hỏi cán bộ” — hãy ghi mức thu vào fee rồi xóa mục này", "Fee (%s): the national database gives no fee; pages say “ask the staff” — write the amount in fee and delete this entry"},
+	ImpFeeLocal:          {"lệ phí %s do %s quy định: trang ghi “hỏi cán bộ” cho đến khi ghi mức thu vào fee", "the fee %s is set by %s: pages say “ask the staff” until the amount is written in fee"},
+	ImpFeeSibling:        {"lệ phí %s: ghi 0 đồng không kèm lời, nhưng cách nộp khác ghi mức do %s quy định; coi như cùng mức đó", "the fee %s: 0 without words, but another channel's is set by %s; taken as the same"},
+	ImpShortCut:          {"tên ngắn phải cắt: %q — nên viết lại short_name", "the short name had to be cut: %q — better write short_name yourself"},
+	ImpTextCut:           {"%s dài hơn %d ký tự nên đã cắt", "%s was longer than %d characters and was cut"},
+	ImpListCut:           {"%s có %d mục, tối đa %d: bỏ các mục sau", "%s has %d items, at most %d: the rest left out"},
+	ImpNotes:             {"%d mục “Lưu ý” thành notes, không phải giấy tờ", "%d “Lưu ý” entries made notes, not papers"},
+	ImpExplained:         {"%d dòng giải thích (không ghi số bản) thành notes, không phải giấy tờ", "%d explanation rows (no number of copies) made notes, not papers"},
+	ImpHeaders:           {"%d dòng chỉ mở đầu danh sách (“… các giấy tờ sau:”) được bỏ", "%d rows that only announce a list (“… các giấy tờ sau:”) left out"},
+	ImpResultRows:        {"%d dòng là kết quả (isProcessingResult) chuyển vào result", "%d rows that are results (isProcessingResult) moved to result"},
+	ImpSource:            {"Cơ sở dữ liệu quốc gia về thủ tục hành chính (Cổng Dịch vụ công quốc gia) – thủ tục %s, bản cập nhật ngày %s", "National database of administrative procedures (national public-service portal) – procedure %s, as updated on %s"},
+	ImpSourceUndated:     {"Cơ sở dữ liệu quốc gia về thủ tục hành chính (Cổng Dịch vụ công quốc gia) – thủ tục %s", "National database of administrative procedures (national public-service portal) – procedure %s"},
+	ImpConflictNote:      {"Cơ sở dữ liệu quốc gia đã đổi %s thành: %s — tệp vẫn giữ giá trị cán bộ đã sửa; hãy đối chiếu rồi xóa mục này", "the national database changed %s to: %s — the file keeps the value staff wrote; compare and delete this entry"},
+	ImpSkipDuplicate:     {"có bản ghi khác cùng mã %s (%s) cập nhật sau hơn: chỉ nhập bản đó", "another record with code %s (%s) was updated later: only that one is imported"},
+	ImpSkipAmbiguous:     {"nhiều tệp cùng mang mã này (%s): hãy giữ một tệp rồi nhập lại", "several files carry this code (%s): keep one and import again"},
+	ImpSkipDeleted:       {"tệp của thủ tục này đã bị xóa khỏi procedures/ sau lần nhập trước, nên không tạo lại; muốn nhập lại thì xóa %s", "this procedure's file was deleted from procedures/ after the last import, so it is not made again; to import it again, delete %s"},
+	ImpSkipInternal:      {"thủ tục nội bộ giữa các cơ quan nhà nước (STANDARD_INTERNAL); nhập cả loại này bằng -internal", "an internal procedure between state bodies (STANDARD_INTERNAL); import these too with -internal"},
+	ImpSkipNoLevel:       {"không thực hiện ở cấp xã hay cấp tỉnh (chỉ cấp bộ, ngành dọc hoặc cơ quan khác)", "handled neither by communes nor by provinces (only by a ministry, a vertical agency or another body)"},
+	ImpSkipLevel:         {"không thực hiện ở cấp xã; nhập cả loại này bằng -all-levels", "not handled at commune level; import these too with -all-levels"},
+	ImpSkipState:         {"trạng thái %s trên Cơ sở dữ liệu quốc gia (không phải ACTIVE hay UPDATED): có thể đã bị bãi bỏ — nếu đã nhập trước đây, hãy kiểm tra và ghi repealed_on", "its state in the national database is %s (not ACTIVE or UPDATED): it may be repealed — if imported before, check and set repealed_on"},
+	ImpSkipNoID:          {"không đặt được mã tệp: %q và các biến thể đều đã có", "no id is free: %q and its variants are all taken"},
+	ImpSkipHandWritten:   {"%s viết tay đã có mã này: giữ nguyên; để lệnh import quản lý tệp đó, chạy lại với -adopt (giữ mọi giá trị của tệp, chỉ thêm thông tin còn thiếu)", "%s, written by hand, has this code: left as it is; to let import manage it, run again with -adopt (keeps the file's every value, adds only what it lacks)"},
+	ImpSkipBroken:        {"%s có lỗi YAML nên không gộp được: sửa tệp (qrboard check chỉ chỗ lỗi) rồi nhập lại", "%s has YAML errors and cannot be merged: fix it (qrboard check shows where) and import again"},
+	ImpSkipInvalid:       {"tệp tạo ra không hợp lệ (%s: %s) nên không ghi — hãy báo lỗi này cho người phát triển qrboard", "the file made is not valid (%s: %s) and was not written — please report this to qrboard's developers"},
+	ImpRenamed:           {"mã %q đã thuộc về %s: dùng %q", "id %q belongs to %s: using %q"},
+	ImpKept:              {"giữ giá trị cán bộ đã sửa ở %s; giá trị mới của Cơ sở dữ liệu quốc gia ghi trong unverified", "kept staff's value of %s; the national database's new value is in unverified"},
+	FetchNotFound:        {"không tìm thấy thủ tục mã %s trên %s", "no procedure with code %s on %s"},
+	HintFetchNotFound:    {"kiểm tra mã thủ tục (dạng 1.000894); có thể tìm theo tên: qrboard import -search \"khai sinh\"", "check the code (such as 1.000894); you can search by name: qrboard import -search \"khai sinh\""},
+	ImportNothingWritten: {"chưa ghi gì vào dự án", "nothing was written to the project"},
+	ImportDryRun:         {"chạy thử (-dry-run): không ghi tệp nào", "dry run (-dry-run): no file was written"},
+	ImportFetched:        {"đã tải %d bản ghi từ %s", "fetched %d records from %s"},
+	ImportFetching:       {"đang tải bản ghi %d/%d…", "fetching record %d/%d…"},
+	ImportListOnly:       {"tệp chỉ là danh sách %d thủ tục, không có bản ghi chi tiết nên không tạo được trang", "the file is only a list of %d procedures, without their records, which pages need"},
+	HintImportFetch:      {"tải bản ghi chi tiết rồi nhập: qrboard import -fetch %s", "fetch their records and import them: qrboard import -fetch %s"},
+	ImportNoRecords:      {"không có bản ghi thủ tục nào để nhập", "no procedure records to import"},
+	ImportSources:        {"cho biết nhập từ đâu, một trong: các tệp JSON, -fetch MÃ…, -search \"từ khóa\" hoặc -all", "say what to import from, one of: JSON files, -fetch CODE…, -search \"words\" or -all"},
+	ImportOffices:        {"dùng -offices hoặc -office, không dùng cả hai", "use -offices or -office, not both"},
+	ImportNew:            {"mới: %s — %s %s", "new: %s — %s %s"},
+	ImportUpdated:        {"cập nhật: %s — %s: %s", "updated: %s — %s: %s"},
+	ImportUnchanged:      {"không đổi: %s — %s", "unchanged: %s — %s"},
+	ImportSkipped:        {"bỏ qua %s %s: %s", "skipped %s %s: %s"},
+	ImportNotice:         {"  %s: %s", "  %s: %s"},
+	ImportKinds:          {"đã gặp — %s: %d thủ tục (-v: từng điều)", "met — %s: %d procedure(s) (-v: each)"},
+	ImportSummary:        {"nhập xong: %d mới, %d cập nhật, %d không đổi, %d bỏ qua; tiếp theo: qrboard check để xem những gì cần điền, rồi qrboard build", "import done: %d new, %d updated, %d unchanged, %d skipped; next: qrboard check to see what to fill in, then qrboard build"},
+	ImportOnlyDates:      {"chỉ ngày cập nhật của bản ghi đổi", "only the record's update date changed"},
+	ImportPlaces:         {"đổi %s", "changed %s"},
+	ImportPlacesMore:     {"đổi %s và %d chỗ khác", "changed %s and %d more"},
+	ImportReprint:        {"%s: điều in trên áp phích đã đổi — in lại áp phích của %d cơ quan: %s", "%s: what its posters print changed — print again the posters of %d office(s): %s"},
+	ImportFlagLate:       {"%s đứng sau tên tệp: các tùy chọn phải đứng trước, ví dụ qrboard import -adopt TỆP.json", "%s comes after a file name: flags go first, as in qrboard import -adopt FILE.json"},
+	ImportReprintUnknown: {"%s: điều in trên áp phích đã đổi — in lại áp phích của các cơ quan thực hiện thủ tục (qrboard check cho biết vì sao chưa liệt kê được)", "%s: what its posters print changed — print again the posters of the offices that handle it (qrboard check says why they cannot be listed)"},
+	JSONIncomplete:       {"bản ghi %q thiếu mã định danh, mã thủ tục hoặc tên, bỏ qua bản ghi này", "record %q lacks its id, code or name and is left out"},
 
 	DescRequired:    {"bắt buộc", "required"},
 	DescMaxChars:    {"tối đa %d ký tự", "at most %d characters"},

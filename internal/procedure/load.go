@@ -99,6 +99,12 @@ func Load(fsys fs.FS, file, id string, diags *diag.List) *Procedure {
 	if !ok {
 		return nil
 	}
+	return Parse(file, id, data, diags)
+}
+
+// Parse reads and validates data, the contents of the procedure file
+// file, as Load does. It returns nil if the file has errors.
+func Parse(file, id string, data []byte, diags *diag.List) *Procedure {
 	p := &Procedure{ID: id, File: file, Sum: sha256.Sum256(data)}
 	before := diags.Count(diag.Error)
 	if !strictyaml.Decode(file, data, p, diags, strictyaml.RefusePlaceholders) {
