@@ -43,7 +43,7 @@ const (
 	Truncated               // more items, or longer text, than the format takes
 	Renamed                 // an id taken by another procedure or office
 	Conflict                // a value both staff and the national database changed
-	NumKinds // the number of kinds
+	NumKinds                // the number of kinds
 )
 
 // kindNames are the summary's words for each kind.

@@ -18,8 +18,8 @@ import (
 func TestTraps(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
-		code  string               // the fixture record
-		edit  func(*dvcqg.Detail)  // what the case changes, if anything
+		code  string              // the fixture record
+		edit  func(*dvcqg.Detail) // what the case changes, if anything
 		check func(*testing.T, *mapped)
 	}{
 		// Fees.

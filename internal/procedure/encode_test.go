@@ -136,4 +136,3 @@ func plainDocs(ds []Document) []Document {
 	}
 	return out
 }
-

@@ -43,7 +43,7 @@ func render(t *testing.T, n *yaml.Node) string {
 func TestMerge(t *testing.T) {
 	for _, tc := range []struct {
 		name, base, ours, theirs, want string
-		changed, conflicts        []string
+		changed, conflicts             []string
 	}{
 		{"nobody changed", "a: 1\nb: 2", "a: 1\nb: 2", "a: 1\nb: 2", "a: 1\nb: 2", nil, nil},
 		{"theirs changed", "a: 1\nb: 2", "a: 1\nb: 2", "a: 1\nb: 3", "a: 1\nb: 3", []string{"b"}, nil},
