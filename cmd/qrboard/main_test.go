@@ -5,6 +5,7 @@ import (
 	"context"
 	"flag"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -50,10 +51,13 @@ func TestScripts(t *testing.T) {
 		Setup: func(e *testscript.Env) error {
 			e.Setenv("QRBOARD_LANG", "")
 			e.Setenv("QRBOARD_CACHE", e.WorkDir+"/.cache")
-			return nil
+			abs, err := filepath.Abs(fixtures)
+			e.Setenv("FIXTURES", abs)
+			return err
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"notepad": notepad,
+			"portal":  portal,
 		},
 	})
 }

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
+	"os"
 	"regexp"
 	"strings"
 	"time"
@@ -48,7 +49,7 @@ type Client struct {
 	Delay     time.Duration // the least time between two requests
 	Timeout   time.Duration // the longest wait for one answer
 	Retries   int           // attempts after the first, for failures that pass
-	Backoff   time.Duration // the wait before the first retry; it doubles each time
+	Backoff   time.Duration // the wait before the first retry; it doubles each time (default 2 × Delay)
 
 	http   *http.Client
 	last   time.Time // when the last request ended
@@ -57,10 +58,10 @@ type Client struct {
 
 // NewClient returns a client for the portal at base with polite defaults:
 // a second between requests, 30 seconds per request, three retries
-// starting at two seconds.
+// after 2, 4 and 8 times the delay.
 func NewClient(base, userAgent string) *Client {
 	return &Client{Base: strings.TrimRight(base, "/"), UserAgent: userAgent,
-		Delay: time.Second, Timeout: 30 * time.Second, Retries: 3, Backoff: 2 * time.Second}
+		Delay: time.Second, Timeout: 30 * time.Second, Retries: 3}
 }
 
 // Error is a failed call, said in the staff's words, with what to do.
@@ -170,13 +171,21 @@ func (c *Client) post(ctx context.Context, path string, body any) ([]byte, error
 			attempt--
 			continue
 		case retryable(err, status) && attempt < c.Retries:
-			if err := sleep(ctx, c.Backoff<<attempt); err != nil {
+			if err := sleep(ctx, c.backoff()<<attempt); err != nil {
 				return nil, err
 			}
 			continue
 		}
 		return nil, c.failure(err, status, attempt+1)
 	}
+}
+
+// backoff is the wait before the first retry.
+func (c *Client) backoff() time.Duration {
+	if c.Backoff > 0 {
+		return c.Backoff
+	}
+	return 2 * c.Delay
 }
 
 // do sends one request after the polite delay and returns the answer.
@@ -254,11 +263,14 @@ func cause(err error) string {
 	for {
 		var op *net.OpError
 		var ue *url.Error
+		var se *os.SyscallError
 		switch {
 		case errors.As(err, &ue) && ue.Err != err:
 			err = ue.Err
 		case errors.As(err, &op) && op.Err != nil && op.Err != err:
 			err = op.Err
+		case errors.As(err, &se) && se.Err != nil && se.Err != err:
+			err = se.Err
 		default:
 			return err.Error()
 		}

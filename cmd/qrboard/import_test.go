@@ -1,0 +1,211 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+
+	"qrboard/internal/procedure"
+	"qrboard/internal/qrscan"
+)
+
+// runOK runs a qrboard command and returns what it said, failing the
+// test if it fails.
+func runOK(t *testing.T, args ...string) string {
+	t.Helper()
+	var out, errs bytes.Buffer
+	if code := run(context.Background(), args, &out, &errs); code != exitOK {
+		t.Fatalf("qrboard %s: exit %d\n%s", strings.Join(args, " "), code, errs.String())
+	}
+	return errs.String()
+}
+
+// zeroFee is a fee of nothing: "0 đồng", but not "8.000 đồng".
+var zeroFee = regexp.MustCompile(`(^|[^0-9.,])0 đồng`)
+
+// TestImportBuildPrint imports the fixture records into a new project,
+// builds and prints it, and reads what citizens would: every page of an
+// imported procedure shows the record's code; no note ("Lưu ý") is a
+// paper of the checklist; a fee a council sets shows who sets it and to
+// ask, and neither "Miễn" nor "0 đồng", on pages, printable posters and
+// PDF posters; check names each such fee.
+func TestImportBuildPrint(t *testing.T) {
+	proj := filepath.Join(t.TempDir(), "proj")
+	runOK(t, "init", proj)
+	runOK(t, "import", "-src", proj, "-now", "2026-07-20", fixtures+"/khai-sinh.json")
+	runOK(t, "build", "-src", proj, "-now", "2026-07-20")
+	checked := runOK(t, "check", "-src", proj, "-now", "2026-07-20")
+
+	procs, diags := procedure.LoadDir(os.DirFS(proj), procedure.Dir)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	imported := 0
+	for _, p := range procs {
+		if p.Imported == nil {
+			continue
+		}
+		imported++
+		t.Run(p.ID, func(t *testing.T) {
+			pages := pagesOf(t, filepath.Join(proj, "site"), p.ID)
+			if len(pages) != 22 { // 21 communes' pages and the overview
+				t.Fatalf("%d pages", len(pages))
+			}
+			local := p.MainChannel().FeeAwaited()
+			for _, page := range pages {
+				checkPage(t, page, p, local)
+			}
+			if local && !strings.Contains(checked, p.File+":") {
+				t.Errorf("check says nothing about %s", p.File)
+			}
+		})
+	}
+	if imported != 9 {
+		t.Fatalf("%d imported procedures, want 9", imported)
+	}
+	if !strings.Contains(checked, "chưa có mức thu do HĐND cấp tỉnh quy định") {
+		t.Error("check does not warn about fees awaiting their local amount")
+	}
+	checkPosterPDF(t, proj, "dang-ky-khai-sinh-yeu-to-nuoc-ngoai")
+}
+
+// pagesOf returns the pages of procedure id: its page at each office, and
+// its overview.
+func pagesOf(t *testing.T, site, id string) []string {
+	t.Helper()
+	var pages []string
+	err := filepath.WalkDir(site, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.Name() == "index.html" && filepath.Base(filepath.Dir(p)) == id {
+			pages = append(pages, p)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pages
+}
+
+// checkPage reads one page of p, and the printable poster beside it.
+func checkPage(t *testing.T, page string, p *procedure.Procedure, local bool) {
+	t.Helper()
+	data, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := textOf(doc)
+	if !strings.Contains(text, p.Code) {
+		t.Errorf("%s does not show the code %s", page, p.Code)
+	}
+	items := checklist(doc)
+	if strings.Contains(page, string(filepath.Separator)+"van-ha"+string(filepath.Separator)) {
+		if len(items) == 0 {
+			t.Errorf("%s has no papers to bring", page)
+		}
+		if len(p.Notes) > 0 && !strings.Contains(text, "Lưu ý") {
+			t.Errorf("%s does not show its notes", page)
+		}
+	}
+	for _, item := range items {
+		for _, n := range p.Notes {
+			if note := firstWords(n.Text); note != "" && strings.Contains(item, note) {
+				t.Errorf("%s: a note is a checklist item: %q", page, item)
+			}
+		}
+		if strings.HasPrefix(item, "Lưu ý") {
+			t.Errorf("%s: checklist item %q", page, item)
+		}
+	}
+	if !local {
+		return
+	}
+	poster, _ := os.ReadFile(filepath.Join(filepath.Dir(page), "poster.html"))
+	for _, s := range []string{text, string(poster)} {
+		if strings.Contains(s, "Miễn") || zeroFee.MatchString(s) {
+			t.Errorf("%s says the fee is free or nothing", page)
+		}
+	}
+	if !strings.Contains(text, "Theo mức do HĐND cấp tỉnh quy định — hỏi cán bộ") {
+		t.Errorf("%s does not say who sets the fee", page)
+	}
+}
+
+// checklist returns the texts of the papers on a page: the items of its
+// lists of documents, which the page's script turns into a checklist.
+func checklist(n *html.Node) []string {
+	var items []string
+	var walk func(*html.Node, bool)
+	walk = func(n *html.Node, inDocs bool) {
+		if n.Type == html.ElementNode && n.Data == "ul" && hasClass(n, "docs") {
+			inDocs = true
+		}
+		if inDocs && n.Type == html.ElementNode && n.Data == "li" {
+			items = append(items, textOf(n))
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, inDocs)
+		}
+	}
+	walk(n, false)
+	return items
+}
+
+func hasClass(n *html.Node, class string) bool {
+	for _, a := range n.Attr {
+		if a.Key == "class" && strings.Contains(" "+a.Val+" ", " "+class+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// textOf returns the text of a node, its script and style left out.
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && (n.Data == "script" || n.Data == "style") {
+			return
+		}
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+func firstWords(s string) string {
+	r := []rune(s)
+	return string(r[:min(len(r), 50)])
+}
+
+// checkPosterPDF prints van-ha's posters and reads the PDF poster of a
+// procedure whose fee a council sets.
+func checkPosterPDF(t *testing.T, proj, id string) {
+	qrscan.Need(t, "pdftotext")
+	runOK(t, "print", "-src", proj, "-now", "2026-07-20", "-office", "van-ha")
+	out, err := exec.Command("pdftotext", filepath.Join(proj, "print", "van-ha", "posters", id+".pdf"), "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(string(out)), " ")
+	if !strings.Contains(text, "Theo mức do HĐND cấp tỉnh quy định — hỏi cán bộ") || strings.Contains(text, "Miễn") || zeroFee.MatchString(text) {
+		t.Errorf("the poster says: %s", text)
+	}
+}
