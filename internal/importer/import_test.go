@@ -121,7 +121,7 @@ func TestReimportKeepsLocalEdits(t *testing.T) {
 	edited := readFile(t, dir, file)
 	for old, new := range map[string]string{
 		"short_name: Đăng ký khai sinh có yếu tố nước ngoài": "short_name: Khai sinh có yếu tố nước ngoài",
-		"    fee_set_by: HĐND cấp tỉnh\n":                      "    fee: 50.000 đồng\n    fee_set_by: HĐND cấp tỉnh\n",
+		"    fee_set_by: HĐND cấp tỉnh\n":                    "    fee: 50.000 đồng\n    fee_set_by: HĐND cấp tỉnh\n",
 		"offices: communes":                                  "offices: [van-ha, phuc-tho]",
 		"level: commune\n":                                   "level: commune\nkeywords: [khai sinh cho con lai]\n",
 	} {
