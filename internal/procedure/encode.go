@@ -28,7 +28,7 @@ func encodeStruct(v reflect.Value) *yaml.Node {
 	n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
 	for _, f := range strictyaml.Fields(v.Type()) {
 		fv := v.FieldByIndex(f.Struct.Index)
-		if isEmpty(fv) {
+		if strictyaml.IsEmpty(fv) {
 			continue
 		}
 		n.Content = append(n.Content, Text(f.Name), encodeValue(fv))
@@ -71,17 +71,6 @@ func encodeValue(v reflect.Value) *yaml.Node {
 		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.FormatInt(v.Int(), 10)}
 	}
 	return Text(v.String())
-}
-
-// isEmpty reports whether a field holds nothing worth writing.
-func isEmpty(v reflect.Value) bool {
-	if z, ok := v.Interface().(interface{ IsZero() bool }); ok {
-		return z.IsZero()
-	}
-	if v.Kind() == reflect.Slice {
-		return v.Len() == 0
-	}
-	return v.IsZero()
 }
 
 // foldAt is the length from which a one-line text is written folded (>-)

@@ -133,7 +133,7 @@ func (d *Decoder) mapping(n *yaml.Node, v reflect.Value) {
 			if !suggested[f.name] { // "did you mean" already names it
 				d.Error(n, msg.MissingField, f.name)
 			}
-		} else if isZero(v.Field(f.index)) && !failed[f.name] {
+		} else if IsEmpty(v.Field(f.index)) && !failed[f.name] {
 			d.Error(key, msg.EmptyField, f.name)
 		}
 	}
@@ -146,7 +146,7 @@ func excused(f field, fs []field, seen map[string]*yaml.Node, v reflect.Value) b
 		return false
 	}
 	other, ok := lookup(fs, f.unless)
-	return ok && !isZero(v.Field(other.index))
+	return ok && !IsEmpty(v.Field(other.index))
 }
 
 func lookup(fs []field, name string) (field, bool) {
@@ -245,10 +245,11 @@ func distance(a, b string) int {
 	return prev[len(rb)]
 }
 
-// isZero reports whether v holds nothing, asking the value itself when it
-// knows better than its bits (a Markdown text keeps its position even when
-// empty).
-func isZero(v reflect.Value) bool {
+// IsEmpty reports whether v holds nothing, as a required field may not:
+// it asks the value itself when it knows better than its bits (a
+// Markdown text keeps its position even when empty), and an empty list
+// is empty.
+func IsEmpty(v reflect.Value) bool {
 	if z, ok := v.Interface().(interface{ IsZero() bool }); ok {
 		return z.IsZero()
 	}

@@ -225,8 +225,23 @@ func pairs(n *yaml.Node) indexed {
 	return ix
 }
 
-// items indexes a list of mappings by their key field.
+// items indexes a list of mappings by their key field; it fails when an
+// item has no key or shares it with another.
 func items(n *yaml.Node, key string) (indexed, bool) {
+	return list(n, true, func(it *yaml.Node) (string, bool) {
+		id := pairs(it).vals[key]
+		return scalar(id), id != nil && id.Kind == yaml.ScalarNode
+	})
+}
+
+// scalars indexes a list of plain values, each once.
+func scalars(n *yaml.Node) (indexed, bool) {
+	return list(n, false, func(it *yaml.Node) (string, bool) { return it.Value, it.Kind == yaml.ScalarNode })
+}
+
+// list indexes the items of a list by the name id gives each; it fails
+// when id fails for an item, or, if unique, when two share a name.
+func list(n *yaml.Node, unique bool, id func(*yaml.Node) (string, bool)) (indexed, bool) {
 	ix := indexed{vals: map[string]*yaml.Node{}}
 	if n == nil {
 		return ix, true
@@ -235,36 +250,23 @@ func items(n *yaml.Node, key string) (indexed, bool) {
 		return ix, false
 	}
 	for _, it := range n.Content {
-		id := pairs(resolve(it)).vals[key]
-		if id == nil || id.Kind != yaml.ScalarNode || ix.vals[id.Value] != nil {
+		name, ok := id(resolve(it))
+		if !ok || unique && ix.vals[name] != nil {
 			return ix, false
 		}
-		ix.order = append(ix.order, id.Value)
-		ix.vals[id.Value] = it
+		if ix.vals[name] == nil {
+			ix.order = append(ix.order, name)
+			ix.vals[name] = resolve(it)
+		}
 	}
 	return ix, true
 }
 
-// scalars indexes a list of plain values.
-func scalars(n *yaml.Node) (indexed, bool) {
-	ix := indexed{vals: map[string]*yaml.Node{}}
+func scalar(n *yaml.Node) string {
 	if n == nil {
-		return ix, true
+		return ""
 	}
-	if n.Kind != yaml.SequenceNode {
-		return ix, false
-	}
-	for _, it := range n.Content {
-		it = resolve(it)
-		if it.Kind != yaml.ScalarNode {
-			return ix, false
-		}
-		if ix.vals[it.Value] == nil {
-			ix.order = append(ix.order, it.Value)
-			ix.vals[it.Value] = it
-		}
-	}
-	return ix, true
+	return n.Value
 }
 
 // union returns a's names, then b's that a lacks.
