@@ -157,11 +157,14 @@ func level(r *dvcqg.Record) procedure.Level {
 	return procedure.Province
 }
 
+// keywordSep separates a record's keywords.
+var keywordSep = regexp.MustCompile(`[,;\n]+`)
+
 // keywords splits the record's keywords, separated by commas,
 // semicolons or lines.
 func keywords(s string) []string {
 	var out []string
-	for _, k := range regexp.MustCompile(`[,;\n]+`).Split(s, -1) {
+	for _, k := range keywordSep.Split(s, -1) {
 		out = appendNew(out, oneLine(k))
 	}
 	return out

@@ -24,7 +24,7 @@ var htmlRE = regexp.MustCompile(`<[a-zA-Z/!][^>]*>|&(?:[a-zA-Z]+|#[0-9]+|#x[0-9a
 // invisible characters dropped, runs of spaces as one, each line trimmed,
 // empty lines dropped.
 func textLines(s string) []string {
-	if htmlRE.MatchString(s) {
+	if strings.ContainsAny(s, "<&") && htmlRE.MatchString(s) {
 		s = fromHTML(s)
 	}
 	s = norm.NFC.String(s)

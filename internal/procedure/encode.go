@@ -209,7 +209,7 @@ func wrapFolded(lines []string) []string {
 		}
 		blockIndent = -1
 		out = append(out, l)
-		if foldedRE.MatchString(l) {
+		if (strings.HasSuffix(l, ">-") || strings.HasSuffix(l, ">")) && foldedRE.MatchString(l) {
 			if i+1 < len(lines) {
 				next := lines[i+1]
 				blockIndent = len(next) - len(strings.TrimLeft(next, " "))
