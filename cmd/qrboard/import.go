@@ -115,7 +115,7 @@ func runImport(e *env, f *importFlags, args []string) int {
 		}
 	}
 	if f.dryRun {
-		e.outcomes(plan, f.verbose)
+		e.outcomes(plan, false, opt.Now.Time(), f.verbose)
 		e.say(0, msg.ImportDryRun)
 		return exitOK
 	}
@@ -124,8 +124,7 @@ func runImport(e *env, f *importFlags, args []string) int {
 		e.say(0, msg.ImportNothingWritten)
 		return exitFailure
 	}
-	e.outcomes(plan, f.verbose)
-	e.reprints(plan, opt.Now)
+	e.outcomes(plan, true, opt.Now.Time(), f.verbose)
 	return exitOK
 }
 

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -208,4 +209,73 @@ func checkPosterPDF(t *testing.T, proj, id string) {
 	if !strings.Contains(text, "Theo mức do HĐND cấp tỉnh quy định — hỏi cán bộ") || strings.Contains(text, "Miễn") || zeroFee.MatchString(text) {
 		t.Errorf("the poster says: %s", text)
 	}
+}
+
+// TestReimportSummary imports a record, lets staff enter the local fee,
+// then imports a newer version of it: the summary names the national
+// facts that changed and the offices whose posters to print again, and
+// the local fee stays.
+func TestReimportSummary(t *testing.T) {
+	proj := filepath.Join(t.TempDir(), "proj")
+	runOK(t, "init", proj)
+	data, err := os.ReadFile(fixtures + "/khai-sinh.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var capture struct {
+		Records []struct {
+			Detail map[string]any `json:"detail"`
+		} `json:"records"`
+	}
+	if err := json.Unmarshal(data, &capture); err != nil {
+		t.Fatal(err)
+	}
+	var rec map[string]any
+	for _, r := range capture.Records {
+		if r.Detail["code"] == "2.000528" {
+			rec = r.Detail
+		}
+	}
+	write := func(name string, v any) string {
+		b, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		file := filepath.Join(proj, "..", name)
+		if err := os.WriteFile(file, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return file
+	}
+	runOK(t, "import", "-src", proj, "-now", "2026-07-20", write("old.json", rec))
+
+	file := filepath.Join(proj, "procedures", "dang-ky-khai-sinh-yeu-to-nuoc-ngoai.yaml")
+	text, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(text), "    fee_set_by: HĐND cấp tỉnh\n", "    fee: 75.000 đồng\n    fee_set_by: HĐND cấp tỉnh\n", 1)
+	if err := os.WriteFile(file, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	for _, m := range rec["executionMethods"].([]any) {
+		m.(map[string]any)["processingTime"], m.(map[string]any)["processingTimeUnit"] = 3, "WORKING_DAY"
+	}
+	rec["updatedAt"] = rec["updatedAt"].(float64) + 30*86_400_000
+	said := runOK(t, "import", "-src", proj, "-now", "2026-08-20", write("new.json", map[string]any{"code": "OK", "data": rec}))
+	for _, want := range []string{
+		"qrboard: cập nhật: procedures" + string(filepath.Separator) + "dang-ky-khai-sinh-yeu-to-nuoc-ngoai.yaml — 2.000528: đổi channels[in_person].time, channels[online].time, channels[post].time, unverified\n",
+		"dang-ky-khai-sinh-yeu-to-nuoc-ngoai.yaml: điều in trên áp phích đã đổi — in lại áp phích của 21 cơ quan: ",
+		"qrboard: nhập xong: 0 mới, 1 cập nhật, 0 không đổi, 0 bỏ qua",
+	} {
+		if !strings.Contains(said, want) {
+			t.Errorf("the summary does not say %q:\n%s", want, said)
+		}
+	}
+	after, _ := os.ReadFile(file)
+	if !strings.Contains(string(after), "fee: 75.000 đồng") || !strings.Contains(string(after), "time: 3 ngày làm việc") {
+		t.Errorf("merged badly:\n%s", after)
+	}
+	t.Log(said)
 }

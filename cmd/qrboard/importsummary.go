@@ -2,20 +2,26 @@ package main
 
 import (
 	"strings"
+	"time"
 
 	"qrboard/internal/importer"
 	"qrboard/internal/msg"
-	"qrboard/internal/value"
 )
 
 // outcomes prints what an import did with each record, then how many of
 // each: new and updated files by name, with the national facts that
-// changed and the values staff's edits kept; skipped records with the
-// reason; what the records held that staff must look at, counted by
-// kind, or one by one with -v.
-func (e *env) outcomes(plan *importer.Plan, verbose bool) {
+// changed, the values staff's edits kept and the offices whose posters
+// show a changed fact; skipped records with the reason; and what the new
+// records held that staff must look at, counted by kind, or one by one
+// with -v. written is false for a dry run, which cannot tell the
+// offices; now decides, as for a build, which procedures are in force.
+func (e *env) outcomes(plan *importer.Plan, written bool, now time.Time, verbose bool) {
+	var reprints map[string][]string
+	if written {
+		reprints = plan.Reprints(now)
+	}
 	var count [4]int
-	kinds := map[importer.Kind]map[string]bool{}
+	kinds := map[importer.Kind]int{}
 	for _, o := range plan.Outcomes {
 		count[o.Status]++
 		switch o.Status {
@@ -30,18 +36,24 @@ func (e *env) outcomes(plan *importer.Plan, verbose bool) {
 		case importer.Skipped:
 			e.say(0, msg.ImportSkipped, o.Code, o.Name, o.Reason)
 		}
+		seen := map[importer.Kind]bool{}
 		for _, n := range o.Notices {
-			if kinds[n.Kind] == nil {
-				kinds[n.Kind] = map[string]bool{}
+			// A record imported before met its traps then: an update
+			// reports only what is new, the values staff's edits kept.
+			if o.Status == importer.New && !seen[n.Kind] {
+				seen[n.Kind] = true
+				kinds[n.Kind]++
 			}
-			kinds[n.Kind][o.Code] = true
 			if verbose || n.Kind == importer.Conflict || n.Kind == importer.Renamed {
 				e.say(0, msg.ImportNotice, o.Code, n.Text)
 			}
 		}
+		if o.Reprint && written {
+			e.reprint(o, reprints)
+		}
 	}
 	for k := range importer.Kind(importer.NumKinds) {
-		if n := len(kinds[k]); n > 0 && !verbose {
+		if n := kinds[k]; n > 0 && !verbose {
 			e.say(0, msg.ImportKinds, k.Name(), n)
 		}
 	}
@@ -60,22 +72,16 @@ func places(changed []string) msg.Text {
 	return msg.New(msg.ImportPlaces, strings.Join(changed, ", "))
 }
 
-// reprints says which offices' posters of which procedures show a fact
-// the import changed.
-func (e *env) reprints(plan *importer.Plan, now value.Date) {
-	byID := plan.Reprints(now.Time())
-	for _, o := range plan.Outcomes {
-		if !o.Reprint {
-			continue
-		}
-		offices, ok := byID[o.ID]
-		switch {
-		case !ok:
-			e.say(0, msg.ImportReprintUnknown, o.File)
-		case len(offices) > 10:
-			e.say(0, msg.ImportReprint, o.File, len(offices), strings.Join(offices[:10], ", ")+", …")
-		default:
-			e.say(0, msg.ImportReprint, o.File, len(offices), strings.Join(offices, ", "))
-		}
+// reprint says which offices' posters of a procedure show a fact the
+// import changed.
+func (e *env) reprint(o importer.Outcome, reprints map[string][]string) {
+	offices, ok := reprints[o.ID]
+	switch {
+	case !ok:
+		e.say(0, msg.ImportReprintUnknown, o.File)
+	case len(offices) > 10:
+		e.say(0, msg.ImportReprint, o.File, len(offices), strings.Join(offices[:10], ", ")+", …")
+	default:
+		e.say(0, msg.ImportReprint, o.File, len(offices), strings.Join(offices, ", "))
 	}
 }
