@@ -24,7 +24,7 @@ var importCmd = &command{
 	name:  "import",
 	args:  "FILE… | -fetch CODE… | -search WORDS | -all",
 	short: "import procedures from the national procedure database",
-	long: `Import viết procedures/<mã>.yaml từ dữ liệu của Cơ sở dữ liệu quốc gia về
+	long: `Lệnh import viết procedures/<mã>.yaml từ dữ liệu của Cơ sở dữ liệu quốc gia về
 thủ tục hành chính (Cổng Dịch vụ công quốc gia, dichvucong.gov.vn), mỗi thủ
 tục một tệp, giống tệp viết tay, để cán bộ sửa tiếp.
 

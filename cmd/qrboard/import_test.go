@@ -218,24 +218,7 @@ func checkPosterPDF(t *testing.T, proj, id string) {
 func TestReimportSummary(t *testing.T) {
 	proj := filepath.Join(t.TempDir(), "proj")
 	runOK(t, "init", proj)
-	data, err := os.ReadFile(fixtures + "/khai-sinh.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var capture struct {
-		Records []struct {
-			Detail map[string]any `json:"detail"`
-		} `json:"records"`
-	}
-	if err := json.Unmarshal(data, &capture); err != nil {
-		t.Fatal(err)
-	}
-	var rec map[string]any
-	for _, r := range capture.Records {
-		if r.Detail["code"] == "2.000528" {
-			rec = r.Detail
-		}
-	}
+	rec := fixtureRecord(t, "2.000528")
 	write := func(name string, v any) string {
 		b, err := json.Marshal(v)
 		if err != nil {
@@ -278,4 +261,63 @@ func TestReimportSummary(t *testing.T) {
 		t.Errorf("merged badly:\n%s", after)
 	}
 	t.Log(said)
+}
+
+// fixtureRecord returns a fixture record as generic JSON, to change.
+func fixtureRecord(t *testing.T, code string) map[string]any {
+	t.Helper()
+	data, err := os.ReadFile(fixtures + "/khai-sinh.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var capture struct {
+		Records []struct {
+			Detail map[string]any `json:"detail"`
+		} `json:"records"`
+	}
+	if err := json.Unmarshal(data, &capture); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range capture.Records {
+		if r.Detail["code"] == code {
+			return r.Detail
+		}
+	}
+	t.Fatalf("no fixture record %s", code)
+	return nil
+}
+
+// TestSkippedCounted counts the records an import skips as asked — of
+// another level, internal — and lists them one by one with -v; records
+// skipped for a reason staff must act on are always listed.
+func TestSkippedCounted(t *testing.T) {
+	proj := filepath.Join(t.TempDir(), "proj")
+	runOK(t, "init", proj)
+	province, internal := fixtureRecord(t, "1.001193"), fixtureRecord(t, "1.003583")
+	province["isWard"], province["isProvince"] = false, true
+	internal["type"] = "STANDARD_INTERNAL"
+	data, err := json.Marshal([]any{province, internal})
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(proj, "..", "records.json")
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	said := runOK(t, "import", "-src", proj, "-dry-run", file)
+	for _, want := range []string{
+		"qrboard: bỏ qua 1 thủ tục: thủ tục nội bộ giữa các cơ quan nhà nước (STANDARD_INTERNAL); nhập cả loại này bằng -internal (-v: từng thủ tục)\n",
+		"qrboard: bỏ qua 1 thủ tục: không thực hiện ở cấp xã; nhập cả loại này bằng -all-levels (-v: từng thủ tục)\n",
+		"qrboard: nhập xong: 0 mới, 0 cập nhật, 0 không đổi, 2 bỏ qua",
+		"qrboard: chạy thử (-dry-run): không ghi tệp nào\n",
+	} {
+		if !strings.Contains(said, want) {
+			t.Errorf("no %q in:\n%s", want, said)
+		}
+	}
+	said = runOK(t, "import", "-src", proj, "-v", "-all-levels", file)
+	if !strings.Contains(said, "qrboard: bỏ qua 1.003583 Thủ tục đăng ký khai sinh lưu động: thủ tục nội bộ") ||
+		!strings.Contains(said, "qrboard: mới: procedures"+string(filepath.Separator)+"dang-ky-khai-sinh.yaml — 1.001193") {
+		t.Errorf("-v, -all-levels:\n%s", said)
+	}
 }

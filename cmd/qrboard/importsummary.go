@@ -22,6 +22,7 @@ func (e *env) outcomes(plan *importer.Plan, written bool, now time.Time, verbose
 	}
 	var count [4]int
 	kinds := map[importer.Kind]int{}
+	quiet := map[msg.ID]int{} // skipped as asked: counted, not listed
 	for _, o := range plan.Outcomes {
 		count[o.Status]++
 		switch o.Status {
@@ -34,6 +35,10 @@ func (e *env) outcomes(plan *importer.Plan, written bool, now time.Time, verbose
 				e.say(0, msg.ImportUnchanged, o.File, o.Code)
 			}
 		case importer.Skipped:
+			if id := o.Reason.ID(); !verbose && routineSkip[id] {
+				quiet[id]++
+				break
+			}
 			e.say(0, msg.ImportSkipped, o.Code, o.Name, o.Reason)
 		}
 		seen := map[importer.Kind]bool{}
@@ -52,6 +57,11 @@ func (e *env) outcomes(plan *importer.Plan, written bool, now time.Time, verbose
 			e.reprint(o, reprints)
 		}
 	}
+	for _, id := range []msg.ID{msg.ImpSkipInternal, msg.ImpSkipLevel, msg.ImpSkipNoLevel} {
+		if n := quiet[id]; n > 0 {
+			e.say(0, msg.ImportSkippedMany, n, msg.New(id))
+		}
+	}
 	for k := range importer.Kind(importer.NumKinds) {
 		if n := kinds[k]; n > 0 && !verbose {
 			e.say(0, msg.ImportKinds, k.Name(), n)
@@ -59,6 +69,10 @@ func (e *env) outcomes(plan *importer.Plan, written bool, now time.Time, verbose
 	}
 	e.say(0, msg.ImportSummary, count[importer.New], count[importer.Updated], count[importer.Unchanged], count[importer.Skipped])
 }
+
+// routineSkip are the reasons to skip that -all meets hundreds of times
+// and need nothing done: they are counted, and listed only with -v.
+var routineSkip = map[msg.ID]bool{msg.ImpSkipInternal: true, msg.ImpSkipLevel: true, msg.ImpSkipNoLevel: true}
 
 // places lists changed places, the first few.
 func places(changed []string) msg.Text {

@@ -192,7 +192,9 @@ func (m *mapper) fee(c *procedure.Channel, rm dvcqg.Method, sibling string, free
 		c.Fee = Ask
 		c.FeeNational = m.fit(strings.Join(words, " "), 2000, "fee_national")
 		m.verify(FeeUnclear, msg.ImpFeeUnclear, msg.New(name), strings.Join(words, " "))
-	case (bare > 0 || exempt > 0) && sibling != "":
+	case bare > 0 && exempt == 0 && sibling != "":
+		// Only a 0 without words: words saying "free" speak for their
+		// channel (filing online is free in some provinces).
 		c.FeeSetBy = sibling
 		m.notice(FeeLocal, msg.ImpFeeSibling, msg.New(name), sibling)
 	case bare > 0 || exempt > 0:

@@ -208,6 +208,10 @@ func (plan *Plan) one(proj *project, rec *dvcqg.Record, opt Options) Outcome {
 		}
 		o.Reason = msg.New(msg.ImpSkipAmbiguous, strings.Join(names, ", "))
 		return o
+	case len(files) == 0 && proj.read(snapshot) != nil && len(proj.broken()) > 0:
+		// Its file may be one of those that cannot be read.
+		o.Reason = msg.New(msg.ImpSkipBroken, strings.Join(proj.broken(), ", "))
+		return o
 	case len(files) == 0 && proj.read(snapshot) != nil:
 		o.Reason = msg.New(msg.ImpSkipDeleted, snapshot)
 		return o

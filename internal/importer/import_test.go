@@ -257,3 +257,36 @@ func TestWriteFails(t *testing.T) {
 		t.Errorf("a failed import changed %v", diff)
 	}
 }
+
+// TestBrokenFile does not import a record whose file staff broke: it
+// says which file to mend, and writes nothing for it.
+func TestBrokenFile(t *testing.T) {
+	dir := projecttest.Copy(t, "../..")
+	first := importAll(t, dir, []dvcqg.Record{record(t, "1.001193")}, testOptions)
+	file := outcome(t, first, "1.001193").File
+	projecttest.WriteFile(t, filepath.Join(dir, file), []byte("code: \"1.001193\"\nname: [unclosed\n"))
+	plan := importAll(t, dir, []dvcqg.Record{record(t, "1.001193")}, testOptions)
+	if o := outcome(t, plan, "1.001193"); o.Reason.ID() != msg.ImpSkipBroken || !strings.Contains(o.Reason.In(msg.Vi), file) {
+		t.Errorf("outcome %v", o.Reason)
+	}
+	if got := readFile(t, dir, file); !strings.Contains(got, "[unclosed") {
+		t.Error("the broken file was replaced")
+	}
+}
+
+// TestNewUUID finds a file by its code when the portal gave the record a
+// new UUID, and records the new one.
+func TestNewUUID(t *testing.T) {
+	dir := projecttest.Copy(t, "../..")
+	first := importAll(t, dir, []dvcqg.Record{record(t, "1.001193")}, testOptions)
+	file := outcome(t, first, "1.001193").File
+	r := record(t, "1.001193")
+	r.ID = "019d2bfd-0000-7000-8000-000000000001"
+	plan := importAll(t, dir, []dvcqg.Record{r}, testOptions)
+	if o := outcome(t, plan, "1.001193"); o.Status != Updated || o.File != file {
+		t.Errorf("status %v, file %s", o.Status, o.File)
+	}
+	if p := load(t, dir, file); p.Imported.Record != r.ID || !strings.HasSuffix(string(p.PortalURL), r.ID) {
+		t.Errorf("record %s, page %s", p.Imported.Record, p.PortalURL)
+	}
+}

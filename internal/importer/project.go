@@ -125,7 +125,8 @@ func scalar(n *yaml.Node) string {
 }
 
 // find returns the files that describe a record: the one imported from it,
-// else those with its code.
+// else those with its code (the portal has given records new UUIDs
+// before; the code stays).
 func (p *project) find(id, code string) []*existing {
 	for _, x := range p.files {
 		if x.record != "" && x.record == id {
@@ -134,8 +135,20 @@ func (p *project) find(id, code string) []*existing {
 	}
 	var out []*existing
 	for _, x := range p.files {
-		if x.code == code && (x.record == "" || x.record == id) {
+		if x.code == code {
 			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// broken returns the procedure files that are not YAML: the import cannot
+// tell which record they describe.
+func (p *project) broken() []string {
+	var out []string
+	for _, x := range p.files {
+		if x.broken {
+			out = append(out, x.file)
 		}
 	}
 	return out

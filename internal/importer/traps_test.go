@@ -45,6 +45,16 @@ func TestTraps(t *testing.T) {
 				}
 			}
 		}},
+		{"0 and “free” beside a channel whose fee the council sets: free", "1.000893", func(d *dvcqg.Detail) {
+			d.Methods[0].Fees[0].Description = "Miễn lệ phí" // the online channel
+		}, func(t *testing.T, m *mapped) {
+			if c := m.p.Channel(procedure.Online); c.Fee != "Miễn lệ phí" || c.FeeSetBy != "" {
+				t.Errorf("online: fee %q set by %q", c.Fee, c.FeeSetBy)
+			}
+			if c := m.p.Channel(procedure.Post); c.FeeSetBy != "HĐND cấp tỉnh" {
+				t.Errorf("post: set by %q", c.FeeSetBy)
+			}
+		}},
 		{"0 without words: free, to confirm", "1.001193", nil, func(t *testing.T, m *mapped) {
 			m.fee(t, "Miễn lệ phí", "")
 			m.unverified(t, "ghi 0 đồng, không kèm lời giải thích")

@@ -294,6 +294,7 @@ const (
 	ImportReprint
 	ImportReprintUnknown
 	ImportFlagLate
+	ImportSkippedMany
 
 	// Describing fields, in editor schemas and new procedure files.
 	DescRequired
@@ -608,6 +609,7 @@ var catalog = map[ID]entry{
 	ImportPlaces:         {"đổi %s", "changed %s"},
 	ImportPlacesMore:     {"đổi %s và %d chỗ khác", "changed %s and %d more"},
 	ImportReprint:        {"%s: điều in trên áp phích đã đổi — in lại áp phích của %d cơ quan: %s", "%s: what its posters print changed — print again the posters of %d office(s): %s"},
+	ImportSkippedMany:    {"bỏ qua %d thủ tục: %s (-v: từng thủ tục)", "skipped %d procedure(s): %s (-v: each)"},
 	ImportFlagLate:       {"%s đứng sau tên tệp: các tùy chọn phải đứng trước, ví dụ qrboard import -adopt TỆP.json", "%s comes after a file name: flags go first, as in qrboard import -adopt FILE.json"},
 	ImportReprintUnknown: {"%s: điều in trên áp phích đã đổi — in lại áp phích của các cơ quan thực hiện thủ tục (qrboard check cho biết vì sao chưa liệt kê được)", "%s: what its posters print changed — print again the posters of the offices that handle it (qrboard check says why they cannot be listed)"},
 	JSONIncomplete:       {"bản ghi %q thiếu mã định danh, mã thủ tục hoặc tên, bỏ qua bản ghi này", "record %q lacks its id, code or name and is left out"},
