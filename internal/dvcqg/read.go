@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"regexp"
+	"strings"
 	"unicode/utf8"
 
 	"qrboard/internal/diag"
@@ -206,12 +208,16 @@ func (r *reader) detail(raw json.RawMessage, item *ListItem, b *Batch) {
 		r.diags.Add(r.pos(raw, offset(err)), msg.JSONRecord, jsonProblem(err))
 		return
 	}
-	if d.ID == "" || d.Code == "" || d.Name == "" {
+	d.ID, d.Code = strings.TrimSpace(d.ID), strings.TrimSpace(d.Code)
+	if !idRE.MatchString(d.ID) || d.Code == "" || strings.TrimSpace(d.Name) == "" {
 		r.diags.Add(r.pos(raw, 0), msg.JSONIncomplete, d.Code)
 		return
 	}
 	b.Records = append(b.Records, Record{Detail: d, Raw: raw, Source: r.name, Listed: item})
 }
+
+// idRE is a record's id: the portal's are UUIDs.
+var idRE = regexp.MustCompile(`^[0-9A-Za-z][0-9A-Za-z-]{0,99}$`)
 
 // isDetail reports whether an object is a detail record rather than a
 // list row: only records describe channels, papers or steps.

@@ -174,7 +174,7 @@ func AttachmentURL(fileID string) string {
 }
 
 // Page returns the record's public page on the national portal.
-func (d *Detail) Page() string { return PortalURL + d.ID }
+func (d *Detail) Page() string { return PortalURL + url.PathEscape(d.ID) }
 
 // Number is a number a record may write as a number, as text or as null.
 type Number float64

@@ -66,6 +66,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -224,6 +225,8 @@ func (plan *Plan) one(proj *project, rec *dvcqg.Record, opt Options) Outcome {
 // skip says why a record is not imported, or nothing.
 func skip(rec *dvcqg.Record, opt Options) msg.Text {
 	switch {
+	case utf8.RuneCountInString(oneLine(rec.Code)) > 40:
+		return msg.New(msg.ImpSkipBadCode)
 	case rec.Internal() && !opt.Internal:
 		return msg.New(msg.ImpSkipInternal)
 	case !bool(rec.IsWard) && !bool(rec.IsProvince):

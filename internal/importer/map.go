@@ -101,12 +101,19 @@ func (m *mapper) verify(k Kind, id msg.ID, args ...any) {
 // identity fills in the code, names, field, level, keywords and summary.
 func (m *mapper) identity() {
 	r, p := m.rec, m.p
-	p.Code = strings.TrimSpace(r.Code)
+	if p.Code = oneLine(r.Code); p.Code == "" { // a code of invisible characters only
+		p.Code = Ask
+		m.verify(Missing, msg.ImpMissing, msg.ImpFactCode)
+	}
 	p.Decision = oneLine(r.DecisionNo)
 	if r.Proposal != nil && oneLine(r.Proposal.Number) != "" {
 		p.Decision = oneLine(r.Proposal.Number)
 	}
 	p.Name = m.fit(oneLine(r.Name), 600, "name")
+	if p.Name == "" { // a name of invisible characters only
+		p.Name = Ask
+		m.verify(Missing, msg.ImpMissing, msg.ImpFactName)
+	}
 	short, cutShort := shortName(p.Name)
 	p.ShortName = short
 	if cutShort {
@@ -189,7 +196,7 @@ func (m *mapper) where() {
 		title = msg.New(msg.ImpSourceUndated, p.Code).In(msg.Vi)
 	}
 	p.Sources = []procedure.Source{{Title: title, URL: page}}
-	p.Imported = &procedure.Import{Record: r.ID, RecordUpdated: updated, Date: m.opt.Now}
+	p.Imported = &procedure.Import{Record: oneLine(r.ID), RecordUpdated: updated, Date: m.opt.Now}
 	if r.UpdatedAt == 0 {
 		p.Imported.RecordUpdated = value.Date{}
 	}

@@ -233,6 +233,8 @@ const (
 	ImpOnline
 	ImpPost
 	ImpFactApplicants
+	ImpFactName
+	ImpFactCode
 	ImpFactField
 	ImpFactDocuments
 	ImpFactResult
@@ -258,6 +260,7 @@ const (
 	ImpSourceUndated
 	ImpConflictNote
 	ImpSkipDuplicate
+	ImpSkipBadCode
 	ImpSkipAmbiguous
 	ImpSkipDeleted
 	ImpSkipInternal
@@ -612,7 +615,7 @@ var catalog = map[ID]entry{
 	ImportSkippedMany:    {"bỏ qua %d thủ tục: %s (-v: từng thủ tục)", "skipped %d procedure(s): %s (-v: each)"},
 	ImportFlagLate:       {"%s đứng sau tên tệp: các tùy chọn phải đứng trước, ví dụ qrboard import -adopt TỆP.json", "%s comes after a file name: flags go first, as in qrboard import -adopt FILE.json"},
 	ImportReprintUnknown: {"%s: điều in trên áp phích đã đổi — in lại áp phích của các cơ quan thực hiện thủ tục (qrboard check cho biết vì sao chưa liệt kê được)", "%s: what its posters print changed — print again the posters of the offices that handle it (qrboard check says why they cannot be listed)"},
-	JSONIncomplete:       {"bản ghi %q thiếu mã định danh, mã thủ tục hoặc tên, bỏ qua bản ghi này", "record %q lacks its id, code or name and is left out"},
+	JSONIncomplete:       {"bản ghi %q thiếu mã định danh (UUID) hợp lệ, mã thủ tục hoặc tên, bỏ qua bản ghi này", "record %q lacks a valid id (UUID), its code or its name and is left out"},
 
 	DescRequired:    {"bắt buộc", "required"},
 	DescMaxChars:    {"tối đa %d ký tự", "at most %d characters"},
