@@ -66,6 +66,9 @@ func Read(fsys fs.FS) (*Lock, diag.List) {
 	return l, diags
 }
 
+// Paths returns the recorded paths, sorted ("/", "/van-ha/", …).
+func (l *Lock) Paths() []string { return l.paths }
+
 // Len returns the number of recorded paths.
 func (l *Lock) Len() int { return len(l.paths) }
 
