@@ -68,7 +68,7 @@ type importFlags struct {
 func (f *importFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.src, "src", ".", "thư mục dự án, có qrboard.yaml và procedures/")
 	fs.StringVar(&f.offices, "offices", "", "nơi thực hiện thủ tục mới: communes (mọi xã, thị trấn; mặc định), district hoặc all")
-	fs.StringVar(&f.office, "office", "", "hoặc danh sách mã cơ quan thực hiện thủ tục mới, cách nhau dấu phẩy: van-ha,phuc-tho")
+	fs.StringVar(&f.office, "office", "", "hoặc danh sách mã cơ quan thực hiện thủ tục mới, cách nhau dấu phẩy: phuc-tho,hat-mon")
 	fs.BoolVar(&f.fetch, "fetch", false, "tải từ Cổng Dịch vụ công các thủ tục có mã (hoặc UUID) là các tham số")
 	fs.StringVar(&f.search, "search", "", "tải mọi thủ tục mà Cổng Dịch vụ công tìm được với các từ này")
 	fs.BoolVar(&f.all, "all", false, "tải mọi thủ tục của Cổng Dịch vụ công rồi nhập những thủ tục cấp xã")

@@ -57,7 +57,7 @@ func TestImportBuildPrint(t *testing.T) {
 		imported++
 		t.Run(p.ID, func(t *testing.T) {
 			pages := pagesOf(t, filepath.Join(proj, "site"), p.ID)
-			if len(pages) != 22 { // 21 communes' pages and the overview
+			if len(pages) != 4 { // the pages of the three communes, and the overview
 				t.Fatalf("%d pages", len(pages))
 			}
 			local := p.MainChannel().FeeAwaited()
@@ -111,7 +111,7 @@ func checkPage(t *testing.T, page string, p *procedure.Procedure, local bool) {
 		t.Errorf("%s does not show the code %s", page, p.Code)
 	}
 	items := checklist(doc)
-	if strings.Contains(page, string(filepath.Separator)+"van-ha"+string(filepath.Separator)) {
+	if strings.Contains(page, string(filepath.Separator)+"phuc-tho"+string(filepath.Separator)) {
 		if len(items) == 0 {
 			t.Errorf("%s has no papers to bring", page)
 		}
@@ -196,12 +196,12 @@ func firstWords(s string) string {
 	return string(r[:min(len(r), 50)])
 }
 
-// checkPosterPDF prints van-ha's posters and reads the PDF poster of a
+// checkPosterPDF prints phuc-tho's posters and reads the PDF poster of a
 // procedure whose fee a council sets.
 func checkPosterPDF(t *testing.T, proj, id string) {
 	qrscan.Need(t, "pdftotext")
-	runOK(t, "print", "-src", proj, "-now", "2026-07-20", "-office", "van-ha")
-	out, err := exec.Command("pdftotext", filepath.Join(proj, "print", "van-ha", "posters", id+".pdf"), "-").Output()
+	runOK(t, "print", "-src", proj, "-now", "2026-07-20", "-office", "phuc-tho")
+	out, err := exec.Command("pdftotext", filepath.Join(proj, "print", "phuc-tho", "posters", id+".pdf"), "-").Output()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -249,7 +249,7 @@ func TestReimportSummary(t *testing.T) {
 	said := runOK(t, "import", "-src", proj, "-now", "2026-08-20", write("new.json", map[string]any{"code": "OK", "data": rec}))
 	for _, want := range []string{
 		"qrboard: cập nhật: procedures" + string(filepath.Separator) + "dang-ky-khai-sinh-yeu-to-nuoc-ngoai.yaml — 2.000528: đổi channels[in_person].time, channels[online].time, channels[post].time, unverified\n",
-		"dang-ky-khai-sinh-yeu-to-nuoc-ngoai.yaml: điều in trên áp phích đã đổi — in lại áp phích của 21 cơ quan: ",
+		"dang-ky-khai-sinh-yeu-to-nuoc-ngoai.yaml: điều in trên áp phích đã đổi — in lại áp phích của 3 cơ quan: Xã Phúc Thọ, Xã Phúc Lộc, Xã Hát Môn\n",
 		"qrboard: nhập xong: 0 mới, 1 cập nhật, 0 không đổi, 0 bỏ qua",
 	} {
 		if !strings.Contains(said, want) {

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
@@ -20,12 +21,18 @@ import (
 // pages are one page of each type, by site path.
 var pages = []struct{ name, path string }{
 	{"home", ""},
-	{"office", "van-ha/"},
-	{"procedure", "van-ha/dang-ky-ket-hon/"},
+	{"office", "phuc-loc/"},
+	{"procedure", "phuc-loc/dang-ky-ket-hon/"},
 	{"overview", "dang-ky-ket-hon/"},
+	{"notice", "phuc-loc/dang-ky-ket-hon/"}, // an address of an office that closed
+	{"notice of a district", "huyen/"},
 	{"redirect", "ket-hon/?norefresh"},
 	{"404", notFoundPath},
 }
+
+// pagesOnDisk is how many of pages, from the first, work opened from disk
+// and are laid out for reading.
+const pagesOnDisk = 6
 
 // axeTags are the rule sets run: WCAG 2.0, 2.1 and 2.2 at levels A and AA,
 // and axe's best practices.
@@ -52,7 +59,7 @@ func TestAxe(t *testing.T) {
 	for _, p := range pages {
 		check(p.name, e.http+p.path)
 	}
-	for _, p := range pages[:4] {
+	for _, p := range pages[:pagesOnDisk] {
 		check(p.name+" from disk", e.fileURL(p.path))
 	}
 	// With results filtered, too.
@@ -92,12 +99,11 @@ func TestSearch(t *testing.T) {
 		signature  = "chung-thuc-chu-ky/"
 		copies     = "chung-thuc-ban-sao/"
 		extract    = "trich-luc-ho-tich/"
-		vanHa      = "van-ha/"
 		everything = "*"
 	)
 	for _, page := range []struct{ name, url, prefix string }{
 		{"home", e.http, ""},
-		{"office from disk", e.fileURL("van-ha/"), ""},
+		{"office from disk", e.fileURL("phuc-loc/"), ""},
 	} {
 		tb.do(t, chromedp.Navigate(page.url))
 		all := visible(t, tb)
@@ -154,19 +160,21 @@ func TestSearch(t *testing.T) {
 			t.Errorf("%s: an empty search shows %d of %d items", page.name, len(got), len(all))
 		}
 	}
-	// The home page also finds offices, by name with or without marks.
+	// The home page also finds offices, by name with or without marks,
+	// and by the name of a former unit they took over: Vân Hà is now in
+	// Xã Phúc Lộc.
 	tb.do(t, chromedp.Navigate(e.http))
-	for _, q := range []string{"Vân Hà", "van ha"} {
+	for _, q := range []string{"Phúc Lộc", "phuc loc", "Vân Hà", "van ha", "Võng Xuyên"} {
 		got := search(t, tb, q)
-		if !slices.Contains(got, "van-ha/index.html") || slices.Contains(got, "dang-ky-ket-hon/index.html") {
+		if !slices.Contains(got, "phuc-loc/index.html") || slices.Contains(got, "dang-ky-ket-hon/index.html") || slices.Contains(got, "hat-mon/index.html") {
 			t.Errorf("home: %q shows %q", q, got)
 		}
 	}
 	// Following a result from disk opens the page.
-	tb.do(t, chromedp.Navigate(e.fileURL("van-ha/")))
+	tb.do(t, chromedp.Navigate(e.fileURL("phuc-loc/")))
 	search(t, tb, "ket hon")
 	tb.do(t, chromedp.Click(chromedp.CSS(`li[data-k]:not([hidden]) a[href$="dang-ky-ket-hon/index.html"]`)), chromedp.WaitVisible(chromedp.CSS("ul.docs")))
-	if url := eval[string](t, tb, "location.href"); !strings.HasSuffix(url, "/van-ha/dang-ky-ket-hon/index.html") {
+	if url := eval[string](t, tb, "location.href"); !strings.HasSuffix(url, "/phuc-loc/dang-ky-ket-hon/index.html") {
 		t.Errorf("the result opened %s", url)
 	}
 }
@@ -176,7 +184,7 @@ func TestSearch(t *testing.T) {
 func TestChecklist(t *testing.T) {
 	e := setup(t)
 	tb := e.newTab(t)
-	for _, url := range []string{e.http + "van-ha/dang-ky-ket-hon/", e.fileURL("van-ha/dang-ky-ket-hon/")} {
+	for _, url := range []string{e.http + "phuc-loc/dang-ky-ket-hon/", e.fileURL("phuc-loc/dang-ky-ket-hon/")} {
 		ticked := func() []bool {
 			return eval[[]bool](t, tb, `Array.from(document.querySelectorAll('ul.docs input[type=checkbox]')).map(b => b.checked)`)
 		}
@@ -222,7 +230,7 @@ func TestStorageRefused(t *testing.T) {
 		})
 		return err
 	}))
-	tb.do(t, chromedp.Navigate(e.http+"van-ha/dang-ky-ket-hon/"), chromedp.Click(chromedp.CSS(`ul.docs li:first-child label`)))
+	tb.do(t, chromedp.Navigate(e.http+"phuc-loc/dang-ky-ket-hon/"), chromedp.Click(chromedp.CSS(`ul.docs li:first-child label`)))
 	if p := eval[string](t, tb, `document.getElementById('docs-progress').textContent`); p != "Đã chuẩn bị 1/3 giấy tờ" {
 		t.Errorf("progress %q with storage refused", p)
 	}
@@ -238,15 +246,15 @@ func TestWithoutScript(t *testing.T) {
 		return err
 	}))
 	tb.do(t, chromedp.Navigate(e.http))
-	if n := len(visible(t, tb)); n != 22+5 {
-		t.Errorf("home without script shows %d items, want 27", n)
+	if n := len(visible(t, tb)); n != 3+5 {
+		t.Errorf("home without script shows %d items, want 8", n)
 	}
 	for _, sel := range []string{"#q", "#share"} {
 		if eval[bool](t, tb, `document.querySelector('`+sel+`').offsetParent !== null`) {
 			t.Errorf("home without script shows %s", sel)
 		}
 	}
-	tb.do(t, chromedp.Navigate(e.http+"van-ha/dang-ky-ket-hon/"))
+	tb.do(t, chromedp.Navigate(e.http+"phuc-loc/dang-ky-ket-hon/"))
 	if n := eval[int](t, tb, `document.querySelectorAll('ul.docs input').length`); n != 0 {
 		t.Errorf("%d checkboxes without script", n)
 	}
@@ -264,7 +272,7 @@ func TestWithoutScript(t *testing.T) {
 func TestLayout(t *testing.T) {
 	e := setup(t)
 	tb := e.newTab(t)
-	for _, p := range pages[:4] {
+	for _, p := range pages[:pagesOnDisk] {
 		for _, vp := range []struct {
 			w, h int64
 			zoom float64
@@ -334,16 +342,16 @@ var pdfPage = regexp.MustCompile(`/Type\s*/Page[^s]`)
 func TestPrint(t *testing.T) {
 	e := setup(t)
 	tb := e.newTab(t)
-	entries, err := os.ReadDir(filepath.Join(e.out, "van-ha"))
+	entries, err := os.ReadDir(filepath.Join(e.out, "phuc-loc"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	pages := 0
 	for _, d := range entries {
-		if html, _ := os.ReadFile(filepath.Join(e.out, "van-ha", d.Name(), "index.html")); !d.IsDir() || strings.Contains(string(html), `http-equiv="refresh"`) {
+		if html, _ := os.ReadFile(filepath.Join(e.out, "phuc-loc", d.Name(), "index.html")); !d.IsDir() || strings.Contains(string(html), `http-equiv="refresh"`) {
 			continue // not a page, or a redirect
 		}
-		path := "van-ha/" + d.Name() + "/"
+		path := "phuc-loc/" + d.Name() + "/"
 		tb.do(t, chromedp.Navigate(e.http+path))
 		pdf, err := chromedp.Run(tb.ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFPreferCSSPageSize()))
 		if err != nil {
@@ -361,5 +369,39 @@ func TestPrint(t *testing.T) {
 	}
 	if pages != 5 {
 		t.Errorf("printed %d procedure pages, want 5", pages)
+	}
+}
+
+// TestNotice opens the address a 2023 poster of Xã Vân Hà carries, on a
+// small phone: the notice and the button to the page of Xã Phúc Lộc are
+// on the first screen, without script and without moving on by itself,
+// and the button opens that page.
+func TestNotice(t *testing.T) {
+	e := setup(t)
+	tb := e.newTab(t)
+	for _, vp := range [][2]int64{{360, 800}, {320, 640}} {
+		tb.do(t, chromedp.EmulateViewport(vp[0], vp[1]), chromedp.Navigate(e.http+"van-ha/dang-ky-ket-hon/"))
+		for _, sel := range []string{".notice", "a.btn"} {
+			if !eval[bool](t, tb, `(() => { const r = document.querySelector('`+sel+`').getBoundingClientRect(); return r.height > 0 && r.bottom <= innerHeight })()`) {
+				t.Errorf("%d×%d: %s is not on the first screen", vp[0], vp[1], sel)
+			}
+		}
+		if n := eval[int](t, tb, `document.scripts.length`); n != 0 {
+			t.Errorf("the notice page has %d scripts", n)
+		}
+	}
+	text := eval[string](t, tb, `document.querySelector('.notice').innerText`)
+	for _, want := range []string{"Từ 01/01/2025, xã Vân Hà thuộc xã Nam Hà.", "Từ 01/07/2025, xã Nam Hà thuộc xã Phúc Lộc."} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the notice says %q, want %q", text, want)
+		}
+	}
+	tb.do(t, chromedp.Sleep(300*time.Millisecond))
+	if url := eval[string](t, tb, "location.href"); !strings.HasSuffix(url, "/van-ha/dang-ky-ket-hon/") {
+		t.Errorf("the notice moved on by itself to %s", url)
+	}
+	tb.do(t, chromedp.Click(chromedp.CSS("a.btn")), chromedp.WaitVisible(chromedp.CSS("ul.docs")))
+	if url := strings.TrimSuffix(eval[string](t, tb, "location.href"), "index.html"); !strings.HasSuffix(url, "/phuc-loc/dang-ky-ket-hon/") {
+		t.Errorf("the button opened %s", url)
 	}
 }

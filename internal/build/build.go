@@ -107,9 +107,9 @@ func Load(opts Options) (*Project, diag.List) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	s, d := site.Plan(cfg, procs, value.NewDate(opts.Now))
-	diags = append(diags, d...)
 	lk, d := lock.Read(src)
+	diags = append(diags, d...)
+	s, d := site.Plan(cfg, procs, value.NewDate(opts.Now), lk.Paths())
 	diags = append(diags, d...)
 	diags = append(diags, lk.Check(s)...)
 	tfs, d := Templates(opts)

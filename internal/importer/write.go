@@ -49,7 +49,7 @@ func (plan *Plan) Reprints(now time.Time) map[string][]string {
 	if diags.HasErrors() {
 		return nil
 	}
-	s, diags := site.Plan(cfg, procs, value.NewDate(now))
+	s, diags := site.Plan(cfg, procs, value.NewDate(now), nil) // offices open now: closed ones print nothing
 	if s == nil || diags.HasErrors() {
 		return nil
 	}

@@ -53,6 +53,11 @@ func SearchKey(v any) string {
 		parts = append(parts, v.Keywords...)
 	case *site.Office:
 		parts = append(parts, v.Name, v.Code, v.ID)
+		for _, f := range v.Former { // a citizen may know the office by an old name
+			for _, o := range f.Offices {
+				parts = append(parts, o.Name, o.ID)
+			}
+		}
 	case *config.Office:
 		parts = append(parts, v.Name, v.Code, v.ID)
 	}

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"html/template"
 	"strings"
 
@@ -28,7 +29,7 @@ func (r *Renderer) PosterContent(p *site.Page, code *qr.Code) *poster.Poster {
 		pc.Title = s.Config.Title
 		pc.Instruction = t("home_instruction")
 	case site.Board:
-		pc.Office = t("one_stop")
+		pc.Office = cmp.Or(p.Office.Desk, t("one_stop"))
 		pc.Title = p.Office.Name
 		pc.Subtitle = t("sheet_title")
 		pc.Instruction = t("door_instruction")
@@ -50,7 +51,7 @@ func (r *Renderer) PosterContent(p *site.Page, code *qr.Code) *poster.Poster {
 func (r *Renderer) procedurePoster(pc *poster.Poster, p *site.Page) {
 	t, proc := r.strings.T, p.Procedure
 	if p.Office != nil {
-		pc.Office = t("poster_office", p.Office.Name)
+		pc.Office = t("poster_office", p.Office.Name, cmp.Or(p.Office.Desk, t("one_stop")))
 	}
 	pc.Title = proc.ShortName
 	switch {
