@@ -17,6 +17,7 @@ import (
 	"qrboard/internal/msg"
 	"qrboard/internal/procedure"
 	"qrboard/internal/slug"
+	"qrboard/internal/strictyaml"
 	"qrboard/internal/value"
 )
 
@@ -99,6 +100,9 @@ func runImport(e *env, f *importFlags, args []string) int {
 		e.say(msg.LevelHint, msg.HintInit)
 		return exitFailure
 	}
+	if !knownOffices(e, f.src, opt.Offices.IDs) {
+		return exitUsage
+	}
 	records, answers, ok := f.records(e, args)
 	if !ok {
 		e.say(0, msg.ImportNothingWritten)
@@ -174,6 +178,30 @@ func (f *importFlags) options(e *env, args []string) (importer.Options, bool) {
 		opt.Offices.IDs = append(opt.Offices.IDs, value.Ref{ID: id})
 	}
 	return opt, true
+}
+
+// knownOffices reports whether the offices -office names are in
+// qrboard.yaml, saying which is not and suggesting the likely one: a
+// procedure handled by no known office would not build.
+func knownOffices(e *env, src string, ids []value.Ref) bool {
+	cfg, _ := config.Load(os.DirFS(src))
+	if cfg == nil {
+		return true // the import reports the broken qrboard.yaml
+	}
+	var known []string
+	for _, o := range cfg.Offices {
+		known = append(known, o.ID)
+	}
+	for _, r := range ids {
+		if cfg.Office(r.ID) == nil {
+			e.say(msg.LevelError, msg.UnknownOffice, r.ID)
+			if near := strictyaml.Suggest(r.ID, known); near != "" {
+				e.say(msg.LevelHint, msg.HintDidYouMean, near)
+			}
+			return false
+		}
+	}
+	return true
 }
 
 // records reads the files named, or fetches the records asked for, and
