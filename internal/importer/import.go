@@ -274,6 +274,11 @@ func (plan *Plan) update(proj *project, x *existing, rec *dvcqg.Record, opt Opti
 		o.Reason = msg.New(msg.ImpSkipBroken, x.file)
 		return o
 	}
+	// Which offices handle it is local: -office and -offices choose for
+	// new files only, and an update keeps what the last import wrote.
+	if offices, ok := snapshotOffices(snapshot, base); ok {
+		opt.Offices = offices
+	}
 	// Map again as of the last import: if that gives the snapshot, the
 	// record brings no news and nothing is written.
 	if last := importDate(base); !last.IsZero() {
@@ -424,6 +429,24 @@ func render(file, id string, n *yaml.Node, o *Outcome) ([]byte, bool) {
 		return nil, false
 	}
 	return data, true
+}
+
+// snapshotOffices returns the offices a snapshot names.
+func snapshotOffices(file string, snapshot []byte) (procedure.Offices, bool) {
+	if snapshot == nil {
+		return procedure.Offices{}, false
+	}
+	var diags diag.List
+	p := procedure.Parse(file, "x", snapshot, &diags)
+	if p == nil {
+		return procedure.Offices{}, false
+	}
+	o := p.Offices
+	o.Pos = diag.Pos{}
+	for i := range o.IDs {
+		o.IDs[i].Pos = diag.Pos{}
+	}
+	return o, true
 }
 
 // importDate returns the day of the import that wrote a snapshot.
