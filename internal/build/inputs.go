@@ -8,13 +8,13 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strconv"
 	"sync"
 
 	"qrboard/internal/overlay"
 	"qrboard/internal/procedure"
 	"qrboard/internal/site"
+	"qrboard/internal/version"
 )
 
 // A rebuild skips the pages whose inputs did not change: each page's
@@ -140,19 +140,11 @@ func digest(parts ...string) string {
 
 func sum(h hash.Hash) string { return hex.EncodeToString(h.Sum(nil)) }
 
-// programID identifies this build of qrboard: its version and its
-// executable's size and time, so a rebuilt program re-renders every page
-// even when its version string did not change.
+// programID identifies this build of qrboard: its version (package
+// version) and its executable's size and time, so a rebuilt program
+// re-renders every page even when its version string did not change.
 var programID = sync.OnceValue(func() string {
-	id := "unknown"
-	if info, ok := debug.ReadBuildInfo(); ok {
-		id = info.Main.Version
-		for _, s := range info.Settings {
-			if s.Key == "vcs.revision" || s.Key == "vcs.modified" {
-				id += " " + s.Value
-			}
-		}
-	}
+	id := version.Get().String()
 	if exe, err := os.Executable(); err == nil {
 		if st, err := os.Stat(exe); err == nil {
 			id += fmt.Sprintf(" %d %d", st.Size(), st.ModTime().UnixNano())

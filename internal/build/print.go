@@ -17,6 +17,7 @@ import (
 	"qrboard/internal/site"
 	"qrboard/internal/strictyaml"
 	"qrboard/internal/value"
+	"qrboard/internal/version"
 )
 
 // Files of an office's print pack, in print/<office>/.
@@ -275,7 +276,7 @@ func (p *Project) pdf(title string, add func(*poster.Doc) error) ([]byte, error)
 		Author:    p.Site.Config.Authority,
 		Subject:   p.Site.Config.Title,
 		Created:   time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, value.Vietnam),
-		Generator: "qrboard",
+		Generator: version.Generator(),
 	})
 	if err != nil {
 		return nil, err

@@ -22,6 +22,7 @@ import (
 	"qrboard/internal/qr"
 	"qrboard/internal/qrscan"
 	"qrboard/internal/site"
+	"qrboard/internal/version"
 )
 
 // printSample prints the sample's packs into a new folder.
@@ -97,7 +98,7 @@ func TestPrint(t *testing.T) {
 func checkPDF(t *testing.T, path, office string, want []string) []string {
 	t.Helper()
 	info := run(t, "pdfinfo", path)
-	for _, line := range []string{"Author:          UBND huyện Phúc Thọ", "Pages:           " + strconv.Itoa(len(want)), "(A4)", "CreationDate:    Thu Nov 26 17:00:00 2026 UTC"} {
+	for _, line := range []string{"Author:          UBND huyện Phúc Thọ", "Pages:           " + strconv.Itoa(len(want)), "(A4)", "CreationDate:    Thu Nov 26 17:00:00 2026 UTC", "Producer:        " + version.Generator()} {
 		if !strings.Contains(info, line) {
 			t.Errorf("%s: pdfinfo lacks %q:\n%s", path, line, info)
 		}

@@ -12,7 +12,9 @@
 // 404.html) defines "title" and "content". style.css is inlined into every
 // page, and page.js into every page but redirects and 404.html, so a page
 // loads in one request; each page has one <style> and at most one
-// <script>, and no inline event handlers or style attributes.
+// <script>, and no inline event handlers or style attributes. The top of
+// every page names the qrboard that made it in a generator meta tag
+// (Frame.Generator, from package version).
 //
 // poster.html defines "poster", a whole document of its own: the page's
 // printable poster, one sheet of paper with print CSS and the code as
