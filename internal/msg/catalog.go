@@ -185,6 +185,7 @@ const (
 	ServeBuilt
 	ServeListening
 	ServeLAN
+	ServeOpenFailed
 	ServeRebuilt
 	ServeFailed
 	ServeStopped
@@ -403,6 +404,7 @@ var catalog = map[ID]entry{
 	ServeBuilt:        {"đã tạo %d trang trong %s, vào một thư mục tạm: site/ và qrboard.lock giữ nguyên", "built %d pages in %s, into a temporary folder: site/ and qrboard.lock stay as they are"},
 	ServeListening:    {"xem trước tại %s — trang tự tải lại khi lưu tệp; dừng bằng Ctrl+C", "previewing at %s — pages reload when files are saved; stop with Ctrl+C"},
 	ServeLAN:          {"từ điện thoại cùng mạng: %s", "from a phone on the same network: %s"},
+	ServeOpenFailed:   {"không mở được trình duyệt (%s): hãy tự mở địa chỉ trên", "cannot open a web browser (%s): open the address above yourself"},
 	ServeRebuilt:      {"%s đã thay đổi: tạo lại trong %s; %s", "%s changed: rebuilt in %s; %s"},
 	ServeFailed:       {"có %d lỗi; trình duyệt hiện danh sách lỗi cho đến khi sửa xong", "%d errors; the browser shows them until they are fixed"},
 	ServeStopped:      {"đã dừng xem trước", "preview stopped"},
