@@ -15,14 +15,7 @@ import (
 // link in it: each goes to a heading of the page (as on GitHub, where the
 // guide's links were written), and nothing is loaded from elsewhere.
 func TestGuideHTML(t *testing.T) {
-	md, err := os.ReadFile("../../docs/huong-dan.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	page, err := GuideHTML(md)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, page := realGuide(t)
 	ids, links, tables := checkGuide(t, page)
 	if tables == 0 {
 		t.Error("the guide's tables are not tables")
@@ -35,6 +28,20 @@ func TestGuideHTML(t *testing.T) {
 			t.Errorf("no heading with id %q", id)
 		}
 	}
+}
+
+// realGuide returns the repository's guide and its web page.
+func realGuide(t *testing.T) (md, page []byte) {
+	t.Helper()
+	md, err := os.ReadFile("../../docs/huong-dan.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err = GuideHTML(md)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return md, page
 }
 
 // checkGuide parses the guide's page and checks its links: every link is

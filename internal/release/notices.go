@@ -8,7 +8,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"slices"
 	"strings"
 )
@@ -71,13 +70,16 @@ func Notices(root string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	goroot := runtime.GOROOT()
-	if out, err := exec.Command("go", "env", "GOROOT").Output(); err == nil {
-		goroot = strings.TrimSpace(string(out))
+	// The go command that builds the release, which may not be the
+	// one that built this program.
+	out, err := exec.Command("go", "env", "GOROOT", "GOVERSION").Output()
+	if err != nil {
+		return nil, fmt.Errorf("go env: %v%s", err, stderr(err))
 	}
+	goroot, goversion, _ := strings.Cut(strings.TrimSpace(string(out)), "\n")
 	var b bytes.Buffer
 	b.WriteString(noticesHead)
-	if err := section(&b, "Go "+goVersion(), "the Go runtime and standard library, https://go.dev", goroot); err != nil {
+	if err := section(&b, "Go "+goversion, "the Go runtime and standard library, https://go.dev", goroot); err != nil {
 		return nil, err
 	}
 	for _, m := range mods {
@@ -127,14 +129,4 @@ func section(b *bytes.Buffer, name, about, dir string) error {
 		return fmt.Errorf("%s: no licence file in %s", name, dir)
 	}
 	return nil
-}
-
-// goVersion returns the version of the go command that builds the
-// release, which may differ from the one that built this program.
-func goVersion() string {
-	out, err := exec.Command("go", "env", "GOVERSION").Output()
-	if err != nil {
-		return runtime.Version()
-	}
-	return strings.TrimSpace(string(out))
 }
