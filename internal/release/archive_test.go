@@ -131,7 +131,11 @@ func readDist(t *testing.T) ([]*archive, string) {
 			t.Errorf("%s: SHA-256 %x, checksums.txt says %s", name, got, sum)
 		}
 		a := &archive{name: name, platform: Platform{goos, m[3]}}
-		a.files = readArchive(t, name, data, strings.TrimSuffix(strings.TrimSuffix(name, ".zip"), ".tar.gz")+"/")
+		wrap := "" // Explorer's Extract All makes the folder of a zip
+		if base, ok := strings.CutSuffix(name, ".tar.gz"); ok {
+			wrap = base + "/"
+		}
+		a.files = readArchive(t, name, data, wrap)
 		archives = append(archives, a)
 		t.Logf("%s: %d bytes", name, len(data))
 	}
@@ -356,7 +360,7 @@ func checkBuild(t *testing.T, project, generator string) {
 		if err != nil {
 			return err
 		}
-		if !bytes.Contains(data, tag) && !bytes.Contains(data, []byte(`http-equiv="refresh"`)) {
+		if !bytes.Contains(data, tag) {
 			t.Errorf("%s does not say %s made it", path, generator)
 		}
 		pages++

@@ -7,8 +7,9 @@
 // One archive per platform — Windows (zip), macOS and Linux (tar.gz), each
 // for amd64 (x64) and arm64 (Platforms) — named
 // qrboard_VERSION_OS_ARCH, with "macos" for darwin, and checksums.txt
-// with the SHA-256 of each. An archive unpacks into one folder of the
-// same name:
+// with the SHA-256 of each. Unpacked, an archive is one folder of its
+// name — a tar.gz holds that folder, a zip only what is in it, since
+// Windows' "Extract All" makes the folder — with:
 //
 //	huong-dan.html            the staff guide, docs/huong-dan.md, as a web page (GuideHTML)
 //	huong-dan.md              the guide as written
