@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"sync"
 
+	"qrboard/internal/forms"
 	"qrboard/internal/overlay"
 	"qrboard/internal/procedure"
 	"qrboard/internal/site"
@@ -29,7 +30,8 @@ import (
 // address, the QR level and scale, the paper of posters — and the
 // procedures the page shows:
 //
-//	a procedure page  its procedure: its file's hash and whether it is repealed
+//	a procedure page  its procedure: its file's hash, whether it is repealed,
+//	                  and the paths, kinds and sizes of its form files
 //	an overview       the same
 //	an office's board the procedures it lists, by what lists show: id,
 //	                  short and full name, field, code, keywords, the
@@ -67,7 +69,7 @@ type inputs struct {
 }
 
 // keysVersion changes when the rule above changes.
-const keysVersion = "qrboard-page-keys 2"
+const keysVersion = "qrboard-page-keys 3"
 
 func newInputs(p *Project, tfs fs.FS) *inputs {
 	in := &inputs{procs: map[*procedure.Procedure]string{}, listed: map[*procedure.Procedure]string{}}
@@ -85,7 +87,7 @@ func newInputs(p *Project, tfs fs.FS) *inputs {
 	all, lists := sha256.New(), sha256.New()
 	for _, pr := range p.Site.Procedures {
 		repealed := pr.Repealed(p.Site.Now)
-		in.procs[pr] = digest(fmt.Sprintf("%x:%t", pr.Sum, repealed))
+		in.procs[pr] = digest(fmt.Sprintf("%x:%t", pr.Sum, repealed), forms.Key(pr))
 		in.listed[pr] = fmt.Sprintf("%q %q %q %q %q %q %t %s %t",
 			pr.ID, pr.ShortName, pr.Name, pr.Field, pr.Code, pr.Keywords, pr.NoWait, pr.Updated, repealed)
 		fmt.Fprintln(all, in.procs[pr])

@@ -19,6 +19,8 @@
 //	    phone: "TODO"
 //	    hours: "TODO"
 //	    map_url: https://…
+//	    survey_url: https://…                   # its rating form; print makes a poster for it
+//	    report_to: motcua@…gov.vn               # or a form's https:// address: "report wrong information"
 //	    aliases: [old-id]                       # former ids; their pages redirect here
 //	redirects:                                  # other addresses to keep working
 //	  - from: /cu/dang-ky-ket-hon/
@@ -116,12 +118,15 @@ type Office struct {
 	Name string `yaml:"name" check:"required,max=150" doc:"Tên cơ quan" example:"Xã Vân Hà"`
 	Kind Kind   `yaml:"kind" check:"required" doc:"Loại đơn vị: commune là xã, town là thị trấn, district là huyện" example:"commune"`
 	// GSO administrative code
-	Code    string      `yaml:"code" check:"max=20" doc:"Mã đơn vị hành chính của Tổng cục Thống kê, đặt trong dấu ngoặc kép" example:"\"09718\""`
-	Address string      `yaml:"address" check:"max=300" doc:"Địa chỉ trụ sở; ghi TODO nếu chưa có nguồn chính thức" example:"TODO: địa chỉ trụ sở UBND"`
-	Phone   string      `yaml:"phone" check:"max=50" doc:"Số điện thoại Bộ phận Một cửa; ghi TODO nếu chưa có nguồn chính thức" example:"TODO: số điện thoại"`
-	Hours   string      `yaml:"hours" check:"max=300" doc:"Giờ tiếp nhận hồ sơ; ghi TODO nếu chưa có nguồn chính thức" example:"TODO: giờ tiếp nhận hồ sơ"`
-	MapURL  value.URL   `yaml:"map_url" doc:"Địa chỉ bản đồ chỉ đường đến trụ sở" example:"https://…"`
-	Aliases []value.Ref `yaml:"aliases" check:"max=20" doc:"Mã cũ của cơ quan (khi đổi tên, sáp nhập), mỗi mã một mục: địa chỉ cũ chuyển đến đây" example:"xa-cu"`
+	Code    string    `yaml:"code" check:"max=20" doc:"Mã đơn vị hành chính của Tổng cục Thống kê, đặt trong dấu ngoặc kép" example:"\"09718\""`
+	Address string    `yaml:"address" check:"max=300" doc:"Địa chỉ trụ sở; ghi TODO nếu chưa có nguồn chính thức" example:"TODO: địa chỉ trụ sở UBND"`
+	Phone   string    `yaml:"phone" check:"max=50" doc:"Số điện thoại Bộ phận Một cửa; ghi TODO nếu chưa có nguồn chính thức" example:"TODO: số điện thoại"`
+	Hours   string    `yaml:"hours" check:"max=300" doc:"Giờ tiếp nhận hồ sơ; ghi TODO nếu chưa có nguồn chính thức" example:"TODO: giờ tiếp nhận hồ sơ"`
+	MapURL  value.URL `yaml:"map_url" doc:"Địa chỉ bản đồ chỉ đường đến trụ sở" example:"https://…"`
+	// The office's rating form and where to report wrong information (feedback.go)
+	SurveyURL SurveyURL   `yaml:"survey_url" doc:"Địa chỉ phiếu đánh giá sự phục vụ chính thức của cơ quan; lệnh print in áp phích có mã QR dẫn đến đây" example:"https://…"`
+	ReportTo  ReportTo    `yaml:"report_to" doc:"Email (hoặc địa chỉ biểu mẫu trên web) để người dân báo thông tin sai trên trang" example:"motcua@…gov.vn"`
+	Aliases   []value.Ref `yaml:"aliases" check:"max=20" doc:"Mã cũ của cơ quan (khi đổi tên, sáp nhập), mỗi mã một mục: địa chỉ cũ chuyển đến đây" example:"xa-cu"`
 
 	// Pos is where the office is written, for messages.
 	Pos diag.Pos `yaml:"-"`
@@ -226,6 +231,23 @@ func (c *Config) SetBaseURL(s string) diag.List {
 	c.BaseURL = s
 	c.basePos = diag.Pos{}
 	c.checkBase(&diags)
+	return diags
+}
+
+// GovDomain is the domain under which the sites of Vietnam's state
+// bodies live.
+const GovDomain = "gov.vn"
+
+// CheckOfficial warns when the site's address is not under .gov.vn:
+// citizens are told to trust a page only under its official domain, and
+// one that is not a government domain is hard to tell from a fake. It is
+// called once the base URL is final (after -base-url).
+func (c *Config) CheckOfficial() diag.List {
+	var diags diag.List
+	host := strings.ToLower(c.Base.Hostname())
+	if host != GovDomain && !strings.HasSuffix(host, "."+GovDomain) {
+		diags.Warn(c.BasePos(), msg.BaseNotGov, c.BaseURL).WithHint(msg.HintBaseGov)
+	}
 	return diags
 }
 
