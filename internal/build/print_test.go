@@ -146,7 +146,7 @@ func checkPosterText(t *testing.T, text string, pr *procedure.Procedure, url str
 	t.Helper()
 	oneLine := strings.Join(strings.Fields(text), " ")
 	for _, want := range []string{pr.ShortName, strings.TrimPrefix(url, "https://"), "Quét mã bằng camera điện thoại hoặc Zalo",
-		"In ngày 27/11/2026", "Mã thủ tục " + pr.Code, "Không chờ, không giấy hẹn"} {
+		"In ngày 27/11/2026", "Mã thủ tục " + pr.Code, "Nộp trước 15:00 – nhận kết quả trong ngày"} {
 		if !strings.Contains(oneLine, want) {
 			t.Errorf("%s: the poster's text lacks %q:\n%s", url, want, text)
 		}
@@ -241,7 +241,7 @@ func TestLongestTitleFits(t *testing.T) {
 			if err := os.WriteFile(path, data, 0o644); err != nil {
 				t.Fatal(err)
 			}
-			checkTitleBox(t, path, paper, longest.Procedure.Name, "Không")
+			checkTitleBox(t, path, paper, longest.Procedure.Name, "Nộp")
 		})
 	}
 }

@@ -1,0 +1,244 @@
+package browsertest
+
+import (
+	"context"
+	"encoding/json"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+
+	"qrboard/internal/render"
+)
+
+// results types q into the page's search box (emptied first) and returns
+// the links the results list shows, best first, as the sites' paths
+// they lead to ("dang-ky-ket-hon/", "van-ha/").
+func results(t *testing.T, tb *tab, q string) []string {
+	t.Helper()
+	eval[bool](t, tb, `(() => { const q = document.getElementById('q'); q.value = ''; q.dispatchEvent(new Event('input')); return true })()`)
+	tb.do(t, chromedp.SendKeys(chromedp.CSS("#q"), q))
+	return eval[[]string](t, tb, `Array.from(document.querySelectorAll('#q-results a')).filter(a => a.offsetParent !== null)
+		.map(a => a.pathname.replace(/^.*?\/phuc-tho\//, '').replace(/^.*\/site\//, '').replace(/index\.html$/, ''))`)
+}
+
+// TestSearch types what citizens type into the search box of the home
+// page (served under a sub-path) and of an office's board (opened from
+// disk): with and without Vietnamese marks, with the other spelling of
+// ký, in capitals, codes with and without dots. The right procedure
+// comes first, the status line counts what was found, and Enter opens
+// the first result.
+func TestSearch(t *testing.T) {
+	e := setup(t)
+	tb := e.newTab(t)
+	const (
+		marriage  = "dang-ky-ket-hon/"
+		death     = "dang-ky-khai-tu/"
+		signature = "chung-thuc-chu-ky/"
+		copies    = "chung-thuc-ban-sao/"
+		extract   = "trich-luc-ho-tich/"
+	)
+	cases := []struct {
+		q     string
+		first string
+		only  bool // nothing else is found
+		not   []string
+	}{
+		{q: "ket hon", first: marriage, not: []string{death, signature, copies}},
+		{q: "kết hôn", first: marriage, not: []string{death, signature, copies}},
+		{q: "đăng kí kết hôn", first: marriage, only: true},
+		{q: "dang ky ket hon", first: marriage, only: true},
+		{q: "KẾT HÔN", first: marriage},
+		{q: "KHAI TU", first: death, not: []string{marriage, signature, copies}},
+		{q: "Khai Tử", first: death},
+		{q: "2000815", first: copies, only: true},
+		{q: "2.000815", first: copies, only: true},
+		{q: "1.000894", first: marriage, only: true},
+		{q: "sao y", first: copies, only: true},
+		{q: "hôn thú", first: marriage, only: true},
+		{q: "chứng thực chữ kí", first: signature},
+		{q: "trich luc", first: extract},
+		{q: "ho tich", not: []string{signature, copies}},
+	}
+	for _, page := range []struct{ name, url, prefix string }{
+		{"home", e.http, ""},
+		{"office from disk", e.fileURL("van-ha/"), "van-ha/"},
+	} {
+		tb.do(t, chromedp.Navigate(page.url))
+		for _, tc := range cases {
+			got := results(t, tb, tc.q)
+			if tc.first != "" && (len(got) == 0 || got[0] != page.prefix+tc.first) {
+				t.Errorf("%s: %q shows %q first, want %s", page.name, tc.q, got, page.prefix+tc.first)
+			}
+			if tc.only && len(got) != 1 {
+				t.Errorf("%s: %q shows %q, want only %s", page.name, tc.q, got, tc.first)
+			}
+			for _, n := range tc.not {
+				if slices.Contains(got, page.prefix+n) {
+					t.Errorf("%s: %q shows %s", page.name, tc.q, n)
+				}
+			}
+			status := eval[string](t, tb, `document.getElementById('q-status').textContent`)
+			if want := strconv.Itoa(len(got)) + " thủ tục"; !strings.HasPrefix(status, want) {
+				t.Errorf("%s: %q: status %q, want %q", page.name, tc.q, status, want)
+			}
+		}
+		if got := results(t, tb, "không có thủ tục này"); len(got) != 0 {
+			t.Errorf("%s: a search for nothing shows %q", page.name, got)
+		}
+		if !eval[bool](t, tb, `document.getElementById('q-none').offsetParent !== null`) {
+			t.Errorf("%s: no 'nothing found' message", page.name)
+		}
+		results(t, tb, "")
+		if n := eval[int](t, tb, `document.querySelectorAll('li[data-k]').length - Array.from(document.querySelectorAll('li[data-k]')).filter(li => li.offsetParent !== null).length`); n != 0 {
+			t.Errorf("%s: an empty search hides %d items", page.name, n)
+		}
+	}
+	// The home page also finds offices, by name with or without marks,
+	// and counts them apart.
+	tb.do(t, chromedp.Navigate(e.http))
+	for _, q := range []string{"Vân Hà", "van ha"} {
+		got := results(t, tb, q)
+		if len(got) == 0 || got[0] != "van-ha/" || slices.Contains(got, marriage) {
+			t.Errorf("home: %q shows %q", q, got)
+		}
+		if status := eval[string](t, tb, `document.getElementById('q-status').textContent`); status != "1 nơi nộp" {
+			t.Errorf("home: %q: status %q", q, status)
+		}
+	}
+	// Enter opens the first result, served and from disk.
+	for _, tc := range []struct{ url, q, want string }{
+		{e.http, "ket hon", "/phuc-tho/dang-ky-ket-hon/index.html"},
+		{e.http, "đăng kí kết hôn", "/phuc-tho/dang-ky-ket-hon/index.html"},
+		{e.http, "KHAI TU", "/phuc-tho/dang-ky-khai-tu/index.html"},
+		{e.http, "2000815", "/phuc-tho/chung-thuc-ban-sao/index.html"},
+		{e.fileURL("van-ha/"), "kết hôn", "/van-ha/dang-ky-ket-hon/index.html"},
+	} {
+		tb.do(t, chromedp.Navigate(tc.url))
+		results(t, tb, tc.q)
+		tb.do(t, chromedp.SendKeys(chromedp.CSS("#q"), "\r"), chromedp.WaitVisible(chromedp.CSS("dl.key")))
+		if url := here(t, tb); !strings.HasSuffix(url, tc.want) {
+			t.Errorf("Enter after %q on %s opened %s, want …%s", tc.q, tc.url, url, tc.want)
+		}
+	}
+	// So does the button.
+	tb.do(t, chromedp.Navigate(e.http))
+	results(t, tb, "chung thuc chu ky")
+	tb.do(t, chromedp.Click(chromedp.CSS(`form.search button`)), chromedp.WaitVisible(chromedp.CSS("dl.key")))
+	if url := here(t, tb); !strings.HasSuffix(url, "/chung-thuc-chu-ky/index.html") {
+		t.Errorf("the search button opened %s", url)
+	}
+}
+
+// here returns the page's address, naming index.html where the test
+// server (as most do) answered a link to it with its folder.
+func here(t *testing.T, tb *tab) string {
+	t.Helper()
+	url := eval[string](t, tb, "location.href")
+	if strings.HasSuffix(url, "/") {
+		url += "index.html"
+	}
+	return url
+}
+
+// waitFor waits until expr is true in the tab, across the navigation
+// that a click may start, even with the page's scripts off (where
+// chromedp.Poll, which runs in the page, would wait for ever).
+func waitFor(t *testing.T, tb *tab, expr string) {
+	t.Helper()
+	for {
+		ok, err := chromedp.Run(tb.ctx, chromedp.Evaluate[bool](expr))
+		if err == nil && ok {
+			return
+		}
+		select {
+		case <-tb.ctx.Done():
+			t.Fatalf("waiting for %s: %v", expr, tb.ctx.Err())
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+}
+
+// TestCommunePicker searches the list of communes on a procedure's
+// overview: its examples are communes, and typing one finds it.
+func TestCommunePicker(t *testing.T) {
+	e := setup(t)
+	tb := e.newTab(t)
+	tb.do(t, chromedp.Navigate(e.http+"dang-ky-ket-hon/"))
+	if ph := eval[string](t, tb, `document.getElementById('q').placeholder`); ph != "Ví dụ: Thị trấn Phúc Thọ, thi tran phuc tho" {
+		t.Errorf("placeholder %q, want communes as examples", ph)
+	}
+	for _, tc := range []struct{ q, first string }{
+		{"van ha", "van-ha/dang-ky-ket-hon/"},
+		{"Vân Hà", "van-ha/dang-ky-ket-hon/"},
+		{"phung thuong", "phung-thuong/dang-ky-ket-hon/"},
+		{"09718", "van-ha/dang-ky-ket-hon/"},
+	} {
+		got := results(t, tb, tc.q)
+		if len(got) != 1 || got[0] != tc.first {
+			t.Errorf("%q finds %q, want %s", tc.q, got, tc.first)
+		}
+		if status := eval[string](t, tb, `document.getElementById('q-status').textContent`); status != "1 nơi nộp" {
+			t.Errorf("%q: status %q", tc.q, status)
+		}
+	}
+	tb.do(t, chromedp.SendKeys(chromedp.CSS("#q"), "\r"), chromedp.WaitVisible(chromedp.CSS("dl.key")))
+	if url := here(t, tb); !strings.HasSuffix(url, "/van-ha/dang-ky-ket-hon/index.html") {
+		t.Errorf("Enter opened %s", url)
+	}
+}
+
+// TestSearchWithoutScript submits the search form with JavaScript off:
+// the button, which can do nothing with what was typed on a static
+// site, leads to the complete list.
+func TestSearchWithoutScript(t *testing.T) {
+	e := setup(t)
+	tb := e.newTab(t)
+	tb.do(t, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+		return err
+	}))
+	for _, url := range []string{e.http, e.fileURL("van-ha/")} {
+		tb.do(t, chromedp.Navigate(url))
+		if !eval[bool](t, tb, `document.querySelector('form.search button').offsetParent !== null && document.querySelector('.nojs').offsetParent !== null`) {
+			t.Errorf("%s: no search button or no word on what it does without script", url)
+		}
+		tb.do(t, chromedp.SendKeys(chromedp.CSS("#q"), "ket hon"), chromedp.Click(chromedp.CSS("form.search button")))
+		waitFor(t, tb, `location.hash === '#thu-tuc' && document.readyState === 'complete'`)
+		if n := eval[int](t, tb, `Array.from(document.querySelectorAll('li[data-k]')).filter(li => li.offsetParent !== null).length`); n < 5 {
+			t.Errorf("%s: the button without script shows %d items", url, n)
+		}
+	}
+}
+
+// TestFoldAgrees checks that the page's script folds text as
+// render.Fold, which makes the keys it searches, does.
+func TestFoldAgrees(t *testing.T) {
+	e := setup(t)
+	tb := e.newTab(t)
+	tb.do(t, chromedp.Navigate(e.http))
+	for _, s := range []string{
+		"Đăng ký kết hôn", "đăng kí kết hôn", "KHAI TỬ", "Chứng thực chữ ký trong các giấy tờ, văn bản",
+		"Mỹ Đức, Lý Nhân, Kỳ Anh, Quy Nhơn, tay, Y tế, Thủy", "2.000815", "…1.000894.", "Điều 24–26 (NĐ 23/2015/NĐ-CP)",
+		"Giấy tờ tùy thân: Căn cước công dân; Hộ chiếu…", "  nhiều   dấu  cách\t", "Ưu tiên ƯỚC ĐOÁN", "Ａ１ ß ǅ İ K",
+		"x.y..z", "...", "",
+	} {
+		want := render.Fold(s)
+		got := eval[string](t, tb, `qrboardFold(`+jsString(s)+`)`)
+		if got != want {
+			t.Errorf("fold(%q) = %q in page.js, %q in Go", s, got, want)
+		}
+	}
+}
+
+// jsString returns s as a JavaScript string literal: JSON, with
+// U+2028 and U+2029 escaped as Go writes them.
+func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
