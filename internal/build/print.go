@@ -24,7 +24,8 @@ const (
 	PostersFile = "posters.pdf" // every poster of the office, one per page: the file for the print shop
 	SheetFile   = "board.pdf"   // the board sheet: its procedures in a grid
 	DoorFile    = "door.pdf"    // the door poster, whose code opens the office's board page
-	SinglesDir  = "posters"     // posters/<procedure>.pdf: one poster, to reprint it alone
+	// SurveyFile, survey.pdf: the rating poster, when the office has a rating form (survey.go)
+	SinglesDir = "posters" // posters/<procedure>.pdf: one poster, to reprint it alone
 )
 
 // PrintOptions says what to print: the build options (Out is the print
@@ -40,6 +41,7 @@ type PrintResult struct {
 	Out                             string
 	Paper                           poster.Paper
 	Offices, Posters, Sheets, Doors int // Sheets counts board sheet pages
+	Surveys                         int // rating posters (survey.go)
 	Files                           output.Stats
 	Elapsed                         time.Duration
 }
@@ -130,6 +132,7 @@ func (p *Project) printAll(ctx context.Context, out *output.Dir, offices []*site
 				res.Posters += pack.posters
 				res.Sheets += pack.sheets
 				res.Doors++
+				res.Surveys += pack.surveys
 				mu.Unlock()
 				if err != nil {
 					cancel(err)
@@ -157,6 +160,7 @@ send:
 type pack struct {
 	files           map[string][]byte // by name inside the office's folder
 	posters, sheets int
+	surveys         int // 1 with a rating poster
 }
 
 func (pk *pack) write(out *output.Dir, office string) error {
@@ -182,6 +186,9 @@ func (p *Project) printOffice(o *site.Office) (*pack, diag.List, error) {
 		return pk, p.pdfProblem(board.page, err, msg.KindPoster), nil
 	}
 	pk.files[DoorFile] = door
+	if diags, err := p.printSurvey(pk, o); err != nil || diags.HasErrors() {
+		return pk, diags, err
+	}
 	if len(o.Procedures) == 0 {
 		return pk, nil, nil
 	}

@@ -46,6 +46,23 @@ func (r *Renderer) PosterContent(p *site.Page, code *qr.Code) *poster.Poster {
 	return pc
 }
 
+// SurveyPoster returns what office o's rating poster says: the office,
+// "Đánh giá sự phục vụ", and code, the code of its rating form, whose
+// address is printed under it.
+func (r *Renderer) SurveyPoster(o *site.Office, code *qr.Code) *poster.Poster {
+	t := r.strings.T
+	return &poster.Poster{
+		Authority:   r.site.Config.Authority,
+		Office:      t("poster_office", o.Name),
+		Title:       t("survey_title"),
+		Subtitle:    t("survey_intro"),
+		Code:        code,
+		Address:     string(o.SurveyURL),
+		Instruction: t("survey_instruction"),
+		FooterLeft:  t("poster_printed", r.site.Now.Vietnamese()),
+	}
+}
+
 // procedurePoster fills in a procedure's poster: its short name, the
 // badge, the time and fee of filing in person.
 func (r *Renderer) procedurePoster(pc *poster.Poster, p *site.Page) {
