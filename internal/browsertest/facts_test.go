@@ -1,7 +1,6 @@
 package browsertest
 
 import (
-	"context"
 	"fmt"
 	"maps"
 	"os"
@@ -10,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
@@ -28,10 +26,7 @@ const (
 // largeText sets the tab's default font size, as a phone's text size
 // setting does: 32 px is 200 %, 16 px the normal size.
 func largeText(size int64) chromedp.Action[chromedp.Void] {
-	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-		_, err := cdp.Call(ctx, t, page.SetFontSizes, page.SetFontSizesParams{FontSizes: &page.FontSizes{Standard: size}})
-		return err
-	})
+	return devtools(page.SetFontSizes, page.SetFontSizesParams{FontSizes: &page.FontSizes{Standard: size}})
 }
 
 // procedurePages returns the paths of the sample's procedure pages at
@@ -159,18 +154,12 @@ func TestShareFallback(t *testing.T) {
 	e := setup(t)
 	for _, ua := range []string{"", "Mozilla/5.0 (Linux; Android 10) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36 Zalo android/12"} {
 		tb := e.newTab(t)
-		tb.do(t, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-			_, err := cdp.Call(ctx, t, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
-				Source: `Object.defineProperty(Navigator.prototype, 'share', {value: undefined, configurable: true});
-					Object.defineProperty(Navigator.prototype, 'clipboard', {get() { return undefined }, configurable: true});`,
-			})
-			return err
+		tb.do(t, devtools(page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+			Source: `Object.defineProperty(Navigator.prototype, 'share', {value: undefined, configurable: true});
+				Object.defineProperty(Navigator.prototype, 'clipboard', {get() { return undefined }, configurable: true});`,
 		}))
 		if ua != "" {
-			tb.do(t, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-				_, err := cdp.Call(ctx, t, emulation.SetUserAgentOverride, emulation.SetUserAgentOverrideParams{UserAgent: ua})
-				return err
-			}))
+			tb.do(t, devtools(emulation.SetUserAgentOverride, emulation.SetUserAgentOverrideParams{UserAgent: ua}))
 		}
 		for _, p := range []string{"van-ha/dang-ky-ket-hon/", "", "dang-ky-khai-tu/"} {
 			tb.do(t, chromedp.EmulateViewport(320, 640), chromedp.Navigate(e.http+p))

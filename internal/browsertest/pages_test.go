@@ -1,7 +1,6 @@
 package browsertest
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,7 +10,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
@@ -126,11 +124,8 @@ func TestChecklist(t *testing.T) {
 func TestStorageRefused(t *testing.T) {
 	e := setup(t)
 	tb := e.newTab(t)
-	tb.do(t, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-		_, err := cdp.Call(ctx, t, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
-			Source: `Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('denied', 'SecurityError') }})`,
-		})
-		return err
+	tb.do(t, devtools(page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+		Source: `Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('denied', 'SecurityError') }})`,
 	}))
 	tb.do(t, chromedp.Navigate(e.http+"van-ha/dang-ky-ket-hon/"), chromedp.Click(chromedp.CSS(`ul.docs li:first-child label`)))
 	if p := eval[string](t, tb, `document.getElementById('docs-progress').textContent`); p != "Đã chuẩn bị 1/3 giấy tờ" {
@@ -144,10 +139,7 @@ func TestStorageRefused(t *testing.T) {
 func TestWithoutScript(t *testing.T) {
 	e := setup(t)
 	tb := e.newTab(t)
-	tb.do(t, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-		_, err := cdp.Call(ctx, t, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
-		return err
-	}))
+	tb.do(t, devtools(emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}))
 	tb.do(t, chromedp.Navigate(e.http))
 	// Every procedure, and every office that handles one (the district's has none yet).
 	if n := eval[int](t, tb, `Array.from(document.querySelectorAll('li[data-k]')).filter(li => li.offsetParent !== null).length`); n != 21+5 {

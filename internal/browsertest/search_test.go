@@ -1,7 +1,6 @@
 package browsertest
 
 import (
-	"context"
 	"encoding/json"
 	"slices"
 	"strconv"
@@ -9,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
@@ -199,10 +197,7 @@ func TestCommunePicker(t *testing.T) {
 func TestSearchWithoutScript(t *testing.T) {
 	e := setup(t)
 	tb := e.newTab(t)
-	tb.do(t, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-		_, err := cdp.Call(ctx, t, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
-		return err
-	}))
+	tb.do(t, devtools(emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}))
 	for _, url := range []string{e.http, e.fileURL("van-ha/")} {
 		tb.do(t, chromedp.Navigate(url))
 		if !eval[bool](t, tb, `document.querySelector('form.search button').offsetParent !== null && document.querySelector('.nojs').offsetParent !== null`) {
