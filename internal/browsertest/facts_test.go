@@ -186,6 +186,10 @@ func TestShareFallback(t *testing.T) {
 			if status == "" || strings.Contains(status, "bấm ⋯") != (ua != "") {
 				t.Errorf("%s: says %q", where, status)
 			}
+			if *shots != "" && ua != "" && p != "" {
+				eval[bool](t, tb, `document.getElementById('share-box').scrollIntoView({block: 'center'}); true`)
+				shot(t, tb, "share-zalo-320-"+strings.Trim(strings.ReplaceAll(p, "/", "-"), "-"), 320, 640)
+			}
 		}
 	}
 }

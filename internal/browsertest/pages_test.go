@@ -1,6 +1,7 @@
 package browsertest
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
@@ -201,7 +203,7 @@ func TestLayout(t *testing.T) {
 				if vp.font != 16 {
 					name += "-text200"
 				}
-				shot(t, tb, name)
+				shot(t, tb, name, vp.w, vp.h)
 			}
 		}
 	}
@@ -224,26 +226,40 @@ const smallTargets = `Array.from(document.querySelectorAll('button, input, .btn,
 	.map(([el, r]) => el.outerHTML.slice(0, 80) + ' is ' + Math.round(r.width) + '×' + Math.round(r.height))`
 
 // shot saves a screenshot of the viewport (PNG) and of the whole page
-// (JPEG), in that order: the whole page is captured by resizing the
-// viewport, which the browser then restores.
-func shot(t *testing.T, tb *tab, name string) {
+// (JPEG). The whole page is taken through a viewport as tall as the page
+// (at most maxShot px), then the viewport is put back: Chromium's
+// capture beyond the viewport lays the page out again and loses the
+// default font size of large text.
+func shot(t *testing.T, tb *tab, name string, w, h int64) {
 	t.Helper()
 	if err := os.MkdirAll(*shots, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []struct {
-		file   string
-		action chromedp.Action[[]byte]
-	}{{name + ".png", chromedp.CaptureScreenshot()}, {name + "-full.jpg", chromedp.FullScreenshot(90)}} {
-		data, err := chromedp.Run(tb.ctx, s.action)
+	save := func(file string, action chromedp.Action[[]byte]) {
+		data, err := chromedp.Run(tb.ctx, action)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(filepath.Join(*shots, s.file), data, 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(*shots, file), data, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
+	save(name+".png", chromedp.CaptureScreenshot())
+	full := min(int64(eval[int](t, tb, `document.documentElement.scrollHeight`)), maxShot)
+	tb.do(t, chromedp.EmulateViewport(w, full))
+	save(name+"-full.jpg", func(ctx context.Context, tg *chromedp.Target) ([]byte, error) {
+		q := int64(90)
+		r, err := cdp.Call(ctx, tg, page.CaptureScreenshot, page.CaptureScreenshotParams{Format: page.CaptureScreenshotFormatJpeg, Quality: &q})
+		if err != nil {
+			return nil, err
+		}
+		return r.Data, nil
+	})
+	tb.do(t, chromedp.EmulateViewport(w, h))
 }
+
+// maxShot is the tallest screenshot of a whole page taken, in CSS px.
+const maxShot = 12000
 
 var pdfPage = regexp.MustCompile(`/Type\s*/Page[^s]`)
 

@@ -68,6 +68,9 @@ func TestSearch(t *testing.T) {
 		{"office from disk", e.fileURL("van-ha/"), "van-ha/"},
 	} {
 		tb.do(t, chromedp.Navigate(page.url))
+		if eval[bool](t, tb, `document.querySelector('.nojs').offsetParent !== null`) {
+			t.Errorf("%s: the words for browsers without script show", page.name)
+		}
 		for _, tc := range cases {
 			got := results(t, tb, tc.q)
 			if tc.first != "" && (len(got) == 0 || got[0] != page.prefix+tc.first) {
@@ -96,6 +99,11 @@ func TestSearch(t *testing.T) {
 		if n := eval[int](t, tb, `document.querySelectorAll('li[data-k]').length - Array.from(document.querySelectorAll('li[data-k]')).filter(li => li.offsetParent !== null).length`); n != 0 {
 			t.Errorf("%s: an empty search hides %d items", page.name, n)
 		}
+	}
+	if *shots != "" {
+		tb.do(t, chromedp.EmulateViewport(360, 800), chromedp.Navigate(e.http))
+		results(t, tb, "đăng kí kết hôn")
+		shot(t, tb, "search-home-360", 360, 800)
 	}
 	// The home page also finds offices, by name with or without marks,
 	// and counts them apart.
