@@ -75,8 +75,8 @@ func TestKeyFactsOnFirstScreen(t *testing.T) {
 	for _, proc := range slices.Sorted(maps.Keys(byProc)) {
 		paths := byProc[proc]
 		t.Run(proc, func(t *testing.T) {
-			if len(paths) != 21 {
-				t.Errorf("%d pages, want one at each of the 21 communes", len(paths))
+			if len(paths) != 3 {
+				t.Errorf("%d pages, want one at each of the 3 communes", len(paths))
 			}
 			tb := e.newTab(t) // a tab per procedure: 42 pages fit its time
 			tb.do(t, chromedp.EmulateViewport(360, 800))
@@ -129,7 +129,7 @@ func checkPapers(t *testing.T, tb *tab, p string) {
 func TestBadgeAgrees(t *testing.T) {
 	e := setup(t)
 	tb := e.newTab(t)
-	for _, p := range []string{"van-ha/dang-ky-ket-hon/", "van-ha/chung-thuc-ban-sao/", "van-ha/chung-thuc-chu-ky/", "van-ha/trich-luc-ho-tich/", "van-ha/dang-ky-khai-tu/"} {
+	for _, p := range []string{"phuc-loc/dang-ky-ket-hon/", "phuc-loc/chung-thuc-ban-sao/", "phuc-loc/chung-thuc-chu-ky/", "phuc-loc/trich-luc-ho-tich/", "phuc-loc/dang-ky-khai-tu/"} {
 		tb.do(t, chromedp.Navigate(e.http+p))
 		badge := eval[string](t, tb, `document.querySelector('.badge').textContent`)
 		time := eval[string](t, tb, `document.querySelector('#thoi-gian dd').textContent`)
@@ -161,7 +161,7 @@ func TestShareFallback(t *testing.T) {
 		if ua != "" {
 			tb.do(t, devtools(emulation.SetUserAgentOverride, emulation.SetUserAgentOverrideParams{UserAgent: ua}))
 		}
-		for _, p := range []string{"van-ha/dang-ky-ket-hon/", "", "dang-ky-khai-tu/"} {
+		for _, p := range []string{"phuc-loc/dang-ky-ket-hon/", "", "dang-ky-khai-tu/"} {
 			tb.do(t, chromedp.EmulateViewport(320, 640), chromedp.Navigate(e.http+p))
 			if eval[bool](t, tb, `!!(navigator.share || navigator.clipboard)`) {
 				t.Fatal("the APIs are still there")

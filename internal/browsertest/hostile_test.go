@@ -44,7 +44,7 @@ steps:
 result: "<object data=\"javascript:window.__pwned='object'\"></object>"
 legal_basis:
   - number: 23/2015/NĐ-CP
-offices: [van-ha]
+offices: [phuc-loc]
 updated: 2026-11-27
 sources:
   - title: "<style>body{display:none}</style> Nguồn"
@@ -72,7 +72,7 @@ func TestHostileContent(t *testing.T) {
 	}
 	srv := httptest.NewServer(handler(out))
 	defer srv.Close()
-	url := srv.URL + subPath + "van-ha/doc-hai/"
+	url := srv.URL + subPath + "phuc-loc/doc-hai/"
 
 	tb := e.newTab(t) // fails the test on any console error, CSP reports included
 	watch(t, tb.ctx)
@@ -90,7 +90,7 @@ func TestHostileContent(t *testing.T) {
 	}
 
 	// Defence in depth: plant what the build would never write.
-	file := filepath.Join(out, "van-ha", "doc-hai", "index.html")
+	file := filepath.Join(out, "phuc-loc", "doc-hai", "index.html")
 	data, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
@@ -20,12 +21,18 @@ import (
 // pages are one page of each type, by site path.
 var pages = []struct{ name, path string }{
 	{"home", ""},
-	{"office", "van-ha/"},
-	{"procedure", "van-ha/dang-ky-ket-hon/"},
+	{"office", "phuc-loc/"},
+	{"procedure", "phuc-loc/dang-ky-ket-hon/"},
 	{"overview", "dang-ky-ket-hon/"},
+	{"notice", "van-ha/dang-ky-ket-hon/"}, // an address of an office that closed
+	{"notice of a district", "huyen/"},
 	{"redirect", "ket-hon/?norefresh"},
 	{"404", notFoundPath},
 }
+
+// pagesOnDisk is how many of pages, from the first, work opened from disk
+// and are laid out for reading.
+const pagesOnDisk = 6
 
 // axeTags are the rule sets run: WCAG 2.0, 2.1 and 2.2 at levels A and AA,
 // and axe's best practices.
@@ -52,15 +59,15 @@ func TestAxe(t *testing.T) {
 	for _, p := range pages {
 		check(p.name, e.http+p.path)
 	}
-	for _, p := range pages[:4] {
+	for _, p := range pages[:pagesOnDisk] {
 		check(p.name+" from disk", e.fileURL(p.path))
 	}
-	// With results found, with none, on a list of offices, and with the
-	// address shown to share.
+	// With results found, with none, and with the address shown to share
+	// (a list of offices searching: TestCommunePicker).
 	for _, tc := range []struct{ name, url, q string }{
 		{"home, searching", e.http, "ket hon"},
 		{"home, finding nothing", e.http, "khong co gi"},
-		{"overview, searching", e.http + "dang-ky-ket-hon/", "van"},
+		{"home, finding an office by a former unit's name", e.http, "vong xuyen"},
 	} {
 		tb.do(t, chromedp.Navigate(tc.url), chromedp.SendKeys(chromedp.CSS("#q"), tc.q))
 		eval[bool](t, tb, e.axe+";true")
@@ -68,7 +75,7 @@ func TestAxe(t *testing.T) {
 			t.Errorf("%s: %s", tc.name, v)
 		}
 	}
-	tb.do(t, chromedp.Navigate(e.http+"van-ha/dang-ky-ket-hon/"))
+	tb.do(t, chromedp.Navigate(e.http+"phuc-loc/dang-ky-ket-hon/"))
 	eval[bool](t, tb, `navigator.share = undefined; document.getElementById('share').click(); true`)
 	eval[bool](t, tb, e.axe+";true")
 	for _, v := range eval[[]string](t, tb, axeRun) {
@@ -86,7 +93,7 @@ func TestAxe(t *testing.T) {
 func TestChecklist(t *testing.T) {
 	e := setup(t)
 	tb := e.newTab(t)
-	for _, url := range []string{e.http + "van-ha/dang-ky-ket-hon/", e.fileURL("van-ha/dang-ky-ket-hon/")} {
+	for _, url := range []string{e.http + "phuc-loc/dang-ky-ket-hon/", e.fileURL("phuc-loc/dang-ky-ket-hon/")} {
 		ticked := func() []bool {
 			return eval[[]bool](t, tb, `Array.from(document.querySelectorAll('ul.docs input[type=checkbox]')).map(b => b.checked)`)
 		}
@@ -129,7 +136,7 @@ func TestStorageRefused(t *testing.T) {
 	tb.do(t, devtools(page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
 		Source: `Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('denied', 'SecurityError') }})`,
 	}))
-	tb.do(t, chromedp.Navigate(e.http+"van-ha/dang-ky-ket-hon/"), chromedp.Click(chromedp.CSS(`ul.docs li:first-child label`)))
+	tb.do(t, chromedp.Navigate(e.http+"phuc-loc/dang-ky-ket-hon/"), chromedp.Click(chromedp.CSS(`ul.docs li:first-child label`)))
 	if p := eval[string](t, tb, `document.getElementById('docs-progress').textContent`); p != "Đã chuẩn bị 1/3 giấy tờ" {
 		t.Errorf("progress %q with storage refused", p)
 	}
@@ -143,14 +150,14 @@ func TestWithoutScript(t *testing.T) {
 	tb := e.newTab(t)
 	tb.do(t, devtools(emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}))
 	tb.do(t, chromedp.Navigate(e.http))
-	// Every procedure, and every office that handles one (the district's has none yet).
-	if n := eval[int](t, tb, `Array.from(document.querySelectorAll('li[data-k]')).filter(li => li.offsetParent !== null).length`); n != 21+5 {
-		t.Errorf("home without script shows %d items, want 26", n)
+	// Every procedure, and every office that handles one.
+	if n := eval[int](t, tb, `Array.from(document.querySelectorAll('li[data-k]')).filter(li => li.offsetParent !== null).length`); n != 3+5 {
+		t.Errorf("home without script shows %d items, want 8", n)
 	}
 	if eval[bool](t, tb, `document.getElementById('share').offsetParent !== null`) {
 		t.Errorf("home without script shows the share button")
 	}
-	tb.do(t, chromedp.Navigate(e.http+"van-ha/dang-ky-ket-hon/"))
+	tb.do(t, chromedp.Navigate(e.http+"phuc-loc/dang-ky-ket-hon/"))
 	if n := eval[int](t, tb, `document.querySelectorAll('ul.docs input').length`); n != 0 {
 		t.Errorf("%d checkboxes without script", n)
 	}
@@ -171,7 +178,7 @@ func TestWithoutScript(t *testing.T) {
 func TestLayout(t *testing.T) {
 	e := setup(t)
 	tb := e.newTab(t)
-	for _, p := range pages[:4] {
+	for _, p := range pages[:pagesOnDisk] {
 		for _, vp := range []struct {
 			w, h int64
 			zoom float64
@@ -268,16 +275,16 @@ var pdfPage = regexp.MustCompile(`/Type\s*/Page[^s]`)
 func TestPrint(t *testing.T) {
 	e := setup(t)
 	tb := e.newTab(t)
-	entries, err := os.ReadDir(filepath.Join(e.out, "van-ha"))
+	entries, err := os.ReadDir(filepath.Join(e.out, "phuc-loc"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	pages := 0
 	for _, d := range entries {
-		if html, _ := os.ReadFile(filepath.Join(e.out, "van-ha", d.Name(), "index.html")); !d.IsDir() || strings.Contains(string(html), `http-equiv="refresh"`) {
+		if html, _ := os.ReadFile(filepath.Join(e.out, "phuc-loc", d.Name(), "index.html")); !d.IsDir() || strings.Contains(string(html), `http-equiv="refresh"`) {
 			continue // not a page, or a redirect
 		}
-		path := "van-ha/" + d.Name() + "/"
+		path := "phuc-loc/" + d.Name() + "/"
 		tb.do(t, chromedp.Navigate(e.http+path))
 		pdf, err := chromedp.Run(tb.ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFPreferCSSPageSize()))
 		if err != nil {
@@ -295,5 +302,39 @@ func TestPrint(t *testing.T) {
 	}
 	if pages != 5 {
 		t.Errorf("printed %d procedure pages, want 5", pages)
+	}
+}
+
+// TestNotice opens the address a 2023 poster of Xã Vân Hà carries, on a
+// small phone: the notice and the button to the page of Xã Phúc Lộc are
+// on the first screen, without script and without moving on by itself,
+// and the button opens that page.
+func TestNotice(t *testing.T) {
+	e := setup(t)
+	tb := e.newTab(t)
+	for _, vp := range [][2]int64{{360, 800}, {320, 640}} {
+		tb.do(t, chromedp.EmulateViewport(vp[0], vp[1]), chromedp.Navigate(e.http+"van-ha/dang-ky-ket-hon/"))
+		for _, sel := range []string{".notice", "a.btn"} {
+			if !eval[bool](t, tb, `(() => { const r = document.querySelector('`+sel+`').getBoundingClientRect(); return r.height > 0 && r.bottom <= innerHeight })()`) {
+				t.Errorf("%d×%d: %s is not on the first screen", vp[0], vp[1], sel)
+			}
+		}
+		if n := eval[int](t, tb, `document.scripts.length`); n != 0 {
+			t.Errorf("the notice page has %d scripts", n)
+		}
+	}
+	text := eval[string](t, tb, `document.querySelector('.notice').innerText`)
+	for _, want := range []string{"Từ 01/01/2025, xã Vân Hà thuộc xã Nam Hà.", "Từ 01/07/2025, xã Nam Hà thuộc xã Phúc Lộc."} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the notice says %q, want %q", text, want)
+		}
+	}
+	tb.do(t, chromedp.Sleep(300*time.Millisecond))
+	if url := eval[string](t, tb, "location.href"); !strings.HasSuffix(url, "/van-ha/dang-ky-ket-hon/") {
+		t.Errorf("the notice moved on by itself to %s", url)
+	}
+	tb.do(t, chromedp.Click(chromedp.CSS("a.btn")), chromedp.WaitVisible(chromedp.CSS("ul.docs")))
+	if url := strings.TrimSuffix(eval[string](t, tb, "location.href"), "index.html"); !strings.HasSuffix(url, "/phuc-loc/dang-ky-ket-hon/") {
+		t.Errorf("the button opened %s", url)
 	}
 }

@@ -112,9 +112,9 @@ func Load(opts Options) (*Project, diag.List) {
 		return nil, diags
 	}
 	diags = append(diags, cfg.CheckOfficial()...)
-	s, d := site.Plan(cfg, procs, value.NewDate(opts.Now))
-	diags = append(diags, d...)
 	lk, d := lock.Read(src)
+	diags = append(diags, d...)
+	s, d := site.Plan(cfg, procs, value.NewDate(opts.Now), lk.Paths())
 	diags = append(diags, d...)
 	diags = append(diags, lk.Check(s)...)
 	tfs, d := Templates(opts)

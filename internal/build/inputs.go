@@ -39,8 +39,9 @@ import (
 //	home              every published procedure, by what lists show
 //
 // The build date (-now) decides which procedures are published, listed
-// and repealed, which the keys cover; the built-in templates show it
-// nowhere else. (The print date on a poster is in the PDF only, and
+// and repealed, and which offices serve (and which past offices each
+// lists), which the keys cover; the built-in templates show it nowhere
+// else. (The print date on a poster is in the PDF only, and
 // poster.html writes it in the browser; its layout never depends on the
 // day, see TestDigitsSameWidth in package poster.)
 //
@@ -80,6 +81,9 @@ func newInputs(p *Project, tfs fs.FS) *inputs {
 	in.custom = hashTemplates(h, tfs)
 	cfg := p.Site.Config
 	fmt.Fprintf(h, "%x %s %c %d %s\n", cfg.Sum, cfg.Base, p.Level, PNGScale, p.Paper.Name)
+	for _, o := range p.Site.Offices { // which entries serve on the build date
+		fmt.Fprintf(h, "office %d\n", o.Pos.Line)
+	}
 	if in.custom {
 		fmt.Fprintf(h, "now %s\n", p.Site.Now)
 	}

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -87,7 +88,8 @@ func Print(ctx context.Context, opts PrintOptions) (*PrintResult, diag.List, err
 	return res, diags, nil
 }
 
-// selectOffices returns the offices named by ids, or all of them.
+// selectOffices returns the offices named by ids, or all of them: the
+// current offices only, since an office that closed has no posters.
 func (p *Project) selectOffices(ids []string, diags *diag.List) ([]*site.Office, bool) {
 	if len(ids) == 0 {
 		return p.Site.Offices, true
@@ -101,6 +103,11 @@ func (p *Project) selectOffices(ids []string, diags *diag.List) ([]*site.Office,
 		}
 	}
 	for _, id := range ids {
+		if past := p.Site.PastOffice(id); past != nil && !slices.Contains(known, id) {
+			diags.Add(diag.Pos{}, msg.PastOfficePrinted, id, past.Until.String()).
+				WithHint(msg.HintPastOffice, "-office "+strings.Join(site.IDs(past.Successors), ","))
+			continue
+		}
 		if !slices.Contains(known, id) {
 			d := diags.Add(diag.Pos{}, msg.UnknownOffice, id)
 			if near := strictyaml.Suggest(id, known); near != "" {

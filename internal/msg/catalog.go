@@ -113,6 +113,27 @@ const (
 	FeedbackPlaceholder
 	BaseNotGov
 
+	// Offices through time.
+	UntilNotAfterFrom
+	SuccessorWithoutUntil
+	ClosedWithoutSuccessor
+	UnknownSuccessor
+	SuccessorGap
+	SuccessorClosed
+	SuccessorCycle
+	PastOfficeListed
+	PastOfficePrinted
+	HistoryMerged
+	HistoryReused
+	HistoryStep
+	HistoryThen
+	HintReuseID
+	HintUntil
+	HintSuccessor
+	HintSuccessorDates
+	HintSuccessorCycle
+	HintPastOffice
+
 	// The site as a whole.
 	UnknownOffice
 	NoHandlers
@@ -348,6 +369,26 @@ var catalog = map[ID]entry{
 	FeedbackPlaceholder: {"%s chưa được điền (vẫn ghi TODO): trang và áp phích sẽ không có liên kết này", "%s is not filled in yet (it still says TODO): pages and posters will go without it"},
 	BaseNotGov:          {"base_url %q không thuộc tên miền .gov.vn: người dân khó nhận ra đây là trang chính thức của cơ quan nhà nước", "base_url %q is not under .gov.vn: citizens cannot easily tell it is an official government site"},
 
+	UntilNotAfterFrom:      {"cơ quan %q: until %s phải sau from %s", "office %q: until %s must be after from %s"},
+	SuccessorWithoutUntil:  {"cơ quan %q có successor nhưng không có until", "office %q has a successor but no until"},
+	ClosedWithoutSuccessor: {"cơ quan %q không còn từ %s nhưng không ghi successor: các địa chỉ cũ của nó sẽ không dẫn đến đâu", "office %q closed on %s but names no successor: its old addresses would lead nowhere"},
+	UnknownSuccessor:       {"không có cơ quan %q trong qrboard.yaml (successor của %q)", "there is no office %q in qrboard.yaml (successor of %q)"},
+	SuccessorGap:           {"successor %[1]q của %[2]q chỉ có từ %[3]s, sau ngày %[2]q không còn (%[4]s): địa chỉ cũ sẽ không dẫn đến đâu trong khoảng đó", "successor %[1]q of %[2]q only starts on %[3]s, after %[2]q closed (%[4]s): its old addresses would lead nowhere in between"},
+	SuccessorClosed:        {"successor %[1]q của %[2]q đã không còn từ %[3]s, trước ngày %[2]q không còn (%[4]s)", "successor %[1]q of %[2]q had already closed on %[3]s, before %[2]q closed (%[4]s)"},
+	SuccessorCycle:         {"các successor tạo thành vòng lặp: %s", "the successors go round in a circle: %s"},
+	PastOfficeListed:       {"cơ quan %q không còn từ %s: thủ tục được làm tại %s", "office %q closed on %s: the procedure is done at %s"},
+	PastOfficePrinted:      {"cơ quan %q không còn từ %s: không in áp phích cho cơ quan đã sáp nhập", "office %q closed on %s: no posters are printed for an office that merged"},
+	HistoryMerged:          {"%s: đã nhập vào %s; %d địa chỉ cũ chuyển đến đó", "%s: merged into %s; %d old address(es) lead there"},
+	HistoryReused:          {"%s (%s cũ): đã nhập vào %s; %d địa chỉ cũ nay là trang của đơn vị mới cùng mã", "%s (the former %s): merged into %s; %d old address(es) are now the pages of the new office with the same id"},
+	HistoryStep:            {"%s từ %s", "%s on %s"},
+	HistoryThen:            {"%s, rồi %s", "%s, then %s"},
+	HintReuseID:            {"một mã chỉ dùng lại được cho đơn vị khác khi thời gian không trùng nhau: ghi until cho đơn vị cũ và from cho đơn vị mới", "an id can be reused by another office only at another time: give the old one until and the new one from"},
+	HintUntil:              {"ghi until: ngày sáp nhập có hiệu lực, ví dụ until: 2025-07-01", "add until: the day the merger took effect, for example until: 2025-07-01"},
+	HintSuccessor:          {"ghi successor: mã của đơn vị nhận lại địa bàn và thủ tục, ví dụ successor: phuc-loc", "add successor: the id of the office that took over its land and procedures, for example successor: phuc-loc"},
+	HintSuccessorDates:     {"sửa from của %q hoặc until của %q: đơn vị nhận lại phải đang hoạt động vào ngày đơn vị cũ không còn", "correct the from of %q or the until of %q: the successor must be serving on the day the old office closes"},
+	HintSuccessorCycle:     {"successor là đơn vị nhận lại sau khi đơn vị này không còn, không phải đơn vị trước nó", "a successor is the office that takes over after this one closes, never one before it"},
+	HintPastOffice:         {"ghi %s", "write %s"},
+
 	UnknownOffice:   {"không có cơ quan %q trong qrboard.yaml", "there is no office %q in qrboard.yaml"},
 	NoHandlers:      {"thủ tục %q không có cơ quan nào thực hiện nên sẽ không có trang", "no office handles procedure %q, so it gets no page"},
 	NameTaken:       {"tên %q đã được dùng trong %s (cơ quan và thủ tục dùng chung các địa chỉ cấp đầu)", "name %q is already used in %s (offices and procedures share the top-level addresses)"},
@@ -384,8 +425,8 @@ var catalog = map[ID]entry{
 	HintInit:          {"chạy lệnh trong thư mục dự án, hoặc tạo dự án mới bằng: qrboard init THƯ-MỤC", "run the command in the project folder, or start a project with: qrboard init DIR"},
 	HintBaseURL:       {"ví dụ: base_url: https://thutuc.phuctho.gov.vn/", "for example: base_url: https://thutuc.phuctho.gov.vn/"},
 	HintOffices:       {"ví dụ: offices: communes", "for example: offices: communes"},
-	HintLockGone:      {"nếu %q được đổi tên, thêm tên cũ vào \"aliases\" của cơ quan hoặc thủ tục mới; nếu bỏ hẳn, thêm một mục \"redirects\" trong qrboard.yaml", "if %q was renamed, add the old name to \"aliases\" of the new office or procedure; if it is gone, add an entry to \"redirects\" in qrboard.yaml"},
-	HintLockOffice:    {"cơ quan %q đã bị xóa hoặc đổi mã: thêm mã cũ vào \"aliases\" của cơ quan thay thế trong qrboard.yaml", "office %q was removed or renamed: add the old id to \"aliases\" of the office that replaces it in qrboard.yaml"},
+	HintLockGone:      {"nếu %q được đổi tên, thêm tên cũ vào \"aliases\" của cơ quan hoặc thủ tục mới; nếu là cơ quan đã sáp nhập, giữ mục của nó trong qrboard.yaml và ghi until, successor; nếu bỏ hẳn, thêm một mục \"redirects\" trong qrboard.yaml", "if %q was renamed, add the old name to \"aliases\" of the new office or procedure; if it is an office that merged, keep its entry in qrboard.yaml with until and successor; if it is gone, add an entry to \"redirects\" in qrboard.yaml"},
+	HintLockOffice:    {"cơ quan %q đã bị xóa hoặc đổi mã: nếu sáp nhập, giữ mục của nó trong qrboard.yaml và ghi until, successor; nếu chỉ đổi mã, thêm mã cũ vào \"aliases\" của cơ quan thay thế", "office %q was removed or renamed: if it merged, keep its entry in qrboard.yaml with until and successor; if only its id changed, add the old id to \"aliases\" of the office that replaces it"},
 	HintLockProcedure: {"tệp procedures/%[1]s.yaml đã bị xóa hoặc đổi tên: nếu đổi tên, thêm \"aliases: [%[1]s]\" vào tệp mới; nếu bãi bỏ, giữ tệp và ghi \"repealed_on\"", "procedures/%[1]s.yaml was deleted or renamed: if renamed, add \"aliases: [%[1]s]\" to the new file; if abolished, keep the file and set \"repealed_on\""},
 	HintLockHandler:   {"thủ tục %q không còn do cơ quan %q thực hiện: thêm lại vào \"offices\" hoặc thêm một mục \"redirects\" trong qrboard.yaml", "procedure %q is no longer handled by office %q: add it back to \"offices\" or add an entry to \"redirects\" in qrboard.yaml"},
 	HintQRTooSmall:    {"rút ngắn địa chỉ (base_url, mã cơ quan hoặc tên tệp thủ tục, kèm \"aliases\" cho tên cũ), dùng qr.level M hoặc L, hoặc in khổ lớn hơn (print: paper: A3)", "shorten the address (base_url, the office id or the procedure's file name, with \"aliases\" for the old name), use qr.level M or L, or print larger (print: paper: A3)"},

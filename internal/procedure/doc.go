@@ -63,13 +63,15 @@
 //	    issuer: Chính phủ
 //	    articles: Điều 24–26
 //	    url: https://…
-//	online_url: https://dichvucong.hanoi.gov.vn   # where to file online (needed with an online channel)
-//	portal_url: https://dichvucong.gov.vn/…       # the national portal's page
+//	online_url: https://dichvucong.gov.vn/thu-tuc-hanh-chinh/…  # where to file online (needed with an online channel):
+//	                          # since 1 July 2025 the national portal's page of the procedure, not a provincial portal
+//	portal_url: https://dichvucong.gov.vn/thu-tuc-hanh-chinh/…  # the national portal's page
 //
 // # Where and when
 //
 //	offices: communes         # required; communes (every commune and town), district, all,
-//	                          # or a list of office ids from qrboard.yaml: [van-ha, phuc-tho]
+//	                          # or a list of office ids from qrboard.yaml: [phuc-loc, phuc-tho]
+//	                          # (an office that closed stands for its successors, with a warning)
 //	no_wait: true             # "không chờ, không giấy hẹn": pages and posters show a badge
 //	no_wait_note: …           # its caveat; a standard one (filings after 15:00 → next working day) if empty
 //	effective_from: 2026-01-01  # no page before this day

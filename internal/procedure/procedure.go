@@ -51,7 +51,7 @@ type Procedure struct {
 	LegalBasis []Law          `yaml:"legal_basis" check:"required,max=30" doc:"Căn cứ pháp lý: mỗi văn bản quy định thủ tục một mục"`
 
 	// Where to file online
-	OnlineURL value.URL `yaml:"online_url" doc:"Địa chỉ nộp hồ sơ trực tuyến; cần khi có cách nộp online" example:"https://dichvucong.hanoi.gov.vn"`
+	OnlineURL value.URL `yaml:"online_url" doc:"Địa chỉ nộp hồ sơ trực tuyến: trang của thủ tục trên Cổng Dịch vụ công quốc gia; cần khi có cách nộp online" example:"https://dichvucong.gov.vn/thu-tuc-hanh-chinh/…"`
 	// The national portal's page
 	PortalURL value.URL `yaml:"portal_url" doc:"Địa chỉ trang của thủ tục trên Cổng Dịch vụ công quốc gia" example:"https://dichvucong.gov.vn/…"`
 	Offices   Offices   `yaml:"offices" check:"required" doc:"Nơi thực hiện: communes (mọi xã, thị trấn), district (UBND huyện), all (tất cả) hoặc danh sách mã cơ quan trong qrboard.yaml" example:"communes"`

@@ -1,6 +1,6 @@
 // Package render turns the planned site into files: an HTML page for each
-// site.Page from the templates, redirect pages, 404.html, sitemap.xml,
-// robots.txt and _redirects.
+// site.Page from the templates, redirect and notice pages, 404.html,
+// sitemap.xml, robots.txt and _redirects.
 //
 // # Templates
 //
@@ -9,10 +9,16 @@
 // layout.html defines "layout", the frame of every page, and partials.html
 // the pieces several pages share; each page file
 // (home.html, office.html, procedure.html, overview.html, redirect.html,
-// 404.html) defines "title" and "content". style.css is inlined into every
-// page, and page.js into every page but redirects and 404.html, so a page
-// loads in one request; each page has one <style> and at most one
-// <script>, and no inline event handlers or style attributes.
+// notice.html, 404.html) defines "title" and "content". style.css is
+// inlined into every page, and page.js into every page but redirects,
+// notices and 404.html, so a page loads in one request; each page has one
+// <style> and at most one <script>, and no inline event handlers or style
+// attributes.
+//
+// notice.html is the page left at an address of an office that closed
+// (see package site, "Offices that closed"): its data has .Notice, and
+// .Steps and .Where give its sentences, made from the interface strings
+// notice_* with the names of the offices and the dates.
 //
 // poster.html defines "poster", a whole document of its own: the page's
 // printable poster, one sheet of paper with print CSS and the code as
@@ -157,7 +163,7 @@ func New(fsys fs.FS, s *site.Site) (*Renderer, diag.List) {
 	for kind, file := range pageFiles {
 		r.pages[kind] = parse(file)
 	}
-	for _, file := range []string{"redirect.html", "404.html"} {
+	for _, file := range []string{"redirect.html", "notice.html", "404.html"} {
 		r.extras[file] = parse(file)
 	}
 	r.poster = parse("poster.html")
@@ -184,6 +190,8 @@ type Data struct {
 
 	// On redirect pages: where to go.
 	Target, TargetURL string
+	// On notice pages: what became of an office that closed.
+	Notice *site.Notice
 
 	r *Renderer
 }
@@ -285,9 +293,15 @@ func (r *Renderer) Page(p *site.Page) ([]byte, error) {
 	return r.exec(r.pages[p.Kind], d)
 }
 
-// Redirect renders the page left at an old address.
+// Redirect renders the page left at an old address: a notice where an
+// office closed, else a redirect.
 func (r *Renderer) Redirect(rd site.Redirect) ([]byte, error) {
 	from := &site.Page{Path: rd.From}
+	if rd.Notice != nil {
+		d := r.data(from, r.site.URL(rd.From), from.Root())
+		d.Notice = rd.Notice
+		return r.exec(r.extras["notice.html"], d)
+	}
 	d := r.data(from, r.site.URL(rd.To), from.Root())
 	d.Target, d.TargetURL = from.Root()+rd.To+"index.html", r.site.URL(rd.To)
 	return r.exec(r.extras["redirect.html"], d)

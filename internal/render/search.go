@@ -28,7 +28,9 @@ import (
 // SearchKey returns the search key of a procedure or an office. For a
 // procedure the names are its short and full names, the other words its
 // code (with and without dots), keywords and field; for an office, its
-// name, and its code and id.
+// name, and its code and id and the names and ids of the former units it
+// took over (a citizen of Võng Xuyên may still look for "Võng Xuyên"),
+// which rank below its own name.
 func SearchKey(v any) string {
 	var names, others []string
 	switch v := v.(type) {
@@ -38,6 +40,11 @@ func SearchKey(v any) string {
 		others = append(others, v.Field)
 	case *site.Office:
 		names, others = []string{v.Name}, []string{v.Code, v.ID}
+		for _, f := range v.Former {
+			for _, o := range f.Offices {
+				others = append(others, o.Name, o.ID)
+			}
+		}
 	case *config.Office:
 		names, others = []string{v.Name}, []string{v.Code, v.ID}
 	}

@@ -5,6 +5,7 @@ import (
 
 	"qrboard/internal/config"
 	"qrboard/internal/procedure"
+	"qrboard/internal/site"
 )
 
 // TestFold checks what the search compares: marks, case and đ folded,
@@ -41,5 +42,15 @@ func TestSearchKey(t *testing.T) {
 	o := &config.Office{ID: "van-ha", Name: "Xã Vân Hà", Code: "09718"}
 	if got, want := SearchKey(o), "xa van ha|09718"; got != want {
 		t.Errorf("SearchKey(office) = %q, want %q", got, want)
+	}
+	// A current office is also found by the former units it took over,
+	// among the other words, so that its own name ranks first.
+	c := &config.Office{ID: "phuc-loc", Name: "Xã Phúc Lộc", Code: "09739"}
+	vx := &site.Office{Office: &config.Office{ID: "vong-xuyen", Name: "Xã Võng Xuyên"}, Name: "Xã Võng Xuyên"}
+	nh := &site.Office{Office: &config.Office{ID: "nam-ha", Name: "Xã Nam Hà"}, Name: "Xã Nam Hà"}
+	vh := &site.Office{Office: o, Name: o.Name}
+	cur := &site.Office{Office: c, Name: c.Name, Former: []site.Former{{Offices: []*site.Office{vx, nh}}, {Offices: []*site.Office{vh}}}}
+	if got, want := SearchKey(cur), "xa phuc loc|09739 vong xuyen nam ha van"; got != want {
+		t.Errorf("SearchKey(office with former units) = %q, want %q", got, want)
 	}
 }
