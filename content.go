@@ -1,6 +1,7 @@
 // Package qrboard carries what the qrboard binary needs besides its code:
-// the default templates (templates/) and the sample project — Phúc Thọ
-// district's offices and five procedures — that `qrboard init` copies.
+// the default templates (templates/) and the sample project — the three
+// communes of the former Phúc Thọ district, the offices they replaced, and
+// five procedures — that `qrboard init` copies.
 // Everything else takes these as fs.FS values, so a project's own files on
 // disk and these embedded copies are used the same way.
 package qrboard

@@ -172,7 +172,9 @@ var checkCmd = &command{
 	long: `Check runs every check of build — YAML syntax and fields, links, ids,
 offices, the lock file, templates, page weight — and prints every problem with its file,
 line and column, including warnings such as contact details still marked
-TODO and facts marked unverified. It writes nothing.`,
+TODO and facts marked unverified. It also says what became of each office
+that closed (until and successor in qrboard.yaml) and of its old addresses.
+It writes nothing.`,
 	flags: func(fs *flag.FlagSet) func(*env, []string) int {
 		var p projectFlags
 		p.register(fs)
@@ -192,6 +194,9 @@ TODO and facts marked unverified. It writes nothing.`,
 				return e.failed(diags, nil)
 			}
 			s := proj.Site
+			for _, h := range s.History() {
+				e.tell(h)
+			}
 			e.say(0, msg.CheckSummary, len(s.Offices), len(s.Procedures), len(s.Pages), diags.Count(diag.Warning))
 			return exitOK
 		}

@@ -51,11 +51,14 @@ func (e *env) say(level msg.ID, id msg.ID, args ...any) {
 		fmt.Fprintf(e.stderr, "qrboard: %s: %s\n", msg.New(msg.LevelHint).In(e.lang), d.Text.In(e.lang))
 		return
 	case 0:
-		fmt.Fprintf(e.stderr, "qrboard: %s\n", d.Text.In(e.lang))
+		e.tell(d.Text)
 		return
 	}
 	fmt.Fprintln(e.stderr, d.Format(e.lang, ""))
 }
+
+// tell prints a line that reports rather than complains (see package diag).
+func (e *env) tell(t msg.Text) { fmt.Fprintf(e.stderr, "qrboard: %s\n", t.In(e.lang)) }
 
 // command is one subcommand.
 type command struct {

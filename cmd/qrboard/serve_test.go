@@ -32,11 +32,11 @@ func TestServe(t *testing.T) {
 	}
 	stderr := startServe(t, []string{"serve", "-src", dir, "-port", "0", "-now", "2026-11-27"})
 
-	stderr.expect(t, `^qrboard: đã tạo 133 trang trong .*, vào một thư mục tạm: site/ và qrboard.lock giữ nguyên$`)
+	stderr.expect(t, `^qrboard: đã tạo 24 trang trong .*, vào một thư mục tạm: site/ và qrboard.lock giữ nguyên$`)
 	addr := stderr.expect(t, `xem trước tại (http://127\.0\.0\.1:\d+/) — trang tự tải lại khi lưu tệp`)
 	events := subscribe(t, addr)
 	v0 := events.next(t)
-	page := addr + "van-ha/dang-ky-ket-hon/"
+	page := addr + "phuc-loc/dang-ky-ket-hon/"
 	if status, body := get(t, page); status != 200 || !strings.Contains(body, "reload.js?v="+v0) {
 		t.Fatalf("GET %s: %d, without the script of version %s", page, status, v0)
 	}
@@ -53,7 +53,7 @@ func TestServe(t *testing.T) {
 	edit(strings.Replace(string(good), "short_name: Đăng ký kết hôn\n", "short_name: Kết hôn (xem thử)\n", 1))
 	v1 := events.next(t)
 	t.Logf("save → reload event: %v", time.Since(saved).Round(time.Millisecond))
-	stderr.expect(t, `procedures/dang-ky-ket-hon.yaml đã thay đổi: tạo lại trong .*; so với lần trước: 0 trang mới, 44 trang thay đổi, 0 trang bỏ`)
+	stderr.expect(t, `procedures/dang-ky-ket-hon.yaml đã thay đổi: tạo lại trong .*; so với lần trước: 0 trang mới, 8 trang thay đổi, 0 trang bỏ`)
 	if status, body := get(t, page); status != 200 || !strings.Contains(body, "Kết hôn (xem thử)") || v1 == v0 {
 		t.Fatalf("after the edit: %d, version %s → %s, change shown: %v", status, v0, v1, strings.Contains(body, "xem thử"))
 	}

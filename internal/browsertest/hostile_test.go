@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
@@ -45,7 +44,7 @@ steps:
 result: "<object data=\"javascript:window.__pwned='object'\"></object>"
 legal_basis:
   - number: 23/2015/NĐ-CP
-offices: [van-ha]
+offices: [phuc-loc]
 updated: 2026-11-27
 sources:
   - title: "<style>body{display:none}</style> Nguồn"
@@ -73,7 +72,7 @@ func TestHostileContent(t *testing.T) {
 	}
 	srv := httptest.NewServer(handler(out))
 	defer srv.Close()
-	url := srv.URL + subPath + "van-ha/doc-hai/"
+	url := srv.URL + subPath + "phuc-loc/doc-hai/"
 
 	tb := e.newTab(t) // fails the test on any console error, CSP reports included
 	watch(t, tb.ctx)
@@ -91,7 +90,7 @@ func TestHostileContent(t *testing.T) {
 	}
 
 	// Defence in depth: plant what the build would never write.
-	file := filepath.Join(out, "van-ha", "doc-hai", "index.html")
+	file := filepath.Join(out, "phuc-loc", "doc-hai", "index.html")
 	data, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
@@ -140,10 +139,7 @@ func TestHostileContent(t *testing.T) {
 // watch installs the violation recorder in every document the tab opens.
 func watch(t *testing.T, ctx context.Context) {
 	t.Helper()
-	err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: watchViolations})
-		return err
-	}))
+	err := chromedp.Do(ctx, devtools(page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: watchViolations}))
 	if err != nil {
 		t.Fatal(err)
 	}

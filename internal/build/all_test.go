@@ -70,14 +70,19 @@ func TestAll(t *testing.T) {
 	if st, err := os.Stat(out); err != nil || st.Mode().Perm() != 0o755 {
 		t.Errorf("the output folder: %v, %v; want mode 0755, readable by a web server", st.Mode(), err)
 	}
-	if got, want := len(s.Offices), 22; got != want {
+	// The three communes of today; the 21 units of 2023, the three of
+	// 1 January 2025 and the district office are past.
+	if got, want := len(s.Offices), 3; got != want {
 		t.Errorf("%d offices, want %d", got, want)
+	}
+	if got, want := len(s.Past), 21+3+1; got != want {
+		t.Errorf("%d past offices, want %d", got, want)
 	}
 	if got, want := len(s.Procedures), 5; got != want {
 		t.Errorf("%d procedures, want %d", got, want)
 	}
-	// Home, 22 boards, 21 communes × 5 procedures, 5 procedure overviews.
-	if got, want := res.Pages, 1+22+21*5+5; got != want {
+	// Home, 3 boards, 3 communes × 5 procedures, 5 procedure overviews.
+	if got, want := res.Pages, 1+3+3*5+5; got != want {
 		t.Errorf("%d pages, want %d", got, want)
 	}
 	if res.MaxQRVersion > MaxVersion {
@@ -102,6 +107,9 @@ func TestAll(t *testing.T) {
 		}
 	}
 	checkPage(t, out, "404.html")
+	for _, r := range s.Redirects {
+		checkPage(t, out, r.From+IndexFile)
+	}
 	sitemap := string(readFile(t, filepath.Join(out, "sitemap.xml")))
 	for _, p := range s.Pages {
 		if !strings.Contains(sitemap, "<loc>"+base+p.Path+"</loc>") {

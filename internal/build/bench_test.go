@@ -60,7 +60,7 @@ func BenchmarkRenderPage(b *testing.B) {
 	if p == nil {
 		b.Fatal(diags.Err())
 	}
-	pg := p.Site.Page("van-ha/dang-ky-ket-hon/")
+	pg := p.Site.Page("phuc-loc/dang-ky-ket-hon/")
 	for b.Loop() {
 		if _, err := p.Renderer.Page(pg); err != nil {
 			b.Fatal(err)
@@ -163,7 +163,7 @@ func BenchmarkPageFiles(b *testing.B) {
 	if p == nil {
 		b.Fatal(diags.Err())
 	}
-	pg := p.Site.Page("van-ha/dang-ky-ket-hon/")
+	pg := p.Site.Page("phuc-loc/dang-ky-ket-hon/")
 	in, diags, err := p.preparePage(pg, nil)
 	if err != nil || diags.HasErrors() {
 		b.Fatal(err, diags.Err())

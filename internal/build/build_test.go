@@ -50,10 +50,11 @@ func TestRebuildKeepsUnchangedFiles(t *testing.T) {
 	data := readFile(t, path)
 	writeFile(t, path, bytes.Replace(data, []byte("short_name: "), []byte("short_name: Đăng ký kết hôn – "), 1))
 	res = mustBuild(t, Options{Src: src, Out: out, Now: testNow})
-	// The procedure's 21 office pages and its overview, with their sharing
-	// pictures and posters, which show the short name, and the lists that
-	// name it: home and 21 commune boards.
-	if want := (21+1)*3 + 1 + 21; res.Files.Changed != want {
+	// The procedure's 3 office pages and its overview, with their sharing
+	// pictures and posters, which show the short name, the lists that name
+	// it (home and 3 commune boards) and the notices left at the
+	// procedure's addresses at the offices that closed.
+	if want := (3+1)*3 + 1 + 3 + noticesOf(res.Site, "dang-ky-ket-hon"); res.Files.Changed != want {
 		t.Errorf("after editing one procedure: %d files changed, want %d", res.Files.Changed, want)
 	}
 }
@@ -77,7 +78,8 @@ func testPageChanges(t *testing.T, cached bool) {
 		opts.Cache = t.TempDir()
 	}
 	first := mustBuild(t, opts)
-	pages := len(first.Site.Pages)
+	// Pages and the pages at old addresses: redirects and notices.
+	pages := len(first.Site.Pages) + len(first.Site.Redirects)
 	if want := (PageStats{Added: pages, Fresh: true}); first.PageChanges != want {
 		t.Errorf("first build: %+v, want %+v", first.PageChanges, want)
 	}
@@ -85,34 +87,39 @@ func testPageChanges(t *testing.T, cached bool) {
 	if want := (PageStats{Unchanged: pages}); res.PageChanges != want {
 		t.Errorf("identical rebuild: %+v, want %+v", res.PageChanges, want)
 	}
-	if cached && res.Files.Kept != pages*len(pageFiles) {
-		t.Errorf("identical rebuild: %d files kept, want every page's %d", res.Files.Kept, pages*len(pageFiles))
+	if n := len(first.Site.Pages); cached && res.Files.Kept != n*len(pageFiles) {
+		t.Errorf("identical rebuild: %d files kept, want every page's %d", res.Files.Kept, n*len(pageFiles))
 	}
 
 	replaceIn(t, filepath.Join(src, "procedures", "dang-ky-khai-tu.yaml"), "short_name: ", "short_name: Khai tử – ")
 	res = mustBuild(t, opts)
-	// 21 office pages and the overview; home and 21 boards list it.
-	if want := (PageStats{Changed: 21 + 1 + 1 + 21, Unchanged: pages - 44}); res.PageChanges != want {
+	// 3 office pages and the overview; home and 3 boards list it; the
+	// notices at its addresses at the offices that closed name it.
+	notices := noticesOf(first.Site, "dang-ky-khai-tu")
+	changed := 3 + 1 + 1 + 3 + notices
+	if want := (PageStats{Changed: changed, Unchanged: pages - changed}); res.PageChanges != want {
 		t.Errorf("after editing one procedure: %+v, want %+v", res.PageChanges, want)
 	}
 
-	// Renamed with an alias: 22 new pages, and the 22 old addresses
-	// become redirect pages (changed, not removed).
+	// Renamed with an alias: 4 new pages, and the 4 old addresses become
+	// redirect pages (changed, not removed); the notices link to the new.
 	rename(t, filepath.Join(src, "procedures"), "dang-ky-khai-tu.yaml", "khai-tu.yaml")
 	appendFile(t, filepath.Join(src, "procedures", "khai-tu.yaml"), "aliases: [dang-ky-khai-tu]\n")
 	res = mustBuild(t, opts)
 	pc := res.PageChanges
-	if pc.Added != 22 || pc.Removed != 0 || pc.Changed != 22+1+21 {
-		t.Errorf("after renaming a procedure: %+v, want 22 added, 44 changed, none removed", pc)
+	if pc.Added != 4 || pc.Removed != 0 || pc.Changed != 4+1+3+notices {
+		t.Errorf("after renaming a procedure: %+v, want 4 added, %d changed, none removed", pc, 4+1+3+notices)
 	}
 
-	// Deleted along with the lock file that would stop it: its 22 pages
-	// and the 22 redirects of its old id go.
+	// Deleted along with the lock file that would stop it: its 4 pages
+	// and the 4 redirects of its old id go, and so do the notices at the
+	// procedure addresses of the offices that closed, which only the lock
+	// recorded; their boards stay.
 	os.Remove(filepath.Join(src, "procedures", "khai-tu.yaml"))
 	os.Remove(filepath.Join(src, lock.File))
 	res = mustBuild(t, opts)
-	if pc := res.PageChanges; pc.Removed != 44 || pc.Added != 0 {
-		t.Errorf("after deleting a procedure: %+v, want 44 pages removed", pc)
+	if want := 8 + noticesOf(first.Site, ""); res.PageChanges.Removed != want || res.PageChanges.Added != 0 {
+		t.Errorf("after deleting a procedure: %+v, want %d pages removed", res.PageChanges, want)
 	}
 }
 
@@ -153,7 +160,7 @@ func TestPreviewLeavesLock(t *testing.T) {
 	src, _, _ := buildSample(t)
 	lockFile := filepath.Join(src, lock.File)
 	before := readFile(t, lockFile)
-	appendFile(t, filepath.Join(src, "qrboard.yaml"), "redirects:\n  - from: /cu/\n    to: /van-ha/\n")
+	appendFile(t, filepath.Join(src, "qrboard.yaml"), "redirects:\n  - from: /cu/\n    to: /phuc-loc/\n")
 	out := filepath.Join(t.TempDir(), "preview")
 	res := mustBuild(t, Options{Src: src, Out: out, Now: testNow, Preview: true})
 	if res.LockChanged || !bytes.Equal(before, readFile(t, lockFile)) {
@@ -271,15 +278,16 @@ func TestLockGuard(t *testing.T) {
 		{
 			name: "office renamed",
 			change: func(t *testing.T, src string) {
-				replaceIn(t, filepath.Join(src, "qrboard.yaml"), "id: van-ha\n", "id: van-ha-moi\n")
+				name := filepath.Join(src, "qrboard.yaml") // the id and every successor naming it
+				writeFile(t, name, bytes.ReplaceAll(readFile(t, name), []byte("phuc-loc"), []byte("phuc-loc-moi")))
 			},
-			want: "published address https://phuctho.example/van-ha/ would disappear",
+			want: "published address https://phuctho.example/phuc-loc/ would disappear",
 			hint: msg.HintLockGone,
 		},
 		{
 			name: "office renamed with an alias",
 			change: func(t *testing.T, src string) {
-				replaceIn(t, filepath.Join(src, "qrboard.yaml"), "id: van-ha\n", "id: van-ha-moi\n    aliases: [van-ha]\n")
+				replaceIn(t, filepath.Join(src, "qrboard.yaml"), "id: phuc-loc\n", "id: phuc-loc-moi\n    aliases: [phuc-loc]\n")
 			},
 		},
 		{
@@ -287,7 +295,7 @@ func TestLockGuard(t *testing.T) {
 			change: func(t *testing.T, src string) {
 				replaceIn(t, filepath.Join(src, "procedures", "dang-ky-khai-tu.yaml"), "offices: communes", "offices: [phuc-tho]")
 			},
-			want: "published address https://phuctho.example/hat-mon/dang-ky-khai-tu/ would disappear",
+			want: "published address https://phuctho.example/phuc-loc/dang-ky-khai-tu/ would disappear",
 			hint: msg.HintLockHandler,
 		},
 	} {
@@ -327,7 +335,9 @@ func TestLockGuard(t *testing.T) {
 }
 
 // checkRedirects checks that every redirect page leads to a page that
-// exists, and that _redirects lists it.
+// exists, and that _redirects lists it; and that every notice left at
+// an address of an office that closed links to the page it names and is
+// left out of _redirects, where a 301 would skip it.
 func checkRedirects(t *testing.T, out string, res *Result) {
 	t.Helper()
 	if len(res.Site.Redirects) == 0 {
@@ -337,14 +347,18 @@ func checkRedirects(t *testing.T, out string, res *Result) {
 	for _, r := range res.Site.Redirects {
 		page := string(readFile(t, filepath.Join(out, filepath.FromSlash(r.From), IndexFile)))
 		target := strings.Repeat("../", strings.Count(r.From, "/")) + r.To + IndexFile
-		if !strings.Contains(page, `<meta http-equiv="refresh" content="0; url=`+target+`">`) {
+		refresh := strings.Contains(page, `<meta http-equiv="refresh"`)
+		switch {
+		case r.Notice != nil && (refresh || !strings.Contains(page, `href="`+target+`"`)):
+			t.Errorf("/%s: a notice that refreshes (%v) or does not link to %s", r.From, refresh, target)
+		case r.Notice == nil && !strings.Contains(page, `<meta http-equiv="refresh" content="0; url=`+target+`">`):
 			t.Errorf("/%s: no refresh to %s", r.From, target)
 		}
 		if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(r.To), IndexFile)); err != nil {
 			t.Errorf("/%s redirects to a missing page: %v", r.From, err)
 		}
-		if !strings.Contains(rules, "/"+r.From+" /"+r.To+" 301\n") {
-			t.Errorf("_redirects lacks /%s", r.From)
+		if listed := strings.Contains(rules, "/"+r.From+" "); listed != (r.Notice == nil) {
+			t.Errorf("/%s: listed in _redirects %v, want %v", r.From, listed, r.Notice == nil)
 		}
 		checkPage(t, out, r.From+IndexFile)
 	}
@@ -412,18 +426,18 @@ func TestEffectiveDates(t *testing.T) {
 	replaceIn(t, filepath.Join(dir, "chung-thuc-ban-sao.yaml"), "updated:", "repealed_on: 2026-07-01\nrepeal_note: Hỏi cán bộ về thủ tục thay thế.\nupdated:")
 
 	res := mustBuild(t, Options{Src: src, Out: out, Now: testNow})
-	if _, err := os.Stat(filepath.Join(out, "van-ha", "khai-tu-moi")); err == nil {
+	if _, err := os.Stat(filepath.Join(out, "phuc-loc", "khai-tu-moi")); err == nil {
 		t.Error("a procedure not yet in force has a page")
 	}
-	board := string(readFile(t, filepath.Join(out, "van-ha", IndexFile)))
+	board := string(readFile(t, filepath.Join(out, "phuc-loc", IndexFile)))
 	if strings.Contains(board, "khai-tu-moi/") {
 		t.Error("a procedure not yet in force is listed")
 	}
 	if strings.Contains(board, "chung-thuc-ban-sao/") {
 		t.Error("a repealed procedure is still listed on the board")
 	}
-	page := string(readFile(t, filepath.Join(out, "van-ha", "chung-thuc-ban-sao", IndexFile)))
-	for _, want := range []string{"không còn áp dụng từ ngày 01/07/2026", "Hỏi cán bộ về thủ tục thay thế.", "Xã Vân Hà"} {
+	page := string(readFile(t, filepath.Join(out, "phuc-loc", "chung-thuc-ban-sao", IndexFile)))
+	for _, want := range []string{"không còn áp dụng từ ngày 01/07/2026", "Hỏi cán bộ về thủ tục thay thế.", "Xã Phúc Lộc"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("repealed page lacks %q", want)
 		}
@@ -431,17 +445,17 @@ func TestEffectiveDates(t *testing.T) {
 	if strings.Contains(page, `class="badge"`) {
 		t.Error("a repealed procedure still shows the no-wait badge")
 	}
-	if res.Pages != 1+22+21*5+5 {
-		t.Errorf("%d pages, want the sample's %d", res.Pages, 1+22+21*5+5)
+	if res.Pages != 1+3+3*5+5 {
+		t.Errorf("%d pages, want the sample's %d", res.Pages, 1+3+3*5+5)
 	}
 
 	later := testNow.AddDate(0, 2, 0) // 2027-01-27
 	res = mustBuild(t, Options{Src: src, Out: out, Now: later})
-	if _, err := os.Stat(filepath.Join(out, "van-ha", "khai-tu-moi", IndexFile)); err != nil {
+	if _, err := os.Stat(filepath.Join(out, "phuc-loc", "khai-tu-moi", IndexFile)); err != nil {
 		t.Error("a procedure in force has no page:", err)
 	}
-	if res.Pages != 1+22+21*6+6 {
-		t.Errorf("%d pages after the effective date, want %d", res.Pages, 1+22+21*6+6)
+	if res.Pages != 1+3+3*6+6 {
+		t.Errorf("%d pages after the effective date, want %d", res.Pages, 1+3+3*6+6)
 	}
 }
 

@@ -7,9 +7,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"qrboard/internal/diag"
 	"qrboard/internal/msg"
+	"qrboard/internal/value"
 )
 
 // edits are changes staff make between two builds, in the order
@@ -51,7 +53,7 @@ var edits = []struct {
 		replaceIn(t, filepath.Join(src, "procedures", "chung-thuc-chu-ky.yaml"), "keywords:\n", "keywords:\n  - ký tên\n")
 	}},
 	{name: "procedure updated date", change: func(t *testing.T, src string) {
-		replaceIn(t, filepath.Join(src, "procedures", "dang-ky-khai-tu.yaml"), "updated: 2026-11-27", "updated: 2026-11-28")
+		replaceIn(t, filepath.Join(src, "procedures", "dang-ky-khai-tu.yaml"), "updated: 2026-12-02", "updated: 2026-12-03")
 	}},
 	{name: "no-wait badge off", change: func(t *testing.T, src string) {
 		replaceIn(t, filepath.Join(src, "procedures", "dang-ky-khai-tu.yaml"), "no_wait: true", "no_wait: false")
@@ -78,15 +80,22 @@ var edits = []struct {
 	}},
 	{name: "-now after the repeal and the day in force", opts: func(o *Options) { o.Now = testNow.AddDate(0, 2, 0) }},
 	{name: "office renamed", config: true, change: func(t *testing.T, src string) {
-		replaceIn(t, filepath.Join(src, "qrboard.yaml"), "name: Xã Vân Hà\n", "name: Xã Vân Hà mới\n")
+		replaceIn(t, filepath.Join(src, "qrboard.yaml"), "name: Xã Phúc Lộc\n", "name: Xã Phúc Lộc mới\n")
 	}},
 	{name: "office contact details", config: true, change: func(t *testing.T, src string) {
-		replaceIn(t, filepath.Join(src, "qrboard.yaml"), "name: Xã Vân Nam\n    kind: commune\n    code: \"09724\"\n    address: \"TODO: địa chỉ trụ sở UBND\"\n    phone: \"TODO: số điện thoại Bộ phận Một cửa\"\n    hours: \"TODO: giờ tiếp nhận hồ sơ\"",
-			"name: Xã Vân Nam\n    kind: commune\n    code: \"09724\"\n    address: Thôn Thử, xã Vân Nam\n    phone: \"0200 000 000\"\n    hours: Sáng thứ Hai đến thứ Sáu")
+		replaceIn(t, filepath.Join(src, "qrboard.yaml"), "address: \"TODO: địa chỉ Điểm Phục vụ hành chính công xã Hát Môn\"\n    phone: \"TODO: số điện thoại Điểm Phục vụ hành chính công\"\n    hours: \"TODO: giờ tiếp nhận hồ sơ\"",
+			"address: Thôn Thử, xã Hát Môn\n    phone: \"0200 000 000\"\n    hours: Sáng thứ Hai đến thứ Sáu")
 	}},
 	{name: "office id renamed with an alias", config: true, moved: true, change: func(t *testing.T, src string) {
-		replaceIn(t, filepath.Join(src, "qrboard.yaml"), "id: van-ha\n", "id: van-ha-moi\n    aliases: [van-ha]\n")
+		replaceIn(t, filepath.Join(src, "qrboard.yaml"), "id: phuc-loc\n", "id: phuc-loc-moi\n    aliases: [phuc-loc]\n")
 	}},
+	// Building as of another day shows the offices of that day; the lock
+	// of 2023 holds only what was published then.
+	{name: "-now before the mergers of 2025", config: true, moved: true, change: func(t *testing.T, src string) {
+		writeFile(t, filepath.Join(src, "qrboard.lock"), readFile(t, filepath.Join("testdata", "qrboard-2023.lock")))
+	}, opts: func(o *Options) { o.Now = time.Date(2024, 12, 1, 12, 0, 0, 0, value.Vietnam) }},
+	{name: "-now between the mergers", config: true, moved: true, opts: func(o *Options) { o.Now = time.Date(2025, 3, 1, 12, 0, 0, 0, value.Vietnam) }},
+	{name: "-now after the mergers", config: true, moved: true, opts: func(o *Options) { o.Now = testNow.AddDate(0, 2, 0) }},
 	{name: "print paper in qrboard.yaml", config: true, change: func(t *testing.T, src string) {
 		replaceIn(t, filepath.Join(src, "qrboard.yaml"), "paper: A4", "paper: A3")
 	}},
@@ -110,7 +119,7 @@ var edits = []struct {
 	}},
 	{name: "own interface strings", config: true, change: func(t *testing.T, src string) {
 		vi := string(readFile(t, filepath.Join(repoRoot, "templates", "lang", "vi.yaml")))
-		writeFile(t, filepath.Join(src, "templates", "lang", "vi.yaml"), []byte(strings.Replace(vi, "\nno_wait: ", "\nno_wait: Nhanh – ", 1)))
+		writeFile(t, filepath.Join(src, "templates", "lang", "vi.yaml"), []byte(strings.Replace(vi, "\nno_wait: \"Nộp ", "\nno_wait: \"Hãy nộp ", 1)))
 	}},
 	{name: "own poster.html", config: true, change: func(t *testing.T, src string) {
 		poster := string(readFile(t, filepath.Join(repoRoot, "templates", "poster.html")))
@@ -202,7 +211,7 @@ func TestRebuildRestoresHandEdits(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "site")
 	mustBuild(t, Options{Src: src, Out: out, Now: testNow, Cache: cache})
 	want := contents(t, out)
-	for _, rel := range []string{"van-ha/dang-ky-ket-hon/index.html", "van-ha/dang-ky-ket-hon/qr.png", "index.html"} {
+	for _, rel := range []string{"phuc-loc/dang-ky-ket-hon/index.html", "phuc-loc/dang-ky-ket-hon/qr.png", "index.html"} {
 		p := filepath.Join(out, filepath.FromSlash(rel))
 		info, _ := os.Stat(p)
 		data := readFile(t, p)

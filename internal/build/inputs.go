@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"sync"
 
+	"qrboard/internal/forms"
 	"qrboard/internal/overlay"
 	"qrboard/internal/procedure"
 	"qrboard/internal/site"
@@ -29,7 +30,8 @@ import (
 // address, the QR level and scale, the paper of posters — and the
 // procedures the page shows:
 //
-//	a procedure page  its procedure: its file's hash and whether it is repealed
+//	a procedure page  its procedure: its file's hash, whether it is repealed,
+//	                  and the paths, kinds and sizes of its form files
 //	an overview       the same
 //	an office's board the procedures it lists, by what lists show: id,
 //	                  short and full name, field, code, keywords, the
@@ -37,8 +39,9 @@ import (
 //	home              every published procedure, by what lists show
 //
 // The build date (-now) decides which procedures are published, listed
-// and repealed, which the keys cover; the built-in templates show it
-// nowhere else. (The print date on a poster is in the PDF only, and
+// and repealed, and which offices serve (and which past offices each
+// lists), which the keys cover; the built-in templates show it nowhere
+// else. (The print date on a poster is in the PDF only, and
 // poster.html writes it in the browser; its layout never depends on the
 // day, see TestDigitsSameWidth in package poster.)
 //
@@ -67,7 +70,7 @@ type inputs struct {
 }
 
 // keysVersion changes when the rule above changes.
-const keysVersion = "qrboard-page-keys 2"
+const keysVersion = "qrboard-page-keys 3"
 
 func newInputs(p *Project, tfs fs.FS) *inputs {
 	in := &inputs{procs: map[*procedure.Procedure]string{}, listed: map[*procedure.Procedure]string{}}
@@ -78,6 +81,9 @@ func newInputs(p *Project, tfs fs.FS) *inputs {
 	in.custom = hashTemplates(h, tfs)
 	cfg := p.Site.Config
 	fmt.Fprintf(h, "%x %s %c %d %s\n", cfg.Sum, cfg.Base, p.Level, PNGScale, p.Paper.Name)
+	for _, o := range p.Site.Offices { // which entries serve on the build date
+		fmt.Fprintf(h, "office %d\n", o.Pos.Line)
+	}
 	if in.custom {
 		fmt.Fprintf(h, "now %s\n", p.Site.Now)
 	}
@@ -85,7 +91,7 @@ func newInputs(p *Project, tfs fs.FS) *inputs {
 	all, lists := sha256.New(), sha256.New()
 	for _, pr := range p.Site.Procedures {
 		repealed := pr.Repealed(p.Site.Now)
-		in.procs[pr] = digest(fmt.Sprintf("%x:%t", pr.Sum, repealed))
+		in.procs[pr] = digest(fmt.Sprintf("%x:%t", pr.Sum, repealed), forms.Key(pr))
 		in.listed[pr] = fmt.Sprintf("%q %q %q %q %q %q %t %s %t",
 			pr.ID, pr.ShortName, pr.Name, pr.Field, pr.Code, pr.Keywords, pr.NoWait, pr.Updated, repealed)
 		fmt.Fprintln(all, in.procs[pr])

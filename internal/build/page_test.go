@@ -79,7 +79,7 @@ func TestOpenGraph(t *testing.T) {
 		}
 	}
 	// The picture's code leads to its page (a few pages: decoding is slow).
-	for _, path := range []string{"", "van-ha/", "van-ha/dang-ky-ket-hon/", "trich-luc-ho-tich/"} {
+	for _, path := range []string{"", "phuc-loc/", "phuc-loc/dang-ky-ket-hon/", "trich-luc-ho-tich/"} {
 		data := readFile(t, filepath.Join(out, filepath.FromSlash(path), OGImageFile))
 		img, err := png.Decode(bytes.NewReader(data))
 		if err != nil {
@@ -103,15 +103,15 @@ func TestEnglishSite(t *testing.T) {
 	replaceIn(t, filepath.Join(src, "qrboard.yaml"), "language: vi", "language: en")
 	out := filepath.Join(t.TempDir(), "site")
 	mustBuild(t, Options{Src: src, Out: out, Now: testNow})
-	doc := parse(t, out, "van-ha/dang-ky-ket-hon/index.html")
+	doc := parse(t, out, "phuc-loc/dang-ky-ket-hon/index.html")
 	if got := attr(doc.FirstChild.NextSibling, "lang"); got != "en" {
 		t.Errorf("<html lang=%q>, want en", got)
 	}
 	if got := metas(doc)["og:locale"]; got != "en_US" {
 		t.Errorf("og:locale %q, want en_US", got)
 	}
-	page := string(readFile(t, filepath.Join(out, "van-ha", "dang-ky-ket-hon", IndexFile)))
-	for _, want := range []string{"What you need", "Share this page", "Clear all ticks", "Official site of UBND huyện Phúc Thọ"} {
+	page := string(readFile(t, filepath.Join(out, "phuc-loc", "dang-ky-ket-hon", IndexFile)))
+	for _, want := range []string{"What you need", "Share this page", "Clear all ticks", "The official site of UBND các xã Phúc Thọ, Phúc Lộc và Hát Môn"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("English page lacks %q", want)
 		}
@@ -123,8 +123,8 @@ func TestEnglishSite(t *testing.T) {
 // whose phone is unknown get neither, nor a tel: link at all.
 func TestContactButtons(t *testing.T) {
 	src := copyProject(t, repoRoot)
-	replaceIn(t, filepath.Join(src, "qrboard.yaml"), "id: van-ha\n    name: Xã Vân Hà\n    kind: commune\n    code: \"09718\"\n    address: \"TODO: địa chỉ trụ sở UBND\"\n    phone: \"TODO: số điện thoại Bộ phận Một cửa\"",
-		"id: van-ha\n    name: Xã Vân Hà\n    kind: commune\n    code: \"09718\"\n    address: \"TODO: địa chỉ trụ sở UBND\"\n    phone: \"024 0000 0000\"\n    map_url: https://maps.example/van-ha")
+	replaceIn(t, filepath.Join(src, "qrboard.yaml"), "phone: \"TODO: số điện thoại Điểm Phục vụ hành chính công\"",
+		"phone: \"024 0000 0000\"\n    map_url: https://maps.example/phuc-tho")
 	out := filepath.Join(t.TempDir(), "site")
 	mustBuild(t, Options{Src: src, Out: out, Now: testNow})
 	buttons := func(rel string) (tel, maps string) {
@@ -140,13 +140,13 @@ func TestContactButtons(t *testing.T) {
 		}
 		return
 	}
-	for _, rel := range []string{"van-ha/index.html", "van-ha/dang-ky-ket-hon/index.html"} {
+	for _, rel := range []string{"phuc-tho/index.html", "phuc-tho/dang-ky-ket-hon/index.html"} {
 		tel, maps := buttons(rel)
-		if tel != "tel:02400000000" || maps != "https://maps.example/van-ha" {
+		if tel != "tel:02400000000" || maps != "https://maps.example/phuc-tho" {
 			t.Errorf("%s: call %q, directions %q", rel, tel, maps)
 		}
 	}
-	for _, rel := range []string{"van-phuc/index.html", "van-phuc/dang-ky-ket-hon/index.html"} {
+	for _, rel := range []string{"phuc-loc/index.html", "phuc-loc/dang-ky-ket-hon/index.html"} {
 		if tel, maps := buttons(rel); tel != "" || maps != "" {
 			t.Errorf("%s: office without phone or map has call %q, directions %q", rel, tel, maps)
 		}
@@ -190,7 +190,7 @@ func TestTrust(t *testing.T) {
 			t.Errorf("/%s: repeal notice shown: %v, want %v", p.Path, got, repealed)
 		}
 	}
-	if _, err := os.Stat(filepath.Join(out, "van-ha", "chung-thuc-ban-sao", OGImageFile)); err != nil {
+	if _, err := os.Stat(filepath.Join(out, "phuc-loc", "chung-thuc-ban-sao", OGImageFile)); err != nil {
 		t.Error(err)
 	}
 }

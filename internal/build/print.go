@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -25,7 +26,8 @@ const (
 	PostersFile = "posters.pdf" // every poster of the office, one per page: the file for the print shop
 	SheetFile   = "board.pdf"   // the board sheet: its procedures in a grid
 	DoorFile    = "door.pdf"    // the door poster, whose code opens the office's board page
-	SinglesDir  = "posters"     // posters/<procedure>.pdf: one poster, to reprint it alone
+	// SurveyFile, survey.pdf: the rating poster, when the office has a rating form (survey.go)
+	SinglesDir = "posters" // posters/<procedure>.pdf: one poster, to reprint it alone
 )
 
 // PrintOptions says what to print: the build options (Out is the print
@@ -41,6 +43,7 @@ type PrintResult struct {
 	Out                             string
 	Paper                           poster.Paper
 	Offices, Posters, Sheets, Doors int // Sheets counts board sheet pages
+	Surveys                         int // rating posters (survey.go)
 	Files                           output.Stats
 	Elapsed                         time.Duration
 }
@@ -86,7 +89,8 @@ func Print(ctx context.Context, opts PrintOptions) (*PrintResult, diag.List, err
 	return res, diags, nil
 }
 
-// selectOffices returns the offices named by ids, or all of them.
+// selectOffices returns the offices named by ids, or all of them: the
+// current offices only, since an office that closed has no posters.
 func (p *Project) selectOffices(ids []string, diags *diag.List) ([]*site.Office, bool) {
 	if len(ids) == 0 {
 		return p.Site.Offices, true
@@ -100,6 +104,11 @@ func (p *Project) selectOffices(ids []string, diags *diag.List) ([]*site.Office,
 		}
 	}
 	for _, id := range ids {
+		if past := p.Site.PastOffice(id); past != nil && !slices.Contains(known, id) {
+			diags.Add(diag.Pos{}, msg.PastOfficePrinted, id, past.Until.String()).
+				WithHint(msg.HintPastOffice, "-office "+strings.Join(site.IDs(past.Successors), ","))
+			continue
+		}
 		if !slices.Contains(known, id) {
 			d := diags.Add(diag.Pos{}, msg.UnknownOffice, id)
 			if near := strictyaml.Suggest(id, known); near != "" {
@@ -131,6 +140,7 @@ func (p *Project) printAll(ctx context.Context, out *output.Dir, offices []*site
 				res.Posters += pack.posters
 				res.Sheets += pack.sheets
 				res.Doors++
+				res.Surveys += pack.surveys
 				mu.Unlock()
 				if err != nil {
 					cancel(err)
@@ -158,6 +168,7 @@ send:
 type pack struct {
 	files           map[string][]byte // by name inside the office's folder
 	posters, sheets int
+	surveys         int // 1 with a rating poster
 }
 
 func (pk *pack) write(out *output.Dir, office string) error {
@@ -183,6 +194,9 @@ func (p *Project) printOffice(o *site.Office) (*pack, diag.List, error) {
 		return pk, p.pdfProblem(board.page, err, msg.KindPoster), nil
 	}
 	pk.files[DoorFile] = door
+	if diags, err := p.printSurvey(pk, o); err != nil || diags.HasErrors() {
+		return pk, diags, err
+	}
 	if len(o.Procedures) == 0 {
 		return pk, nil, nil
 	}

@@ -30,7 +30,7 @@ func BenchmarkOfficePack(b *testing.B) {
 		text, _ := os.ReadFile(f)
 		id := strings.TrimSuffix(filepath.Base(f), ".yaml")
 		for i := 2; i <= 20; i++ {
-			copy := strings.Replace(string(text), "offices: communes", "offices: [van-ha]", 1)
+			copy := strings.Replace(string(text), "offices: communes", "offices: [phuc-loc]", 1)
 			os.WriteFile(filepath.Join(src, "procedures", fmt.Sprintf("%s-%d.yaml", id, i)), []byte(copy), 0o644)
 		}
 	}
@@ -38,9 +38,9 @@ func BenchmarkOfficePack(b *testing.B) {
 	if p == nil {
 		b.Fatal(diags.Err())
 	}
-	o := p.Site.Offices[2]
-	if o.ID != "van-ha" || len(o.Procedures) != 100 {
-		b.Fatalf("%s has %d procedures, want van-ha with 100", o.ID, len(o.Procedures))
+	o := p.Site.Offices[1]
+	if o.ID != "phuc-loc" || len(o.Procedures) != 100 {
+		b.Fatalf("%s has %d procedures, want phuc-loc with 100", o.ID, len(o.Procedures))
 	}
 	b.Run("combined", func(b *testing.B) {
 		var ins []*pageInput

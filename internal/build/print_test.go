@@ -58,8 +58,12 @@ func TestPrint(t *testing.T) {
 	out, res := printSample(t, src, PrintOptions{})
 	p, _ := Load(Options{Src: src, Now: testNow})
 	s := p.Site
-	if res.Offices != 22 || res.Doors != 22 || res.Posters != 21*5 || res.Sheets != 21 || res.Paper != poster.A4 {
-		t.Errorf("printed %+v, want 22 offices and doors, 105 posters, 21 sheet pages on A4", res)
+	// Only the 3 current communes: no posters for the offices that closed.
+	if res.Offices != 3 || res.Doors != 3 || res.Posters != 3*5 || res.Sheets != 3 || res.Paper != poster.A4 {
+		t.Errorf("printed %+v, want 3 offices and doors, 15 posters, 3 sheet pages on A4", res)
+	}
+	if entries, _ := os.ReadDir(out); len(entries) != 1+len(s.Offices) {
+		t.Errorf("print folder holds %d entries, want the marker and the 3 current offices", len(entries))
 	}
 	for _, o := range s.Offices {
 		t.Run(o.ID, func(t *testing.T) {
@@ -83,7 +87,7 @@ func TestPrint(t *testing.T) {
 				checkPosterText(t, texts[i], pr, urls[i])
 			}
 			checkSheet(t, filepath.Join(dir, SheetFile), o, urls)
-			if o.ID == "van-ha" {
+			if o.ID == "phuc-loc" {
 				for i, pr := range o.Procedures {
 					checkPDF(t, filepath.Join(dir, SinglesDir, pr.ID+".pdf"), o.Name, urls[i:i+1])
 				}
@@ -98,7 +102,7 @@ func TestPrint(t *testing.T) {
 func checkPDF(t *testing.T, path, office string, want []string) []string {
 	t.Helper()
 	info := run(t, "pdfinfo", path)
-	for _, line := range []string{"Author:          UBND huyện Phúc Thọ", "Pages:           " + strconv.Itoa(len(want)), "(A4)", "CreationDate:    Thu Nov 26 17:00:00 2026 UTC", "Producer:        " + version.Generator()} {
+	for _, line := range []string{"Author:          UBND các xã Phúc Thọ, Phúc Lộc và Hát Môn (Hà Nội)", "Pages:           " + strconv.Itoa(len(want)), "(A4)", "CreationDate:    Thu Nov 26 17:00:00 2026 UTC", "Producer:        " + version.Generator()} {
 		if !strings.Contains(info, line) {
 			t.Errorf("%s: pdfinfo lacks %q:\n%s", path, line, info)
 		}
@@ -147,7 +151,7 @@ func checkPosterText(t *testing.T, text string, pr *procedure.Procedure, url str
 	t.Helper()
 	oneLine := strings.Join(strings.Fields(text), " ")
 	for _, want := range []string{pr.ShortName, strings.TrimPrefix(url, "https://"), "Quét mã bằng camera điện thoại hoặc Zalo",
-		"In ngày 27/11/2026", "Mã thủ tục " + pr.Code, "Không chờ, không giấy hẹn"} {
+		"In ngày 27/11/2026", "Mã thủ tục " + pr.Code, "Nộp trước 15:00 – nhận kết quả trong ngày"} {
 		if !strings.Contains(oneLine, want) {
 			t.Errorf("%s: the poster's text lacks %q:\n%s", url, want, text)
 		}
@@ -242,7 +246,7 @@ func TestLongestTitleFits(t *testing.T) {
 			if err := os.WriteFile(path, data, 0o644); err != nil {
 				t.Fatal(err)
 			}
-			checkTitleBox(t, path, paper, longest.Procedure.Name, "Không")
+			checkTitleBox(t, path, paper, longest.Procedure.Name, "Nộp")
 		})
 	}
 }
@@ -297,8 +301,8 @@ func checkTitleBox(t *testing.T, path string, paper poster.Paper, title, next st
 // TestPrintDeterministic prints twice: the same bytes in every file.
 func TestPrintDeterministic(t *testing.T) {
 	src := copyProject(t, repoRoot)
-	a, _ := printSample(t, src, PrintOptions{Offices: []string{"van-ha", "huyen"}})
-	b, _ := printSample(t, src, PrintOptions{Offices: []string{"van-ha", "huyen"}})
+	a, _ := printSample(t, src, PrintOptions{Offices: []string{"phuc-loc", "hat-mon"}})
+	b, _ := printSample(t, src, PrintOptions{Offices: []string{"phuc-loc", "hat-mon"}})
 	ca, cb := contents(t, a), contents(t, b)
 	if len(ca) != len(cb) || len(ca) < 9 {
 		t.Fatalf("%d files, then %d", len(ca), len(cb))
@@ -311,10 +315,11 @@ func TestPrintDeterministic(t *testing.T) {
 }
 
 // TestPrintOptions covers the choices of a print run: a paper size, a
-// subset of offices, a misspelt office, and a folder that is not ours.
+// subset of offices, a misspelt office, an office that closed, and a
+// folder that is not ours.
 func TestPrintOptions(t *testing.T) {
 	src := copyProject(t, repoRoot)
-	out, res := printSample(t, src, PrintOptions{Options: Options{Paper: "A3"}, Offices: []string{"van-ha"}})
+	out, res := printSample(t, src, PrintOptions{Options: Options{Paper: "A3"}, Offices: []string{"phuc-loc"}})
 	if res.Offices != 1 || res.Paper != poster.A3 {
 		t.Errorf("%+v, want one office on A3", res)
 	}
@@ -323,18 +328,22 @@ func TestPrintOptions(t *testing.T) {
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	if !slices.Equal(names, []string{".qrboard-site", "van-ha"}) {
-		t.Errorf("print folder holds %q, want only van-ha", names)
+	if !slices.Equal(names, []string{".qrboard-site", "phuc-loc"}) {
+		t.Errorf("print folder holds %q, want only phuc-loc", names)
 	}
 	if _, err := exec.LookPath("pdfinfo"); err == nil {
-		if info := run(t, "pdfinfo", filepath.Join(out, "van-ha", PostersFile)); !strings.Contains(info, "(A3)") {
+		if info := run(t, "pdfinfo", filepath.Join(out, "phuc-loc", PostersFile)); !strings.Contains(info, "(A3)") {
 			t.Errorf("not A3:\n%s", info)
 		}
 	}
 
-	_, diags, err := Print(context.Background(), PrintOptions{Options: Options{Src: src, Now: testNow}, Offices: []string{"van-haa"}})
-	if err != nil || !hasMessage(diags, msg.UnknownOffice) || diags[len(diags)-1].Hint.In(msg.En) != `did you mean "van-ha"?` {
+	_, diags, err := Print(context.Background(), PrintOptions{Options: Options{Src: src, Now: testNow}, Offices: []string{"phuc-locc"}})
+	if err != nil || !hasMessage(diags, msg.UnknownOffice) || diags[len(diags)-1].Hint.In(msg.En) != `did you mean "phuc-loc"?` {
 		t.Errorf("a misspelt office: %v %v", diags, err)
+	}
+	_, diags, err = Print(context.Background(), PrintOptions{Options: Options{Src: src, Now: testNow}, Offices: []string{"vong-xuyen"}})
+	if d := diags[len(diags)-1]; err != nil || d.Text.ID() != msg.PastOfficePrinted || d.Hint.In(msg.En) != "write -office phuc-loc" {
+		t.Errorf("an office that closed: %v %v", diags, err)
 	}
 	_, diags, err = Print(context.Background(), PrintOptions{Options: Options{Src: src, Now: testNow, Out: src}})
 	if err != nil || !hasMessage(diags, msg.OutputNotOurs) {

@@ -1,9 +1,11 @@
 // Package config reads qrboard.yaml, the site configuration: the site's
 // title and issuing authority, its public address, its language, how QR
-// codes are made, and the offices whose boards it replaces.
+// codes are made, and the offices whose boards it replaces — those of
+// today and those that closed, with the dates and successors that keep
+// their printed addresses working.
 //
-//	title: Thủ tục hành chính huyện Phúc Thọ
-//	authority: UBND huyện Phúc Thọ
+//	title: Thủ tục hành chính xã Phúc Thọ, Phúc Lộc, Hát Môn
+//	authority: UBND các xã Phúc Thọ, Phúc Lộc và Hát Môn (Hà Nội)
 //	base_url: https://thutuc.phuctho.example/   # absolute; may end in a sub-path
 //	language: vi                                # vi or en
 //	qr:
@@ -11,22 +13,84 @@
 //	print:
 //	  paper: A4                                 # posters: A4 (default), A3 or A5
 //	offices:
-//	  - id: van-ha                              # short ASCII id, used in every URL
-//	    name: Xã Vân Hà
+//	  - id: phuc-loc                            # short ASCII id, used in every URL
+//	    name: Xã Phúc Lộc
 //	    kind: commune                           # commune, town or district
-//	    code: "09718"                           # GSO code
+//	    code: "09739"                           # GSO code
+//	    from: 2025-07-01                        # the day it began to serve (leave out if long ago)
+//	    desk: Điểm Phục vụ hành chính công      # what its desk is called (default: Bộ phận Một cửa)
 //	    address: "TODO: địa chỉ trụ sở"         # TODO marks a value still to fill in
 //	    phone: "TODO"
 //	    hours: "TODO"
 //	    map_url: https://…
-//	    aliases: [old-id]                       # former ids; their pages redirect here
+//	    survey_url: https://…                   # its rating form; print makes a poster for it
+//	    report_to: motcua@…gov.vn               # or a form's https:// address: "report wrong information"
+//	    aliases: [old-id]                       # former ids of the same office; their pages redirect here
+//	  - id: vong-xuyen                          # an office that closed
+//	    name: Xã Võng Xuyên
+//	    kind: commune
+//	    code: "09739"
+//	    until: 2025-07-01                       # the day the change took effect: from then on it is gone
+//	    successor: phuc-loc                     # who took over its land and procedures (one id or a list)
 //	redirects:                                  # other addresses to keep working
 //	  - from: /cu/dang-ky-ket-hon/
-//	    to: /van-ha/dang-ky-ket-hon/
+//	    to: /phuc-loc/dang-ky-ket-hon/
 //
 // Contact details that are not known must not be invented: leave them out
 // or write a value starting with TODO, which pages and posters never show
-// and `qrboard check` lists.
+// and `qrboard check` lists (for offices still open).
+//
+// # Offices through time
+//
+// Communes merge, split and are renamed; in 2025 Phúc Thọ district's 21
+// communes became 18 on 1 January and three on 1 July, when districts were
+// abolished. Posters printed for the old offices still hang on walls, so
+// an office that closes is not deleted: its entry stays, with the day it
+// closed (until) and the office or offices that took over its land and
+// procedures (successor). An office serves from its from day (or since
+// ever) up to the day before its until day. On the day a site is built
+// (-now), the offices serving are current: they have pages and posters.
+// The offices closed by then are past: each address they ever published
+// (recorded in qrboard.lock) shows a short notice naming the old office,
+// the current one and the date, with a link to the current office's page
+// for the same procedure (package site). A chain of several steps is
+// followed to its end:
+//
+//   - id: van-ha                 # 2023
+//     until: 2025-01-01
+//     successor: nam-ha
+//   - id: nam-ha                 # formed from Vân Hà and Vân Nam
+//     from: 2025-01-01
+//     until: 2025-07-01
+//     successor: phuc-loc
+//   - id: phuc-loc               # today
+//     from: 2025-07-01
+//
+// A district, or a commune split between several, names every successor:
+// successor: [phuc-tho, phuc-loc, hat-mon].
+//
+// Ids, GSO codes and names are not identities. An entry is one office in
+// one period, and the same id may be written on several entries whose
+// periods do not overlap: the new, larger Xã Hát Môn of 2025 keeps the id
+// hat-mon of the old Xã Hát Môn (and takes old Tam Thuấn's code), and the
+// new Xã Phúc Thọ keeps phuc-tho, the old town's id. The addresses under
+// a reused id belong to whichever office has the id on the build date:
+// /hat-mon/dang-ky-ket-hon/ is the new Xã Hát Môn's page, which is where
+// the old one's citizens now go. A successor is written as an id and
+// means the office that had that id on the day the predecessor closed, so
+// the old Hát Môn writes successor: hat-mon. Codes and names may repeat
+// freely.
+//
+// A rename without a merger is the same: close the old entry and start a
+// new one with the new name (and, if wished, the same id); only a changed
+// id of the very same office is better written as an alias.
+//
+// Load checks the history: until after from; a successor only with until,
+// and until only with a successor (an office that closed without one would
+// leave its addresses leading nowhere); every successor an office that
+// existed on the day the predecessor closed — not unknown, not closed
+// already, not opened only later (a gap); no chain that comes back to
+// where it started; and no two entries with the same id at the same time.
 package config
 
 import (
@@ -53,13 +117,13 @@ const MaxOffices = 2000
 
 // Config is the content of qrboard.yaml.
 type Config struct {
-	Title     string     `yaml:"title" check:"required,max=200" doc:"Tên trang web, hiện trên trang chủ và áp phích" example:"Thủ tục hành chính huyện Phúc Thọ"`
-	Authority string     `yaml:"authority" check:"required,max=200" doc:"Cơ quan chủ quản, hiện ở đầu mỗi trang" example:"UBND huyện Phúc Thọ"`
+	Title     string     `yaml:"title" check:"required,max=200" doc:"Tên trang web, hiện trên trang chủ và áp phích" example:"Thủ tục hành chính xã Phúc Lộc"`
+	Authority string     `yaml:"authority" check:"required,max=200" doc:"Cơ quan chủ quản, hiện ở đầu mỗi trang" example:"UBND xã Phúc Lộc"`
 	BaseURL   string     `yaml:"base_url" check:"required,max=200" doc:"Địa chỉ công khai của trang, bắt đầu bằng https:// (có thể có thư mục con); mã QR dẫn về địa chỉ này" example:"https://thutuc.example.gov.vn/"`
 	Language  Language   `yaml:"language" doc:"Ngôn ngữ của trang và của thông báo: vi (tiếng Việt) hoặc en (tiếng Anh)" example:"vi"`
 	QR        QR         `yaml:"qr" doc:"Cách tạo mã QR"`
 	Print     Print      `yaml:"print" doc:"Cách in áp phích và bảng mã"`
-	Offices   []Office   `yaml:"offices" check:"required" doc:"Các Bộ phận Một cửa, mỗi cơ quan một mục"`
+	Offices   []Office   `yaml:"offices" check:"required" doc:"Các cơ quan tiếp nhận hồ sơ (Bộ phận Một cửa, Điểm Phục vụ hành chính công), mỗi cơ quan một mục; cơ quan đã sáp nhập vẫn giữ mục của mình, có until và successor"`
 	Redirects []Redirect `yaml:"redirects" check:"max=10000" doc:"Địa chỉ cũ cần tiếp tục hoạt động: mỗi mục chuyển một đường dẫn cũ đến đường dẫn mới"`
 
 	// Sum is the SHA-256 of the file, for incremental builds.
@@ -110,23 +174,35 @@ func (p *Paper) UnmarshalStrict(d *strictyaml.Decoder, n *yaml.Node) {
 	value.Choose(d, &upper, (*string)(p), "A4", "A3", "A5")
 }
 
-// Office is one one-stop office (Bộ phận Một cửa).
+// Office is one one-stop office (Bộ phận Một cửa) in one period of time
+// (see "Offices through time" above).
 type Office struct {
-	ID   string `yaml:"id" check:"required" doc:"Mã cơ quan: chữ thường không dấu, số và dấu gạch ngang; dùng trong địa chỉ trang" example:"van-ha"`
-	Name string `yaml:"name" check:"required,max=150" doc:"Tên cơ quan" example:"Xã Vân Hà"`
+	ID   string `yaml:"id" check:"required" doc:"Mã cơ quan: chữ thường không dấu, số và dấu gạch ngang; dùng trong địa chỉ trang. Đơn vị mới có thể dùng lại mã của đơn vị cũ nếu thời gian không trùng nhau" example:"phuc-loc"`
+	Name string `yaml:"name" check:"required,max=150" doc:"Tên cơ quan" example:"Xã Phúc Lộc"`
 	Kind Kind   `yaml:"kind" check:"required" doc:"Loại đơn vị: commune là xã, town là thị trấn, district là huyện" example:"commune"`
 	// GSO administrative code
-	Code    string      `yaml:"code" check:"max=20" doc:"Mã đơn vị hành chính của Tổng cục Thống kê, đặt trong dấu ngoặc kép" example:"\"09718\""`
-	Address string      `yaml:"address" check:"max=300" doc:"Địa chỉ trụ sở; ghi TODO nếu chưa có nguồn chính thức" example:"TODO: địa chỉ trụ sở UBND"`
-	Phone   string      `yaml:"phone" check:"max=50" doc:"Số điện thoại Bộ phận Một cửa; ghi TODO nếu chưa có nguồn chính thức" example:"TODO: số điện thoại"`
-	Hours   string      `yaml:"hours" check:"max=300" doc:"Giờ tiếp nhận hồ sơ; ghi TODO nếu chưa có nguồn chính thức" example:"TODO: giờ tiếp nhận hồ sơ"`
-	MapURL  value.URL   `yaml:"map_url" doc:"Địa chỉ bản đồ chỉ đường đến trụ sở" example:"https://…"`
-	Aliases []value.Ref `yaml:"aliases" check:"max=20" doc:"Mã cũ của cơ quan (khi đổi tên, sáp nhập), mỗi mã một mục: địa chỉ cũ chuyển đến đây" example:"xa-cu"`
+	Code string `yaml:"code" check:"max=20" doc:"Mã đơn vị hành chính của Tổng cục Thống kê, đặt trong dấu ngoặc kép" example:"\"09739\""`
+	// The period it serves, and who took over when it closed.
+	From      value.Date `yaml:"from" doc:"Ngày đơn vị bắt đầu hoạt động (khi được thành lập, sáp nhập); bỏ trống nếu đã có từ trước" example:"2025-07-01"`
+	Until     value.Date `yaml:"until" doc:"Ngày sáp nhập, giải thể có hiệu lực: từ ngày này đơn vị không còn; cần ghi cùng successor" example:"2025-07-01"`
+	Successor Successors `yaml:"successor" doc:"Mã đơn vị nhận lại địa bàn và thủ tục khi đơn vị này không còn (từ ngày until); một mã, hoặc danh sách mã khi chia cho nhiều đơn vị" example:"phuc-loc"`
+	Desk      string     `yaml:"desk" check:"max=100" doc:"Tên gọi nơi tiếp nhận hồ sơ, hiện sau tên cơ quan; bỏ trống là Bộ phận Một cửa" example:"Điểm Phục vụ hành chính công"`
+	Address   string     `yaml:"address" check:"max=300" doc:"Địa chỉ trụ sở; ghi TODO nếu chưa có nguồn chính thức" example:"TODO: địa chỉ trụ sở UBND"`
+	Phone     string     `yaml:"phone" check:"max=50" doc:"Số điện thoại Bộ phận Một cửa; ghi TODO nếu chưa có nguồn chính thức" example:"TODO: số điện thoại"`
+	Hours     string     `yaml:"hours" check:"max=300" doc:"Giờ tiếp nhận hồ sơ; ghi TODO nếu chưa có nguồn chính thức" example:"TODO: giờ tiếp nhận hồ sơ"`
+	MapURL    value.URL  `yaml:"map_url" doc:"Địa chỉ bản đồ chỉ đường đến trụ sở" example:"https://…"`
+	// The office's rating form and where to report wrong information (feedback.go)
+	SurveyURL SurveyURL   `yaml:"survey_url" doc:"Địa chỉ phiếu đánh giá sự phục vụ chính thức của cơ quan; lệnh print in áp phích có mã QR dẫn đến đây" example:"https://…"`
+	ReportTo  ReportTo    `yaml:"report_to" doc:"Email (hoặc địa chỉ biểu mẫu trên web) để người dân báo thông tin sai trên trang" example:"motcua@…gov.vn"`
+	Aliases   []value.Ref `yaml:"aliases" check:"max=20" doc:"Mã cũ của chính cơ quan này (khi chỉ đổi mã), mỗi mã một mục: địa chỉ cũ chuyển đến đây. Khi sáp nhập, giữ mục của đơn vị cũ với until và successor" example:"xa-cu"`
 
 	// Pos is where the office is written, for messages.
 	Pos diag.Pos `yaml:"-"`
 	// Placeholders lists the fields still marked TODO; they were cleared.
 	Placeholders []string `yaml:"-"`
+	// Next are the offices written in successor, each the entry that had
+	// the id on the day this one closed. Load sets them.
+	Next []*Office `yaml:"-"`
 }
 
 // Kind is the kind of administrative unit an office serves.
@@ -229,6 +305,23 @@ func (c *Config) SetBaseURL(s string) diag.List {
 	return diags
 }
 
+// GovDomain is the domain under which the sites of Vietnam's state
+// bodies live.
+const GovDomain = "gov.vn"
+
+// CheckOfficial warns when the site's address is not under .gov.vn:
+// citizens are told to trust a page only under its official domain, and
+// one that is not a government domain is hard to tell from a fake. It is
+// called once the base URL is final (after -base-url).
+func (c *Config) CheckOfficial() diag.List {
+	var diags diag.List
+	host := strings.ToLower(c.Base.Hostname())
+	if host != GovDomain && !strings.HasSuffix(host, "."+GovDomain) {
+		diags.Warn(c.BasePos(), msg.BaseNotGov, c.BaseURL).WithHint(msg.HintBaseGov)
+	}
+	return diags
+}
+
 func (c *Config) validate(diags *diag.List) {
 	if c.Language == "" {
 		c.Language = "vi"
@@ -242,14 +335,6 @@ func (c *Config) validate(diags *diag.List) {
 		diags.Add(diag.Pos{File: File}, msg.TooManyOffices, len(c.Offices), MaxOffices)
 		return
 	}
-	ids := map[string]diag.Pos{}
-	claim := func(id string, pos diag.Pos) {
-		if prev, ok := ids[id]; ok {
-			diags.Add(pos, msg.DuplicateOffice, id, prev.Line)
-			return
-		}
-		ids[id] = pos
-	}
 	for i := range c.Offices {
 		o := &c.Offices[i]
 		if p := slug.Check(o.ID); p != slug.OK {
@@ -258,15 +343,15 @@ func (c *Config) validate(diags *diag.List) {
 				d.WithHint(msg.HintUseID, s)
 			}
 		}
-		claim(o.ID, o.Pos)
 		for _, a := range o.Aliases {
 			if p := slug.Check(a.ID); p != slug.OK {
 				diags.Add(a.Pos, msg.BadAlias, a.ID, p.Message())
 			}
-			claim(a.ID, a.Pos)
 		}
 		o.clearPlaceholders(diags)
 	}
+	c.checkIDs(diags)
+	c.checkHistory(diags)
 	for i := range c.Redirects {
 		c.Redirects[i].check(diags)
 	}
@@ -284,7 +369,7 @@ func (o *Office) clearPlaceholders(diags *diag.List) {
 			*f.v = ""
 		}
 	}
-	if len(o.Placeholders) > 0 {
+	if len(o.Placeholders) > 0 && o.Until.IsZero() { // a closed office needs none
 		diags.Warn(o.Pos, msg.OfficePlaceholders, o.ID, strings.Join(o.Placeholders, ", "))
 	}
 }
@@ -336,14 +421,17 @@ func (r *Redirect) check(diags *diag.List) {
 	}
 }
 
-// Office returns the office with id, or nil.
+// Office returns the office with id, or nil. Where several entries share
+// the id (see "Offices through time"), it returns the one that started
+// last: the one that has the id today or will have it.
 func (c *Config) Office(id string) *Office {
+	var found *Office
 	for i := range c.Offices {
-		if c.Offices[i].ID == id {
-			return &c.Offices[i]
+		if o := &c.Offices[i]; o.ID == id && (found == nil || !o.From.Before(found.From)) {
+			found = o
 		}
 	}
-	return nil
+	return found
 }
 
 // PeekLanguage returns the language set in qrboard.yaml, reading only that

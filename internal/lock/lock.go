@@ -3,8 +3,10 @@
 // paths it publishes in qrboard.lock at the project root (committed, like
 // go.sum); a later build that would drop one of them — a procedure deleted
 // or renamed, an office removed or renamed — fails with a message naming
-// the address and the fix (an alias or a redirect), instead of silently
-// breaking posters on office walls.
+// the address and the fix (an alias, a redirect, or an office's history),
+// instead of silently breaking posters on office walls. The recorded paths
+// are also what package site plans notices for: the old addresses of
+// offices that closed stay published, each saying where to go now.
 package lock
 
 import (
@@ -65,6 +67,9 @@ func Read(fsys fs.FS) (*Lock, diag.List) {
 	slices.Sort(l.paths)
 	return l, diags
 }
+
+// Paths returns the recorded paths, sorted ("/", "/van-ha/", …).
+func (l *Lock) Paths() []string { return l.paths }
 
 // Len returns the number of recorded paths.
 func (l *Lock) Len() int { return len(l.paths) }

@@ -96,6 +96,7 @@ const (
 	Unverified
 	OfficesShape
 	Unfilled
+	BadFormFile
 
 	// Configuration.
 	NoConfig
@@ -107,6 +108,31 @@ const (
 	BadOfficeID
 	OfficePlaceholders
 	BadRedirect
+	BadSurveyURL
+	BadReportTo
+	FeedbackPlaceholder
+	BaseNotGov
+
+	// Offices through time.
+	UntilNotAfterFrom
+	SuccessorWithoutUntil
+	ClosedWithoutSuccessor
+	UnknownSuccessor
+	SuccessorGap
+	SuccessorClosed
+	SuccessorCycle
+	PastOfficeListed
+	PastOfficePrinted
+	HistoryMerged
+	HistoryReused
+	HistoryStep
+	HistoryThen
+	HintReuseID
+	HintUntil
+	HintSuccessor
+	HintSuccessorDates
+	HintSuccessorCycle
+	HintPastOffice
 
 	// The site as a whole.
 	UnknownOffice
@@ -125,6 +151,10 @@ const (
 	QRTooSmall
 	PosterTooLong
 	PosterGlyph
+	FormMissing
+	FormNotFile
+	FormContent
+	FormTooLarge
 
 	// Hints.
 	HintSaveUTF8
@@ -152,6 +182,9 @@ const (
 	HintPosterTooLong
 	HintUnfilled
 	HintSchemaStale
+	HintFormFile
+	HintBaseGov
+	HintSurveyTooLong
 
 	// The command line.
 	Usage
@@ -173,6 +206,7 @@ const (
 	InitNotEmpty
 	BadPaper
 	PrintSummary
+	PrintSurveys
 	Failed
 	UnknownSchema
 	SchemaWritten
@@ -320,16 +354,41 @@ var catalog = map[ID]entry{
 	Unverified:         {"thông tin chưa được xác minh: %s", "not yet verified: %s"},
 	OfficesShape:       {"\"offices\" cần là communes, district, all hoặc danh sách mã cơ quan", "\"offices\" must be communes, district, all or a list of office ids"},
 	Unfilled:           {"trường %q chưa được điền (vẫn ghi TODO)", "field %q is not filled in yet (it still says TODO)"},
+	BadFormFile:        {"tệp mẫu %q không dùng được: cần một tệp PDF, DOC, DOCX, ODT, XLS hoặc XLSX trong thư mục forms/, tên viết chữ thường không dấu, số và dấu gạch ngang", "form file %q cannot be used: it must be a PDF, DOC, DOCX, ODT, XLS or XLSX file in the forms/ folder, named with lower-case a–z, digits and hyphens"},
 
-	NoConfig:           {"không tìm thấy qrboard.yaml (tệp cấu hình của trang)", "qrboard.yaml (the site configuration) not found"},
-	BaseNotAbsolute:    {"base_url %q phải là địa chỉ đầy đủ bắt đầu bằng https://", "base_url %q must be a full address starting with https://"},
-	BaseExtra:          {"base_url %q không được có ?, # hoặc tên đăng nhập", "base_url %q must not contain ?, # or a user name"},
-	BadQRLevel:         {"mức sửa lỗi QR %q không hợp lệ; chọn L, M, Q hoặc H", "QR error-correction level %q is not valid; choose L, M, Q or H"},
-	TooManyOffices:     {"có %d cơ quan, tối đa %d", "%d offices; the limit is %d"},
-	DuplicateOffice:    {"mã cơ quan %q đã dùng ở dòng %d", "office id %q is already used on line %d"},
-	BadOfficeID:        {"mã cơ quan %q không dùng được: %s", "office id %q cannot be used: %s"},
-	OfficePlaceholders: {"cơ quan %q chưa có %s: trang và áp phích sẽ ghi \"chưa có thông tin\"", "office %q has no %s yet: pages and posters will say \"not available\""},
-	BadRedirect:        {"đường dẫn chuyển hướng %q phải bắt đầu bằng / và không có dấu cách, \"..\", ? hoặc #", "redirect path %q must start with / and contain no spaces, \"..\", ? or #"},
+	NoConfig:            {"không tìm thấy qrboard.yaml (tệp cấu hình của trang)", "qrboard.yaml (the site configuration) not found"},
+	BaseNotAbsolute:     {"base_url %q phải là địa chỉ đầy đủ bắt đầu bằng https://", "base_url %q must be a full address starting with https://"},
+	BaseExtra:           {"base_url %q không được có ?, # hoặc tên đăng nhập", "base_url %q must not contain ?, # or a user name"},
+	BadQRLevel:          {"mức sửa lỗi QR %q không hợp lệ; chọn L, M, Q hoặc H", "QR error-correction level %q is not valid; choose L, M, Q or H"},
+	TooManyOffices:      {"có %d cơ quan, tối đa %d", "%d offices; the limit is %d"},
+	DuplicateOffice:     {"mã cơ quan %q đã dùng ở dòng %d", "office id %q is already used on line %d"},
+	BadOfficeID:         {"mã cơ quan %q không dùng được: %s", "office id %q cannot be used: %s"},
+	OfficePlaceholders:  {"cơ quan %q chưa có %s: trang và áp phích sẽ ghi \"chưa có thông tin\"", "office %q has no %s yet: pages and posters will say \"not available\""},
+	BadRedirect:         {"đường dẫn chuyển hướng %q phải bắt đầu bằng / và không có dấu cách, \"..\", ? hoặc #", "redirect path %q must start with / and contain no spaces, \"..\", ? or #"},
+	BadSurveyURL:        {"survey_url %q phải là địa chỉ trang web, bắt đầu bằng https://", "survey_url %q must be a web address starting with https://"},
+	BadReportTo:         {"report_to %q phải là một địa chỉ email (ví dụ motcua@phuctho.gov.vn) hoặc địa chỉ biểu mẫu trên web, bắt đầu bằng https://", "report_to %q must be an e-mail address (such as motcua@phuctho.gov.vn) or a web form's address starting with https://"},
+	FeedbackPlaceholder: {"%s chưa được điền (vẫn ghi TODO): trang và áp phích sẽ không có liên kết này", "%s is not filled in yet (it still says TODO): pages and posters will go without it"},
+	BaseNotGov:          {"base_url %q không thuộc tên miền .gov.vn: người dân khó nhận ra đây là trang chính thức của cơ quan nhà nước", "base_url %q is not under .gov.vn: citizens cannot easily tell it is an official government site"},
+
+	UntilNotAfterFrom:      {"cơ quan %q: until %s phải sau from %s", "office %q: until %s must be after from %s"},
+	SuccessorWithoutUntil:  {"cơ quan %q có successor nhưng không có until", "office %q has a successor but no until"},
+	ClosedWithoutSuccessor: {"cơ quan %q không còn từ %s nhưng không ghi successor: các địa chỉ cũ của nó sẽ không dẫn đến đâu", "office %q closed on %s but names no successor: its old addresses would lead nowhere"},
+	UnknownSuccessor:       {"không có cơ quan %q trong qrboard.yaml (successor của %q)", "there is no office %q in qrboard.yaml (successor of %q)"},
+	SuccessorGap:           {"successor %[1]q của %[2]q chỉ có từ %[3]s, sau ngày %[2]q không còn (%[4]s): địa chỉ cũ sẽ không dẫn đến đâu trong khoảng đó", "successor %[1]q of %[2]q only starts on %[3]s, after %[2]q closed (%[4]s): its old addresses would lead nowhere in between"},
+	SuccessorClosed:        {"successor %[1]q của %[2]q đã không còn từ %[3]s, trước ngày %[2]q không còn (%[4]s)", "successor %[1]q of %[2]q had already closed on %[3]s, before %[2]q closed (%[4]s)"},
+	SuccessorCycle:         {"các successor tạo thành vòng lặp: %s", "the successors go round in a circle: %s"},
+	PastOfficeListed:       {"cơ quan %q không còn từ %s: thủ tục được làm tại %s", "office %q closed on %s: the procedure is done at %s"},
+	PastOfficePrinted:      {"cơ quan %q không còn từ %s: không in áp phích cho cơ quan đã sáp nhập", "office %q closed on %s: no posters are printed for an office that merged"},
+	HistoryMerged:          {"%s: đã nhập vào %s; %d địa chỉ cũ chuyển đến đó", "%s: merged into %s; %d old address(es) lead there"},
+	HistoryReused:          {"%s (%s cũ): đã nhập vào %s; %d địa chỉ cũ nay là trang của đơn vị mới cùng mã", "%s (the former %s): merged into %s; %d old address(es) are now the pages of the new office with the same id"},
+	HistoryStep:            {"%s từ %s", "%s on %s"},
+	HistoryThen:            {"%s, rồi %s", "%s, then %s"},
+	HintReuseID:            {"một mã chỉ dùng lại được cho đơn vị khác khi thời gian không trùng nhau: ghi until cho đơn vị cũ và from cho đơn vị mới", "an id can be reused by another office only at another time: give the old one until and the new one from"},
+	HintUntil:              {"ghi until: ngày sáp nhập có hiệu lực, ví dụ until: 2025-07-01", "add until: the day the merger took effect, for example until: 2025-07-01"},
+	HintSuccessor:          {"ghi successor: mã của đơn vị nhận lại địa bàn và thủ tục, ví dụ successor: phuc-loc", "add successor: the id of the office that took over its land and procedures, for example successor: phuc-loc"},
+	HintSuccessorDates:     {"sửa from của %q hoặc until của %q: đơn vị nhận lại phải đang hoạt động vào ngày đơn vị cũ không còn", "correct the from of %q or the until of %q: the successor must be serving on the day the old office closes"},
+	HintSuccessorCycle:     {"successor là đơn vị nhận lại sau khi đơn vị này không còn, không phải đơn vị trước nó", "a successor is the office that takes over after this one closes, never one before it"},
+	HintPastOffice:         {"ghi %s", "write %s"},
 
 	UnknownOffice:   {"không có cơ quan %q trong qrboard.yaml", "there is no office %q in qrboard.yaml"},
 	NoHandlers:      {"thủ tục %q không có cơ quan nào thực hiện nên sẽ không có trang", "no office handles procedure %q, so it gets no page"},
@@ -345,6 +404,10 @@ var catalog = map[ID]entry{
 	QRTooSmall:      {"địa chỉ %s cần mã QR phiên bản %d: trên %s khổ %s mỗi ô của mã chỉ còn %.2f mm, nhỏ hơn %.2f mm mà camera điện thoại đọc được từ %.1f m", "address %s needs a version %d QR code: on a %s of size %s each module would be %.2f mm, below the %.2f mm a phone camera reads from %.1f m"},
 	PosterTooLong:   {"%q quá dài, không vừa %s khổ %s kể cả ở cỡ chữ nhỏ nhất", "%q is too long to fit a %s of size %s even in the smallest type"},
 	PosterGlyph:     {"%q có ký tự %q (%U) mà phông chữ của áp phích không có", "%q contains the character %q (%U), which the poster font lacks"},
+	FormMissing:     {"không có tệp mẫu %s", "form file %s does not exist"},
+	FormNotFile:     {"%s không phải một tệp thường", "%s is not a regular file"},
+	FormContent:     {"tệp %s không phải tệp %s thật: nội dung không khớp với đuôi tên tệp", "%s is not a real %s file: its content does not match its extension"},
+	FormTooLarge:    {"tệp mẫu %s nặng %d KB; tối đa %d KB", "form file %s is %d KB; the limit is %d KB"},
 	QRTooDense:      {"địa chỉ dài nhất cần mã QR phiên bản %d; nên giữ ở phiên bản %d trở xuống bằng tên miền hoặc mã ngắn hơn", "the longest address needs a version %d QR code; keep to version %d or below with a shorter domain or ids"},
 	PageOverBudget:  {"%d trang nặng hơn %d KB khi nén gzip, nặng nhất là /%s: %d KB, vượt %d KB; trang sẽ mở chậm trên mạng di động yếu", "%d page(s) weigh more than %d KB gzip-compressed, the heaviest /%s: %d KB, %d KB over; they will open slowly on weak mobile data"},
 
@@ -363,8 +426,8 @@ var catalog = map[ID]entry{
 	HintInit:          {"chạy lệnh trong thư mục dự án, hoặc tạo dự án mới bằng: qrboard init THƯ-MỤC", "run the command in the project folder, or start a project with: qrboard init DIR"},
 	HintBaseURL:       {"ví dụ: base_url: https://thutuc.phuctho.gov.vn/", "for example: base_url: https://thutuc.phuctho.gov.vn/"},
 	HintOffices:       {"ví dụ: offices: communes", "for example: offices: communes"},
-	HintLockGone:      {"nếu %q được đổi tên, thêm tên cũ vào \"aliases\" của cơ quan hoặc thủ tục mới; nếu bỏ hẳn, thêm một mục \"redirects\" trong qrboard.yaml", "if %q was renamed, add the old name to \"aliases\" of the new office or procedure; if it is gone, add an entry to \"redirects\" in qrboard.yaml"},
-	HintLockOffice:    {"cơ quan %q đã bị xóa hoặc đổi mã: thêm mã cũ vào \"aliases\" của cơ quan thay thế trong qrboard.yaml", "office %q was removed or renamed: add the old id to \"aliases\" of the office that replaces it in qrboard.yaml"},
+	HintLockGone:      {"nếu %q được đổi tên, thêm tên cũ vào \"aliases\" của cơ quan hoặc thủ tục mới; nếu là cơ quan đã sáp nhập, giữ mục của nó trong qrboard.yaml và ghi until, successor; nếu bỏ hẳn, thêm một mục \"redirects\" trong qrboard.yaml", "if %q was renamed, add the old name to \"aliases\" of the new office or procedure; if it is an office that merged, keep its entry in qrboard.yaml with until and successor; if it is gone, add an entry to \"redirects\" in qrboard.yaml"},
+	HintLockOffice:    {"cơ quan %q đã bị xóa hoặc đổi mã: nếu sáp nhập, giữ mục của nó trong qrboard.yaml và ghi until, successor; nếu chỉ đổi mã, thêm mã cũ vào \"aliases\" của cơ quan thay thế", "office %q was removed or renamed: if it merged, keep its entry in qrboard.yaml with until and successor; if only its id changed, add the old id to \"aliases\" of the office that replaces it"},
 	HintLockProcedure: {"tệp procedures/%[1]s.yaml đã bị xóa hoặc đổi tên: nếu đổi tên, thêm \"aliases: [%[1]s]\" vào tệp mới; nếu bãi bỏ, giữ tệp và ghi \"repealed_on\"", "procedures/%[1]s.yaml was deleted or renamed: if renamed, add \"aliases: [%[1]s]\" to the new file; if abolished, keep the file and set \"repealed_on\""},
 	HintLockHandler:   {"thủ tục %q không còn do cơ quan %q thực hiện: thêm lại vào \"offices\" hoặc thêm một mục \"redirects\" trong qrboard.yaml", "procedure %q is no longer handled by office %q: add it back to \"offices\" or add an entry to \"redirects\" in qrboard.yaml"},
 	HintQRTooSmall:    {"rút ngắn địa chỉ (base_url, mã cơ quan hoặc tên tệp thủ tục, kèm \"aliases\" cho tên cũ), dùng qr.level M hoặc L, hoặc in khổ lớn hơn (print: paper: A3)", "shorten the address (base_url, the office id or the procedure's file name, with \"aliases\" for the old name), use qr.level M or L, or print larger (print: paper: A3)"},
@@ -373,6 +436,9 @@ var catalog = map[ID]entry{
 	HintPageBudget:    {"rút ngắn các đoạn dài (ghi chú, điều kiện, căn cứ pháp lý) hoặc bớt chữ trong templates/", "shorten long texts (notes, conditions, legal basis) or trim the templates/"},
 	HintSchemaStale:   {"cập nhật bằng: qrboard schema -o %s", "update it with: qrboard schema -o %s"},
 	HintUnfilled:      {"thay TODO bằng thông tin thật; trường không bắt buộc mà chưa có thông tin thì để trống", "replace TODO with the real information; leave an optional field empty if there is none"},
+	HintFormFile:      {"đặt tệp mẫu vào thư mục forms/ của dự án, rồi ghi file: forms/TÊN-TỆP (ví dụ file: forms/to-khai-khai-tu.pdf)", "put the form in the project's forms/ folder and write file: forms/NAME (for example file: forms/to-khai-khai-tu.pdf)"},
+	HintSurveyTooLong: {"dùng địa chỉ ngắn hơn của phiếu đánh giá (nhiều dịch vụ biểu mẫu có địa chỉ rút gọn), hoặc in khổ lớn hơn (print: paper: A3)", "use a shorter address of the rating form (many form services give a short one), or print larger (print: paper: A3)"},
+	HintBaseGov:       {"khi có tên miền chính thức, ví dụ base_url: https://thutuc.phuctho.gov.vn/", "once there is an official domain, for example base_url: https://thutuc.phuctho.gov.vn/"},
 
 	Usage:          {"cách dùng: %s", "usage: %s"},
 	UnknownCommand: {"không có lệnh %q; chạy \"qrboard help\" để xem các lệnh", "unknown command %q; run \"qrboard help\" for the list"},
@@ -392,6 +458,7 @@ var catalog = map[ID]entry{
 	InitDone:       {"đã tạo dự án mới trong %s; tiếp theo: cd %s && qrboard build", "created a new project in %s; next: cd %s && qrboard build"},
 	InitNotEmpty:   {"thư mục %s đã có tệp; chọn một thư mục mới hoặc trống", "folder %s is not empty; choose a new or empty folder"},
 	BadPaper:       {"khổ giấy %q không hợp lệ; chọn A4, A3 hoặc A5", "paper size %q is not valid; choose A4, A3 or A5"},
+	PrintSurveys:   {"và %d áp phích đánh giá sự phục vụ (survey.pdf)", "and %d service rating poster(s) (survey.pdf)"},
 	PrintSummary:   {"đã tạo áp phích khổ %s cho %d cơ quan: %d áp phích, %d trang danh sách, %d áp phích cửa trong %s → %s", "made %s posters for %d offices: %d posters, %d board sheet pages, %d door posters in %s → %s"},
 	Failed:         {"%s", "%s"},
 	UnknownSchema:  {"không có lược đồ %q; chọn procedure (tệp thủ tục) hoặc qrboard (qrboard.yaml)", "there is no schema %q; choose procedure (procedure files) or qrboard (qrboard.yaml)"},

@@ -81,24 +81,24 @@ func TestPaths(t *testing.T) {
 	}{
 		{"/", 200},
 		{"/index.html", 200},
-		{"/van-ha/dang-ky-ket-hon/", 200},
-		{"/van-ha/dang-ky-ket-hon/index.html", 200},
-		{"/van-ha/dang-ky-ket-hon/qr.svg", 200},
-		{"/van-ha/dang-ky-ket-hon/qr.png", 200},
-		{"/van-ha", 301},
+		{"/phuc-loc/dang-ky-ket-hon/", 200},
+		{"/phuc-loc/dang-ky-ket-hon/index.html", 200},
+		{"/phuc-loc/dang-ky-ket-hon/qr.svg", 200},
+		{"/phuc-loc/dang-ky-ket-hon/qr.png", 200},
+		{"/phuc-loc", 301},
 		{"/khong-co/", 404},
 		{"/../qrboard.yaml", 400},
 		{"/../../../../etc/passwd", 400},
-		{"/van-ha/../../qrboard.yaml", 400},
+		{"/phuc-loc/../../qrboard.yaml", 400},
 		{"/%2e%2e/qrboard.yaml", 400},
 		{"/%2E%2E/%2E%2E/qrboard.yaml", 400},
-		{"/van-ha/%2e%2e%2f%2e%2e%2fqrboard.yaml", 400},
+		{"/phuc-loc/%2e%2e%2f%2e%2e%2fqrboard.yaml", 400},
 		{"/..%2fqrboard.yaml", 400},
 		{"/..%5cqrboard.yaml", 400},
-		{"/van-ha/..\\..\\qrboard.yaml", 400},
+		{"/phuc-loc/..\\..\\qrboard.yaml", 400},
 		{"/%5c%5cserver%5cshare", 400},
 		{"/C:/Windows/win.ini", 400},
-		{"/van-ha/index.html%00.png", 400},
+		{"/phuc-loc/index.html%00.png", 400},
 		{"/./index.html", 400},
 		{"//qrboard.yaml", 400},
 		{"/.qrboard-site", 400},
@@ -127,7 +127,7 @@ func TestPaths(t *testing.T) {
 // built files do not.
 func TestInjected(t *testing.T) {
 	s, ts, _ := start(t)
-	_, body := raw(t, ts, "GET", "/van-ha/dang-ky-ket-hon/")
+	_, body := raw(t, ts, "GET", "/phuc-loc/dang-ky-ket-hon/")
 	tag := `<script src="/__qrboard/reload.js?v=` + s.id + `.1"></script>`
 	if !strings.Contains(body, tag+"\n</body>") {
 		t.Errorf("the page lacks %s before </body>", tag)
@@ -163,7 +163,7 @@ func TestErrorPage(t *testing.T) {
 	if rep.Result != nil || !rep.Reload {
 		t.Fatalf("a broken project built, or tabs were not told: %+v", rep)
 	}
-	status, body := raw(t, ts, "GET", "/van-ha/dang-ky-ket-hon/")
+	status, body := raw(t, ts, "GET", "/phuc-loc/dang-ky-ket-hon/")
 	line := strings.Count(string(good), "\n") + 1
 	want := fmt.Sprintf("%s:%d:1</code> lỗi: không có trường &#34;shortname&#34;", file, line)
 	if status != 500 || !strings.Contains(body, want) || !strings.Contains(body, "gợi ý: có phải ý bạn là") {
@@ -172,7 +172,7 @@ func TestErrorPage(t *testing.T) {
 	if !strings.Contains(body, `<script src="/__qrboard/reload.js?v=`+s.id+`.2">`) {
 		t.Error("the error page does not reload")
 	}
-	if status, _ := raw(t, ts, "GET", "/van-ha/dang-ky-ket-hon/qr.svg"); status != 200 {
+	if status, _ := raw(t, ts, "GET", "/phuc-loc/dang-ky-ket-hon/qr.svg"); status != 200 {
 		t.Errorf("qr.svg of the last good build: %d", status)
 	}
 	if rep := s.Build(context.Background(), nil); rep.Reload {
@@ -182,7 +182,7 @@ func TestErrorPage(t *testing.T) {
 	if rep := s.Build(context.Background(), nil); rep.Result == nil || !rep.Reload {
 		t.Fatalf("fixed project: %+v", rep)
 	}
-	if status, _ := raw(t, ts, "GET", "/van-ha/dang-ky-ket-hon/"); status != 200 {
+	if status, _ := raw(t, ts, "GET", "/phuc-loc/dang-ky-ket-hon/"); status != 200 {
 		t.Errorf("after the fix: %d", status)
 	}
 }
@@ -251,16 +251,16 @@ func TestRebuildKeepsPages(t *testing.T) {
 		t.Fatalf("rebuild failed: %v %v", rep.Diags.Err(), rep.Err)
 	}
 	res := rep.Result
-	// The procedure's 21 office pages and its overview are made again,
+	// The procedure's 3 office pages and its overview are made again,
 	// but their QR codes (qr.svg, qr.png); every other page's five files
 	// (with index.html, og.png, poster.html) are kept.
-	if pc := res.PageChanges; pc.Changed != 22 || pc.Added+pc.Removed != 0 || !rep.Reload {
-		t.Errorf("rebuild changed %+v, want the procedure's 22 pages; reload %v", pc, rep.Reload)
+	if pc := res.PageChanges; pc.Changed != 4 || pc.Added+pc.Removed != 0 || !rep.Reload {
+		t.Errorf("rebuild changed %+v, want the procedure's 4 pages; reload %v", pc, rep.Reload)
 	}
-	if want := (res.Pages-22)*5 + 22*2; res.Files.Kept != want || res.QREncoded != 0 {
+	if want := (res.Pages-4)*5 + 4*2; res.Files.Kept != want || res.QREncoded != 0 {
 		t.Errorf("rebuild kept %d files (want %d), encoded %d codes (want 0)", res.Files.Kept, want, res.QREncoded)
 	}
-	if _, body := raw(t, ts, "GET", "/van-ha/chung-thuc-chu-ky/"); !strings.Contains(body, "12.000 đồng/trường hợp") {
+	if _, body := raw(t, ts, "GET", "/phuc-loc/chung-thuc-chu-ky/"); !strings.Contains(body, "12.000 đồng/trường hợp") {
 		t.Error("the page served does not show the new fee")
 	}
 	if _, err := os.Stat(filepath.Join(src, "site")); err == nil {

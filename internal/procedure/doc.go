@@ -31,13 +31,20 @@
 //	    copies: 0                     # bản sao
 //	    present: true                 # shown to the official, not handed in
 //	    optional: true                # only when it applies ("nếu có")
-//	    form: {name: Mẫu …, url: https://…}
+//	    form: {name: Mẫu …, url: https://…, file: forms/to-khai-ket-hon.pdf}
 //	    note: …                       # (md)
 //	cases:                            # papers that depend on the situation
 //	  - name: Trường hợp …            # required
 //	    documents: [ …as above… ]     # required
 //
 // A procedure needs documents, cases or both.
+//
+// A form's file is a copy kept in the project's forms/ folder — a PDF,
+// DOC, DOCX, ODT, XLS or XLSX file named like an id — which the build
+// publishes at the same path in the site ("forms/to-khai-ket-hon.pdf")
+// and the document's line links to with its kind and size ("Tải mẫu
+// (PDF, 120 KB)"). `check` reports a file that is missing, not a
+// regular file, larger than 5 MB or not what its extension says.
 //
 // # Channels, steps, conditions, result
 //
@@ -56,13 +63,15 @@
 //	    issuer: Chính phủ
 //	    articles: Điều 24–26
 //	    url: https://…
-//	online_url: https://dichvucong.hanoi.gov.vn   # where to file online (needed with an online channel)
-//	portal_url: https://dichvucong.gov.vn/…       # the national portal's page
+//	online_url: https://dichvucong.gov.vn/thu-tuc-hanh-chinh/…  # where to file online (needed with an online channel):
+//	                          # since 1 July 2025 the national portal's page of the procedure, not a provincial portal
+//	portal_url: https://dichvucong.gov.vn/thu-tuc-hanh-chinh/…  # the national portal's page
 //
 // # Where and when
 //
 //	offices: communes         # required; communes (every commune and town), district, all,
-//	                          # or a list of office ids from qrboard.yaml: [van-ha, phuc-tho]
+//	                          # or a list of office ids from qrboard.yaml: [phuc-loc, phuc-tho]
+//	                          # (an office that closed stands for its successors, with a warning)
 //	no_wait: true             # "không chờ, không giấy hẹn": pages and posters show a badge
 //	no_wait_note: …           # its caveat; a standard one (filings after 15:00 → next working day) if empty
 //	effective_from: 2026-01-01  # no page before this day

@@ -51,7 +51,7 @@ type Procedure struct {
 	LegalBasis []Law          `yaml:"legal_basis" check:"required,max=30" doc:"Căn cứ pháp lý: mỗi văn bản quy định thủ tục một mục"`
 
 	// Where to file online
-	OnlineURL value.URL `yaml:"online_url" doc:"Địa chỉ nộp hồ sơ trực tuyến; cần khi có cách nộp online" example:"https://dichvucong.hanoi.gov.vn"`
+	OnlineURL value.URL `yaml:"online_url" doc:"Địa chỉ nộp hồ sơ trực tuyến: trang của thủ tục trên Cổng Dịch vụ công quốc gia; cần khi có cách nộp online" example:"https://dichvucong.gov.vn/thu-tuc-hanh-chinh/…"`
 	// The national portal's page
 	PortalURL value.URL `yaml:"portal_url" doc:"Địa chỉ trang của thủ tục trên Cổng Dịch vụ công quốc gia" example:"https://dichvucong.gov.vn/…"`
 	Offices   Offices   `yaml:"offices" check:"required" doc:"Nơi thực hiện: communes (mọi xã, thị trấn), district (UBND huyện), all (tất cả) hoặc danh sách mã cơ quan trong qrboard.yaml" example:"communes"`
@@ -111,6 +111,8 @@ type Document struct {
 type Form struct {
 	Name string    `yaml:"name" check:"required,max=300" doc:"Tên mẫu đơn, tờ khai" example:"Tờ khai đăng ký khai tử"`
 	URL  value.URL `yaml:"url" doc:"Địa chỉ tải mẫu" example:"https://…"`
+	// A copy kept in the project's forms/ folder, published with the site
+	File FormFile `yaml:"file" doc:"Tệp mẫu đặt trong thư mục forms/ của dự án (PDF, DOC, DOCX, ODT, XLS hoặc XLSX, tên chữ thường không dấu); trang có nút tải về kèm loại và dung lượng tệp" example:"forms/to-khai-dang-ky-khai-tu.pdf"`
 }
 
 // Case is a group of papers needed only in one situation ("Trường hợp …").

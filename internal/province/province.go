@@ -5,9 +5,11 @@
 // code, so no two pages have the same content; every procedure is handled
 // by every office, so the site has 1 + N + N×M + M pages.
 //
-// Offices reuse the sample's names with a number ("Xã Vân Hà 3") and keep
-// its TODO contact details: a synthetic project publishes nothing, and its
-// facts are the sample's, never invented ones.
+// Offices reuse the names of the sample's communes of every period (its
+// offices that closed included, each id once) with a number ("Xã Vân Hà
+// 3"), all serving, and keep its TODO contact details: a synthetic
+// project publishes nothing, and its facts are the sample's, never
+// invented ones.
 //
 // WriteHugo writes the same pages as a Hugo site, for comparison.
 package province
@@ -87,15 +89,18 @@ type officeFile struct {
 }
 
 // offices returns qrboard.yaml with n offices: the sample's communes and
-// town in turn, numbered from their second round on.
+// town in turn, of every period, each id once, numbered from their second
+// round on.
 func offices(sample fs.FS, opts Options) ([]byte, error) {
 	cfg, diags := config.Load(sample)
 	if diags.HasErrors() {
 		return nil, diags.Err()
 	}
 	var base []config.Office
+	seen := map[string]bool{}
 	for _, o := range cfg.Offices {
-		if o.Kind.CommuneLevel() {
+		if o.Kind.CommuneLevel() && !seen[o.ID] {
+			seen[o.ID] = true
 			base = append(base, o)
 		}
 	}
@@ -113,7 +118,9 @@ func offices(sample fs.FS, opts Options) ([]byte, error) {
 		if round := i/len(base) + 1; round > 1 {
 			f.ID += "-" + strconv.Itoa(round)
 			f.Name += " " + strconv.Itoa(round)
-			f.Code += "-" + strconv.Itoa(round)
+			if f.Code != "" {
+				f.Code += "-" + strconv.Itoa(round)
+			}
 		}
 		out.Offices = append(out.Offices, f)
 	}

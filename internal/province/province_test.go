@@ -20,7 +20,7 @@ var now = time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
 // it, and checks that it has the pages Options.Pages promises, each with
 // its own content, and a content file per page for Hugo.
 func TestProvinceBuilds(t *testing.T) {
-	opts := province.Options{Offices: 23, Procedures: 7} // offices wrap round the sample's 21
+	opts := province.Options{Offices: 27, Procedures: 7} // offices wrap round the sample's 25 communes
 	dir := t.TempDir()
 	src := filepath.Join(dir, "province")
 	if err := province.Write(src, qrboard.Sample(), opts); err != nil {
@@ -37,7 +37,7 @@ func TestProvinceBuilds(t *testing.T) {
 		t.Errorf("QR version %d, want ≤ %d", res.MaxQRVersion, build.MaxVersion)
 	}
 	seen := map[string]string{}
-	for _, p := range []string{"van-ha/chung-thuc-ban-sao/", "van-ha-2/chung-thuc-ban-sao/", "van-ha/chung-thuc-ban-sao-2/"} {
+	for _, p := range []string{"phuc-loc/chung-thuc-ban-sao/", "phuc-loc-2/chung-thuc-ban-sao/", "phuc-loc/chung-thuc-ban-sao-2/"} {
 		data, err := os.ReadFile(filepath.Join(dir, "site", filepath.FromSlash(p), "index.html"))
 		if err != nil {
 			t.Fatal(err)

@@ -59,10 +59,14 @@ func Robots(s *site.Site) []byte {
 // Redirects returns _redirects, read by Netlify, Cloudflare Pages and
 // similar hosts to answer old addresses with a real 301. Paths include the
 // base URL's sub-path, since such hosts read them from the domain root.
+// Notices are left out: a 301 would skip what they say.
 func Redirects(s *site.Site) []byte {
 	prefix := s.Config.Base.Path
 	var b bytes.Buffer
 	for _, r := range s.Redirects {
+		if r.Notice != nil {
+			continue
+		}
 		fmt.Fprintf(&b, "%s%s %s%s 301\n", prefix, r.From, prefix, r.To)
 	}
 	return b.Bytes()

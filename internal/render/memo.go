@@ -98,6 +98,14 @@ func (f Frame) Host() string { return f.r.site.Config.Base.Host }
 // generator meta tag: which qrboard made a page, for support.
 func (f Frame) Generator() string { return version.Generator() }
 
+// HostBreaks returns the site's domain with a line break allowed after
+// each dot, so that in large text on a narrow phone the header's domain
+// wraps between its parts ("thutuc.phuctho." / "gov.vn") rather than
+// overflowing or breaking inside a word.
+func (f Frame) HostBreaks() template.HTML {
+	return template.HTML(strings.ReplaceAll(template.HTMLEscapeString(f.Host()), ".", ".<wbr>"))
+}
+
 // ImageWidth and ImageHeight return the size of every sharing picture.
 func (f Frame) ImageWidth() int  { return imageWidth }
 func (f Frame) ImageHeight() int { return imageHeight }

@@ -1,6 +1,6 @@
 // Package render turns the planned site into files: an HTML page for each
-// site.Page from the templates, redirect pages, 404.html, sitemap.xml,
-// robots.txt and _redirects.
+// site.Page from the templates, redirect and notice pages, 404.html,
+// sitemap.xml, robots.txt and _redirects.
 //
 // # Templates
 //
@@ -9,12 +9,17 @@
 // layout.html defines "layout", the frame of every page, and partials.html
 // the pieces several pages share; each page file
 // (home.html, office.html, procedure.html, overview.html, redirect.html,
-// 404.html) defines "title" and "content". style.css is inlined into every
-// page, and page.js into every page but redirects and 404.html, so a page
-// loads in one request; each page has one <style> and at most one
-// <script>, and no inline event handlers or style attributes. The top of
-// every page names the qrboard that made it in a generator meta tag
-// (Frame.Generator, from package version).
+// notice.html, 404.html) defines "title" and "content". style.css is
+// inlined into every page, and page.js into every page but redirects,
+// notices and 404.html, so a page loads in one request; each page has one
+// <style> and at most one <script>, and no inline event handlers or style
+// attributes. The top of every page names the qrboard that made it in a
+// generator meta tag (Frame.Generator, from package version).
+//
+// notice.html is the page left at an address of an office that closed
+// (see package site, "Offices that closed"): its data has .Notice, and
+// .Steps and .Where give its sentences, made from the interface strings
+// notice_* with the names of the offices and the dates.
 //
 // poster.html defines "poster", a whole document of its own: the page's
 // printable poster, one sheet of paper with print CSS and the code as
@@ -26,10 +31,14 @@
 //	                formatted with ARGS as by fmt.Sprintf
 //	groups PROCS    procedures grouped by field ([]site.Group)
 //	searchkey X     what the search matches for a procedure or office: its
-//	                names, code and keywords, folded as by slug.Fold
+//	                names, then its code and keywords (see search.go)
 //	plain HTML      rendered Markdown as one line of plain text (a Markdown
 //	                field has it ready as .Text)
 //	tel PHONE       a phone number as a tel: link wants it (digits and +)
+//	sitelink PATH   a link to PATH inside the site ("forms/to-khai.pdf"), made
+//	                relative to each page once it is rendered
+//	filesize N      a size in bytes as pages show it ("120 KB", "1,5 MB")
+//	fold TEXT       TEXT as the search compares it (Fold): "Vân Hà" → "van ha"
 //	memo NAME DATA  the template NAME executed with DATA once per build
 //	                and reused: the parts of pages that many pages share
 //	                (see memo.go and below); DATA is .Frame, .Place,
@@ -40,6 +49,10 @@
 //	.Abs PATH       absolute address of PATH, for canonical and sharing links
 //	.Host           the site's domain, shown on every page against fake copies
 //	.Updated        the day the page's content last changed
+//	.Report         on a procedure's page at an office: the link to report
+//	                wrong information on it, "" when the office gave none
+//	.Facts.Papers   the papers to bring, for the box of key facts (facts.go)
+//	.Place.Missing  what is not known of the office's address, hours, phone
 //
 // # Shared parts
 //
@@ -129,6 +142,9 @@ func New(fsys fs.FS, s *site.Site) (*Renderer, diag.List) {
 		"searchkey": r.searchKey,
 		"plain":     markdown.PlainText,
 		"tel":       tel,
+		"sitelink":  siteLink,
+		"filesize":  r.fileSize,
+		"fold":      Fold,
 		"memo":      noMemo, // replaced in each set below
 		"shared":    noMemo,
 	})
@@ -148,7 +164,7 @@ func New(fsys fs.FS, s *site.Site) (*Renderer, diag.List) {
 	for kind, file := range pageFiles {
 		r.pages[kind] = parse(file)
 	}
-	for _, file := range []string{"redirect.html", "404.html"} {
+	for _, file := range []string{"redirect.html", "notice.html", "404.html"} {
 		r.extras[file] = parse(file)
 	}
 	r.poster = parse("poster.html")
@@ -175,6 +191,8 @@ type Data struct {
 
 	// On redirect pages: where to go.
 	Target, TargetURL string
+	// On notice pages: what became of an office that closed.
+	Notice *site.Notice
 
 	r *Renderer
 }
@@ -276,9 +294,15 @@ func (r *Renderer) Page(p *site.Page) ([]byte, error) {
 	return r.exec(r.pages[p.Kind], d)
 }
 
-// Redirect renders the page left at an old address.
+// Redirect renders the page left at an old address: a notice where an
+// office closed, else a redirect.
 func (r *Renderer) Redirect(rd site.Redirect) ([]byte, error) {
 	from := &site.Page{Path: rd.From}
+	if rd.Notice != nil {
+		d := r.data(from, r.site.URL(rd.From), from.Root())
+		d.Notice = rd.Notice
+		return r.exec(r.extras["notice.html"], d)
+	}
 	d := r.data(from, r.site.URL(rd.To), from.Root())
 	d.Target, d.TargetURL = from.Root()+rd.To+"index.html", r.site.URL(rd.To)
 	return r.exec(r.extras["redirect.html"], d)

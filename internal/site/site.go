@@ -14,6 +14,42 @@
 // A procedure whose effective_from is after the build date has no page
 // yet. A repealed procedure keeps its pages — printed posters must not
 // lead nowhere — but is no longer listed.
+//
+// # Offices that closed
+//
+// Only the offices serving on the build date (config.Office.ServesOn) have
+// pages; an office that closed before it (config: until, successor) keeps
+// its addresses. Its board's address, and every address of it that
+// qrboard.lock records, shows a notice (a Redirect with a Notice): what
+// became of the office, step by step with dates ("Từ 01/01/2025, xã Vân
+// Hà thuộc xã Nam Hà. Từ 01/07/2025, xã Nam Hà thuộc xã Phúc Lộc."), and a
+// link to the page of the same procedure at each current office that took
+// it over — or, where that office does not handle it, a sentence saying
+// so and links to its board and to the procedure's list of offices. A
+// district whose land went to communes says that districts no longer
+// exist and lists the communes. An address whose id a current office has
+// taken over (the new Xã Hát Môn kept hat-mon) is that office's page; if
+// it does not handle the procedure, the old office's notice says so.
+//
+// Why a notice page and not a redirect, or the new page with a banner:
+// a citizen who scans a 2023 poster must learn that the office to go to
+// is now another one, in another building — an automatic move would hide
+// exactly that, and a meta refresh with a delay fails WCAG 2.2.1 and
+// makes a slow phone wait twice. The notice page is the layout's frame
+// and two or three sentences, about 2 KB compressed: on 2G or a weak 3G
+// signal it arrives in the first round trip, readable before anything
+// else loads, and the next tap goes to the real page over the same
+// connection. A copy of the new page with a banner would save that tap
+// but would put a full page (and its QR code) at every old address — a
+// province's 579 former communes × 300 procedures — and would still need
+// this page where there is no single page to show (a district, a
+// procedure the successor does not do). Notices are left out of
+// _redirects, where hosts would answer a 301 that skips them, and are not
+// indexed (noindex): search engines show the current pages.
+//
+// Current offices list the past offices whose land they took over, so a
+// citizen of Võng Xuyên recognises Xã Phúc Lộc (Office.Former), and only
+// current offices get posters.
 package site
 
 import (
@@ -36,7 +72,8 @@ import (
 type Site struct {
 	Config     *config.Config
 	Now        value.Date
-	Offices    []*Office
+	Offices    []*Office              // serving on Now, in the order of qrboard.yaml
+	Past       []*Office              // closed by Now
 	Procedures []*procedure.Procedure // published (in force or repealed), in display order
 	Listed     []*procedure.Procedure // in force: the ones lists show
 	Pages      []*Page
@@ -54,6 +91,18 @@ type Office struct {
 	Name       string
 	Procedures []*procedure.Procedure // in force, in display order
 	Repealed   []*procedure.Procedure // repealed, still with pages here
+
+	// Former are, on a current office, the past offices whose land it
+	// took over, directly or through others, by the day they closed,
+	// the latest first; a district is not listed on a commune.
+	Former []Former
+	// Steps are, on a past office, the changes that led from it to the
+	// current offices, in date order; Successors are those offices.
+	Steps      []Step
+	Successors []*Office
+	// Moved counts, on a past office, its addresses that show a notice;
+	// Taken those that a current office with the same id now serves.
+	Moved, Taken int
 }
 
 // Kind is the kind of a page.
@@ -79,10 +128,12 @@ type Page struct {
 // Root returns the relative path from the page to the site root.
 func (p *Page) Root() string { return strings.Repeat("../", strings.Count(p.Path, "/")) }
 
-// Redirect sends an old address to a page.
+// Redirect sends an old address to a page: at once, or, when Notice is
+// set, through a notice saying what became of a past office.
 type Redirect struct {
 	From, To string
 	Pos      diag.Pos
+	Notice   *Notice
 }
 
 // URL returns the absolute address of path.
@@ -91,16 +142,27 @@ func (s *Site) URL(path string) string { return s.Config.Base.String() + path }
 // Page returns the page at path, or nil.
 func (s *Site) Page(path string) *Page { return s.byPath[path] }
 
-// Plan works out what to publish on day now.
-func Plan(cfg *config.Config, procs []*procedure.Procedure, now value.Date) (*Site, diag.List) {
+// Plan works out what to publish on day now. published are the addresses
+// published before, as qrboard.lock records them ("/van-ha/"): those of
+// offices closed by now are kept, with a notice.
+func Plan(cfg *config.Config, procs []*procedure.Procedure, now value.Date, published []string) (*Site, diag.List) {
 	var diags diag.List
 	s := &Site{Config: cfg, Now: now, byPath: map[string]*Page{}}
 	officeByID := map[string]*Office{}
+	entries := map[*config.Office]*Office{}
 	for i := range cfg.Offices {
-		o := &Office{Office: &cfg.Offices[i], Name: cfg.Offices[i].Name}
-		s.Offices = append(s.Offices, o)
-		officeByID[o.ID] = o
+		c := &cfg.Offices[i]
+		o := &Office{Office: c, Name: c.Name}
+		entries[c] = o
+		switch {
+		case c.ServesOn(now):
+			s.Offices = append(s.Offices, o)
+			officeByID[o.ID] = o
+		case c.ClosedOn(now):
+			s.Past = append(s.Past, o)
+		}
 	}
+	s.planHistory(entries)
 	for _, p := range procs {
 		if p.Published(now) {
 			s.Procedures = append(s.Procedures, p)
@@ -137,6 +199,7 @@ func Plan(cfg *config.Config, procs []*procedure.Procedure, now value.Date) (*Si
 		s.add(&Page{Kind: Overview, Path: p.ID + "/", Procedure: p, Offices: handlers[p]})
 	}
 	s.planRedirects(handlers, &diags)
+	s.planNotices(published)
 	return s, diags
 }
 
@@ -164,16 +227,20 @@ func (s *Site) handlers(p *procedure.Procedure, byID map[string]*Office, diags *
 	}
 	for _, ref := range p.Offices.IDs {
 		o := byID[ref.ID]
+		if past := s.PastOffice(ref.ID); o == nil && past != nil {
+			out = appendNew(out, past.Successors...)
+			diags.Warn(ref.Pos, msg.PastOfficeListed, ref.ID, past.Until.String(), strings.Join(IDs(past.Successors), ", ")).
+				WithHint(msg.HintPastOffice, strings.Join(IDs(past.Successors), ", "))
+			continue
+		}
 		if o == nil {
 			d := diags.Add(ref.Pos, msg.UnknownOffice, ref.ID)
-			if near := strictyaml.Suggest(ref.ID, officeIDs(s.Offices)); near != "" {
+			if near := strictyaml.Suggest(ref.ID, IDs(s.Offices)); near != "" {
 				d.WithHint(msg.HintDidYouMean, near)
 			}
 			continue
 		}
-		if !slices.Contains(out, o) {
-			out = append(out, o)
-		}
+		out = appendNew(out, o)
 	}
 	if len(out) == 0 && len(p.Offices.IDs) == 0 {
 		diags.Warn(p.Offices.Pos, msg.NoHandlers, p.ID)
@@ -181,7 +248,18 @@ func (s *Site) handlers(p *procedure.Procedure, byID map[string]*Office, diags *
 	return out
 }
 
-func officeIDs(offices []*Office) []string {
+// appendNew appends to list the offices not in it yet.
+func appendNew(list []*Office, offices ...*Office) []*Office {
+	for _, o := range offices {
+		if !slices.Contains(list, o) {
+			list = append(list, o)
+		}
+	}
+	return list
+}
+
+// IDs returns the ids of offices.
+func IDs(offices []*Office) []string {
 	ids := make([]string, len(offices))
 	for i, o := range offices {
 		ids[i] = o.ID

@@ -52,6 +52,9 @@ func (d Date) Before(e Date) bool { return d.t.Before(e.t) }
 // After reports whether d is strictly after e.
 func (d Date) After(e Date) bool { return d.t.After(e.t) }
 
+// Compare returns -1, 0 or +1 as d is before, the same day as, or after e.
+func (d Date) Compare(e Date) int { return d.t.Compare(e.t) }
+
 // Time returns midnight UTC of d, for metadata such as PDF creation dates.
 func (d Date) Time() time.Time { return d.t }
 
