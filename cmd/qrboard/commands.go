@@ -7,12 +7,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 
 	"qrboard"
 	"qrboard/internal/msg"
 	"qrboard/internal/schema"
+	"qrboard/internal/version"
 )
 
 // commands lists the subcommands in the order help shows them.
@@ -91,40 +91,18 @@ func writeSample(dir string) error {
 var versionCmd = &command{
 	name:  "version",
 	short: "print the version of qrboard",
-	long:  `Version prints the module version and, for a build from a git checkout, the commit.`,
+	long: `Version prints the version of qrboard, the commit and the date it was built from
+(when known), and the Go version and platform it was built with: what
+support asks for.`,
 	flags: func(*flag.FlagSet) func(*env, []string) int {
 		return func(e *env, args []string) int {
 			if !noArgs(e, "version", args) {
 				return exitUsage
 			}
-			fmt.Fprintln(e.stdout, "qrboard", version())
+			fmt.Fprintln(e.stdout, version.Get())
 			return exitOK
 		}
 	},
-}
-
-// version describes the running binary from its build information.
-func version() string {
-	info, ok := debug.ReadBuildInfo()
-	if !ok {
-		return "(unknown)"
-	}
-	v := info.Main.Version
-	var rev, modified string
-	for _, s := range info.Settings {
-		switch s.Key {
-		case "vcs.revision":
-			rev = s.Value
-		case "vcs.modified":
-			if s.Value == "true" {
-				modified = "+dirty"
-			}
-		}
-	}
-	if rev != "" {
-		v += " " + rev[:min(12, len(rev))] + modified
-	}
-	return v + " " + info.GoVersion
 }
 
 var helpCmd = &command{

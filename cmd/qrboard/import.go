@@ -19,6 +19,7 @@ import (
 	"qrboard/internal/slug"
 	"qrboard/internal/strictyaml"
 	"qrboard/internal/value"
+	"qrboard/internal/version"
 )
 
 var importCmd = &command{
@@ -304,7 +305,7 @@ func (e *env) fetchFailed(err error) {
 
 // userAgent says who asks the portal: the program and the site it builds.
 func userAgent(src string) string {
-	ua := "qrboard/" + strings.Fields(version())[0] + " (procedure notice boards for one-stop offices"
+	ua := "qrboard/" + version.Get().Version + " (procedure notice boards for one-stop offices"
 	if cfg, _ := config.Load(os.DirFS(src)); cfg != nil && cfg.Base != nil {
 		ua += "; +" + cfg.Base.String()
 	}

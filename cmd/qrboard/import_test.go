@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -36,8 +37,9 @@ var zeroFee = regexp.MustCompile(`(^|[^0-9.,])0 đồng`)
 // builds and prints it, and reads what citizens would: every page of an
 // imported procedure shows the record's code; no note ("Lưu ý") is a
 // paper of the checklist; a fee a council sets shows who sets it and to
-// ask, and neither "Miễn" nor "0 đồng", on pages, printable posters and
-// PDF posters; check names each such fee.
+// ask, and neither "Miễn" nor "0 đồng", on pages (in the box of key
+// facts too), printable posters and PDF posters; check names each such
+// fee; every page keeps to the 14 KB budget.
 func TestImportBuildPrint(t *testing.T) {
 	proj := filepath.Join(t.TempDir(), "proj")
 	runOK(t, "init", proj)
@@ -75,6 +77,9 @@ func TestImportBuildPrint(t *testing.T) {
 	if !strings.Contains(checked, "chưa có mức thu do HĐND cấp tỉnh quy định") {
 		t.Error("check does not warn about fees awaiting their local amount")
 	}
+	if i := strings.Index(checked, "KB khi nén gzip"); i >= 0 { // msg.PageOverBudget
+		t.Errorf("pages over the 14 KB budget: %s", checked[strings.LastIndex(checked[:i], "\n")+1:])
+	}
 	checkPosterPDF(t, proj, "dang-ky-khai-sinh-yeu-to-nuoc-ngoai")
 }
 
@@ -110,6 +115,7 @@ func checkPage(t *testing.T, page string, p *procedure.Procedure, local bool) {
 	if !strings.Contains(text, p.Code) {
 		t.Errorf("%s does not show the code %s", page, p.Code)
 	}
+	checkFactsBox(t, page, doc, p)
 	items := checklist(doc)
 	if strings.Contains(page, string(filepath.Separator)+"phuc-tho"+string(filepath.Separator)) {
 		if len(items) == 0 {
@@ -143,6 +149,71 @@ func checkPage(t *testing.T, page string, p *procedure.Procedure, local bool) {
 	}
 }
 
+// checkFactsBox reads the box of key facts at the top of a page of p:
+// its fee is the main channel's, or for a fee a council sets who sets it
+// and to ask (never "Miễn" or "0 đồng"), and it counts and names the
+// papers every filing needs, never the notes.
+func checkFactsBox(t *testing.T, page string, doc *html.Node, p *procedure.Procedure) {
+	t.Helper()
+	box := find(doc, func(n *html.Node) bool { return n.Data == "dl" && hasClass(n, "key") })
+	if box == nil {
+		t.Errorf("%s has no box of key facts", page)
+		return
+	}
+	c := p.MainChannel()
+	want := c.Fee
+	if c.FeeAwaited() {
+		want = "Theo mức do " + c.FeeSetBy + " quy định — hỏi cán bộ"
+	}
+	fee := find(box, func(n *html.Node) bool { return attr(n, "id") == "le-phi" })
+	if fee == nil {
+		t.Errorf("%s: the box has no fee", page)
+	} else if got := textOf(find(fee, func(n *html.Node) bool { return n.Data == "dd" })); got != want {
+		t.Errorf("%s: the box says the fee is %q, want %q", page, got, want)
+	}
+	required := 0
+	for _, d := range p.Documents {
+		if !d.Optional {
+			required++
+		}
+	}
+	papers := textOf(find(box, func(n *html.Node) bool { return n.Data == "dd" }))
+	if required > 0 && !strings.HasPrefix(papers, fmt.Sprintf("%d giấy tờ: ", required)) {
+		t.Errorf("%s: the box says %q of the %d papers every filing needs", page, papers, required)
+	}
+	for _, n := range p.Notes {
+		if note := firstWords(n.Text); note != "" && strings.Contains(papers, note) {
+			t.Errorf("%s: the box names a note as a paper: %q", page, papers)
+		}
+	}
+}
+
+// find returns the first element under n, n included, that match
+// accepts, or nil.
+func find(n *html.Node, match func(*html.Node) bool) *html.Node {
+	if n == nil {
+		return nil
+	}
+	if n.Type == html.ElementNode && match(n) {
+		return n
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if f := find(c, match); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
 // checklist returns the texts of the papers on a page: the items of its
 // lists of documents, which the page's script turns into a checklist.
 func checklist(n *html.Node) []string {
@@ -172,8 +243,12 @@ func hasClass(n *html.Node, class string) bool {
 	return false
 }
 
-// textOf returns the text of a node, its script and style left out.
+// textOf returns the text of a node, its script and style left out; ""
+// for none.
 func textOf(n *html.Node) string {
+	if n == nil {
+		return ""
+	}
 	var b strings.Builder
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {

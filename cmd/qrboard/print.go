@@ -20,6 +20,8 @@ print/<office>/:
   posters.pdf          every poster of the office, one per page
   board.pdf            the board sheet: its procedures in a grid, a code and a name each
   door.pdf             the door poster, whose code opens the office's list of procedures
+  survey.pdf           the rating poster, whose code opens the office's rating form
+                       (only for offices with survey_url in qrboard.yaml)
   posters/<id>.pdf     each poster alone, to reprint one
 
 Paper is print.paper in qrboard.yaml (A4 unless set) or -paper. Print at
@@ -62,6 +64,9 @@ recorded in qrboard.lock.`,
 			}
 			e.say(0, msg.PrintSummary, res.Paper.Name, res.Offices, res.Posters, res.Sheets, res.Doors,
 				res.Elapsed.Round(time.Millisecond), filepath.Clean(res.Out))
+			if res.Surveys > 0 {
+				e.say(0, msg.PrintSurveys, res.Surveys)
+			}
 			return exitOK
 		}
 	},

@@ -39,12 +39,14 @@ qrboard.lock, so a preview cannot break the published site. The QR codes
 of the preview still point to base_url, the published address.
 
 With -bind 0.0.0.0 the preview is also open to other devices on the
-local network, such as a phone.`,
+local network, such as a phone. With -open the preview opens in the web
+browser once it is ready (the launcher in the release archives uses it).`,
 	flags: func(fs *flag.FlagSet) func(*env, []string) int {
 		var p projectFlags
 		p.register(fs)
 		port := fs.String("port", strconv.Itoa(DefaultPort), "port to listen on; 0 picks a free one")
 		bind := fs.String("bind", "127.0.0.1", "address to listen on; 0.0.0.0 opens the preview to the local network")
+		open := fs.Bool("open", false, "open the preview in the web browser once it is ready")
 		return func(e *env, args []string) int {
 			if !noArgs(e, "serve", args) {
 				return exitUsage
@@ -82,20 +84,22 @@ local network, such as a phone.`,
 				return exitFailure
 			}
 			defer s.Close()
-			return serve(e, s, ln, p)
+			return serve(e, s, ln, p, *open)
 		}
 	},
 }
 
-// serve builds once, then serves and rebuilds until interrupted.
-func serve(e *env, s *preview.Server, ln net.Listener, p projectFlags) int {
+// serve builds once, then serves and rebuilds until interrupted; with
+// open, it opens the preview in the browser once it serves.
+func serve(e *env, s *preview.Server, ln net.Listener, p projectFlags, open bool) int {
 	ctx, stop := signal.NotifyContext(e.ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	first := s.Build(ctx, nil)
 	e.lang = first.Lang
 	e.report(first.Diags, p.src, p.verbose)
 	e.sayBuild(first)
-	for _, addr := range addresses(ln) {
+	addrs := addresses(ln)
+	for _, addr := range addrs {
 		if strings.Contains(addr, "127.0.0.1") || strings.Contains(addr, "[::1]") || strings.Contains(addr, "localhost") {
 			e.say(0, msg.ServeListening, addr)
 		} else {
@@ -118,6 +122,11 @@ func serve(e *env, s *preview.Server, ln net.Listener, p projectFlags) int {
 	}()
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
+	if open {
+		if err := openBrowser(addrs[0]); err != nil {
+			e.say(msg.LevelWarning, msg.ServeOpenFailed, err.Error())
+		}
+	}
 	code := exitOK
 	select {
 	case err := <-errc:

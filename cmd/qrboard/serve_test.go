@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"io"
 	"net"
 	"net/http"
@@ -80,6 +81,49 @@ func TestServe(t *testing.T) {
 	for _, name := range []string{"site", "qrboard.lock"} {
 		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
 			t.Errorf("serve wrote %s", name)
+		}
+	}
+}
+
+// TestServeOpen runs serve -open as the launcher of the release archives
+// does: the browser is sent to the preview's address, which answers with
+// the home page; a browser that cannot be started gets a warning, and the
+// preview goes on.
+func TestServeOpen(t *testing.T) {
+	dir := t.TempDir()
+	if err := writeSample(dir); err != nil {
+		t.Fatal(err)
+	}
+	opened := make(chan string, 2)
+	fail := false
+	defer func(f func(string) error) { openBrowser = f }(openBrowser)
+	openBrowser = func(url string) error {
+		opened <- url
+		if fail {
+			return errors.New("no browser here")
+		}
+		return nil
+	}
+	for _, fail = range []bool{false, true} {
+		stderr := startServe(t, []string{"serve", "-src", dir, "-port", "0", "-open"})
+		addr := stderr.expect(t, `xem trước tại (http://127\.0\.0\.1:\d+/)`)
+		select {
+		case url := <-opened:
+			if url != addr {
+				t.Errorf("opened %s, want %s", url, addr)
+			}
+			if status, body := get(t, url); status != 200 || !strings.Contains(body, "Phúc Thọ") {
+				t.Errorf("GET %s: %d", url, status)
+			}
+		case <-time.After(wait):
+			t.Fatal("serve -open opened no browser")
+		}
+		if fail {
+			stderr.expect(t, `^qrboard: cảnh báo: không mở được trình duyệt \(no browser here\): hãy tự mở địa chỉ trên$`)
+		}
+		stderr.stop()
+		if code := stderr.exit(t); code != exitOK {
+			t.Errorf("exit %d", code)
 		}
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/chromedp"
 
 	"qrboard/internal/build"
@@ -247,6 +248,16 @@ func (e *env) newTab(t *testing.T) *tab {
 	t.Cleanup(tcancel)
 	tb.ctx = tctx
 	return tb
+}
+
+// devtools returns the action of sending the tab the DevTools command
+// cmd with params: disabling scripts, adding a script to every page,
+// overriding the user agent, setting the default font size.
+func devtools[P, R any](cmd cdp.Command[P, R], params P) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, cmd, params)
+		return err
+	})
 }
 
 func (tb *tab) do(t *testing.T, steps ...chromedp.Action[chromedp.Void]) {

@@ -19,6 +19,7 @@ import (
 	"qrboard/internal/qrscan"
 	"qrboard/internal/site"
 	"qrboard/internal/value"
+	"qrboard/internal/version"
 )
 
 // repoRoot is the project at the root of the repository: the real sample.
@@ -166,7 +167,8 @@ func checkPoster(t *testing.T, out string, s *site.Site, p *site.Page, url strin
 
 // checkPage parses one HTML page and checks that it is a page citizens
 // can use: the language set, one h1, no element loaded from elsewhere, and
-// every relative link and asset present in the output.
+// every relative link and asset present in the output; and that it names
+// the qrboard that made it.
 func checkPage(t *testing.T, out, rel string) {
 	t.Helper()
 	data := readFile(t, filepath.Join(out, filepath.FromSlash(rel)))
@@ -175,7 +177,7 @@ func checkPage(t *testing.T, out, rel string) {
 		t.Errorf("%s: %v", rel, err)
 		return
 	}
-	h1 := 0
+	h1, generators := 0, []string(nil)
 	for n := range doc.Descendants() {
 		if n.Type != html.ElementNode {
 			continue
@@ -187,6 +189,10 @@ func checkPage(t *testing.T, out, rel string) {
 			}
 		case atom.H1:
 			h1++
+		case atom.Meta:
+			if attr(n, "name") == "generator" {
+				generators = append(generators, attr(n, "content"))
+			}
 		case atom.Script:
 			if attr(n, "src") != "" {
 				t.Errorf("%s: external script %q", rel, attr(n, "src"))
@@ -206,6 +212,9 @@ func checkPage(t *testing.T, out, rel string) {
 	}
 	if h1 != 1 {
 		t.Errorf("%s: %d <h1>, want 1", rel, h1)
+	}
+	if want := []string{version.Generator()}; !slices.Equal(generators, want) {
+		t.Errorf("%s: generator meta tags %q, want %q", rel, generators, want)
 	}
 }
 

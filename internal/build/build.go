@@ -16,6 +16,7 @@ import (
 	"qrboard"
 	"qrboard/internal/config"
 	"qrboard/internal/diag"
+	"qrboard/internal/forms"
 	"qrboard/internal/gzipsize"
 	"qrboard/internal/lock"
 	"qrboard/internal/msg"
@@ -92,6 +93,7 @@ type Project struct {
 	weights *gzipsize.Memo // nil: compress every page to weigh it
 	tfs     fs.FS          // the templates
 	inputs  *inputs        // hashes of the inputs, for page keys
+	forms   *forms.Set     // the form files the procedures name
 }
 
 // Load loads, checks and plans the project in opts.Src. It returns nil
@@ -101,12 +103,15 @@ func Load(opts Options) (*Project, diag.List) {
 	cfg, diags := config.Load(src)
 	procs, d := procedure.LoadDir(src, procedure.Dir)
 	diags = append(diags, d...)
+	formFiles, d := forms.Load(opts.Src, procs)
+	diags = append(diags, d...)
 	if cfg != nil && opts.BaseURL != "" {
 		diags = append(diags, cfg.SetBaseURL(opts.BaseURL)...)
 	}
 	if diags.HasErrors() {
 		return nil, diags
 	}
+	diags = append(diags, cfg.CheckOfficial()...)
 	lk, d := lock.Read(src)
 	diags = append(diags, d...)
 	s, d := site.Plan(cfg, procs, value.NewDate(opts.Now), lk.Paths())
@@ -130,7 +135,7 @@ func Load(opts Options) (*Project, diag.List) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	p := &Project{Site: s, Lock: lk, Renderer: r, Level: level, Paper: paper, tfs: tfs}
+	p := &Project{Site: s, Lock: lk, Renderer: r, Level: level, Paper: paper, tfs: tfs, forms: formFiles}
 	p.qrCache = opts.QRCache.open(opts.Cache, p)
 	p.weights = openWeights(opts.Cache, p)
 	if opts.Check {

@@ -119,7 +119,7 @@ var edits = []struct {
 	}},
 	{name: "own interface strings", config: true, change: func(t *testing.T, src string) {
 		vi := string(readFile(t, filepath.Join(repoRoot, "templates", "lang", "vi.yaml")))
-		writeFile(t, filepath.Join(src, "templates", "lang", "vi.yaml"), []byte(strings.Replace(vi, "\nno_wait: ", "\nno_wait: Nhanh – ", 1)))
+		writeFile(t, filepath.Join(src, "templates", "lang", "vi.yaml"), []byte(strings.Replace(vi, "\nno_wait: \"Nộp ", "\nno_wait: \"Hãy nộp ", 1)))
 	}},
 	{name: "own poster.html", config: true, change: func(t *testing.T, src string) {
 		poster := string(readFile(t, filepath.Join(repoRoot, "templates", "poster.html")))

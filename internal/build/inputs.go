@@ -8,13 +8,14 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strconv"
 	"sync"
 
+	"qrboard/internal/forms"
 	"qrboard/internal/overlay"
 	"qrboard/internal/procedure"
 	"qrboard/internal/site"
+	"qrboard/internal/version"
 )
 
 // A rebuild skips the pages whose inputs did not change: each page's
@@ -29,7 +30,8 @@ import (
 // address, the QR level and scale, the paper of posters — and the
 // procedures the page shows:
 //
-//	a procedure page  its procedure: its file's hash and whether it is repealed
+//	a procedure page  its procedure: its file's hash, whether it is repealed,
+//	                  and the paths, kinds and sizes of its form files
 //	an overview       the same
 //	an office's board the procedures it lists, by what lists show: id,
 //	                  short and full name, field, code, keywords, the
@@ -68,7 +70,7 @@ type inputs struct {
 }
 
 // keysVersion changes when the rule above changes.
-const keysVersion = "qrboard-page-keys 2"
+const keysVersion = "qrboard-page-keys 3"
 
 func newInputs(p *Project, tfs fs.FS) *inputs {
 	in := &inputs{procs: map[*procedure.Procedure]string{}, listed: map[*procedure.Procedure]string{}}
@@ -89,7 +91,7 @@ func newInputs(p *Project, tfs fs.FS) *inputs {
 	all, lists := sha256.New(), sha256.New()
 	for _, pr := range p.Site.Procedures {
 		repealed := pr.Repealed(p.Site.Now)
-		in.procs[pr] = digest(fmt.Sprintf("%x:%t", pr.Sum, repealed))
+		in.procs[pr] = digest(fmt.Sprintf("%x:%t", pr.Sum, repealed), forms.Key(pr))
 		in.listed[pr] = fmt.Sprintf("%q %q %q %q %q %q %t %s %t",
 			pr.ID, pr.ShortName, pr.Name, pr.Field, pr.Code, pr.Keywords, pr.NoWait, pr.Updated, repealed)
 		fmt.Fprintln(all, in.procs[pr])
@@ -144,19 +146,11 @@ func digest(parts ...string) string {
 
 func sum(h hash.Hash) string { return hex.EncodeToString(h.Sum(nil)) }
 
-// programID identifies this build of qrboard: its version and its
-// executable's size and time, so a rebuilt program re-renders every page
-// even when its version string did not change.
+// programID identifies this build of qrboard: its version (package
+// version) and its executable's size and time, so a rebuilt program
+// re-renders every page even when its version string did not change.
 var programID = sync.OnceValue(func() string {
-	id := "unknown"
-	if info, ok := debug.ReadBuildInfo(); ok {
-		id = info.Main.Version
-		for _, s := range info.Settings {
-			if s.Key == "vcs.revision" || s.Key == "vcs.modified" {
-				id += " " + s.Value
-			}
-		}
-	}
+	id := version.Get().String()
 	if exe, err := os.Executable(); err == nil {
 		if st, err := os.Stat(exe); err == nil {
 			id += fmt.Sprintf(" %d %d", st.Size(), st.ModTime().UnixNano())

@@ -36,7 +36,7 @@ func TestSharedPartsFitTheirPage(t *testing.T) {
 						crumbs = append(crumbs, attr(a, "href"))
 					}
 				}
-			case n.DataAtom == atom.Strong && n.Parent.DataAtom == atom.P:
+			case n.DataAtom == atom.Strong && n.Parent.DataAtom == atom.Dd: // in the box of key facts
 				strong = append(strong, text(n))
 			case n.DataAtom == atom.Span && attr(n, "class") == "dn":
 				docs = append(docs, text(n))

@@ -111,7 +111,7 @@ func TestEnglishSite(t *testing.T) {
 		t.Errorf("og:locale %q, want en_US", got)
 	}
 	page := string(readFile(t, filepath.Join(out, "phuc-loc", "dang-ky-ket-hon", IndexFile)))
-	for _, want := range []string{"What you need", "Share this page", "Clear all ticks", "Official site of UBND các xã Phúc Thọ, Phúc Lộc và Hát Môn"} {
+	for _, want := range []string{"What you need", "Share this page", "Clear all ticks", "The official site of UBND các xã Phúc Thọ, Phúc Lộc và Hát Môn"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("English page lacks %q", want)
 		}

@@ -97,7 +97,7 @@ func (p *Project) textPos(pg *site.Page, text string) diag.Pos {
 			}
 		}
 		for _, c := range pr.Channels {
-			if text == c.Time || text == c.Fee {
+			if text == c.Time || text == c.Fee || (c.FeeSetBy != "" && strings.Contains(text, c.FeeSetBy)) {
 				return diag.Pos{File: pr.File}
 			}
 		}

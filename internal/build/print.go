@@ -18,6 +18,7 @@ import (
 	"qrboard/internal/site"
 	"qrboard/internal/strictyaml"
 	"qrboard/internal/value"
+	"qrboard/internal/version"
 )
 
 // Files of an office's print pack, in print/<office>/.
@@ -25,7 +26,8 @@ const (
 	PostersFile = "posters.pdf" // every poster of the office, one per page: the file for the print shop
 	SheetFile   = "board.pdf"   // the board sheet: its procedures in a grid
 	DoorFile    = "door.pdf"    // the door poster, whose code opens the office's board page
-	SinglesDir  = "posters"     // posters/<procedure>.pdf: one poster, to reprint it alone
+	// SurveyFile, survey.pdf: the rating poster, when the office has a rating form (survey.go)
+	SinglesDir = "posters" // posters/<procedure>.pdf: one poster, to reprint it alone
 )
 
 // PrintOptions says what to print: the build options (Out is the print
@@ -41,6 +43,7 @@ type PrintResult struct {
 	Out                             string
 	Paper                           poster.Paper
 	Offices, Posters, Sheets, Doors int // Sheets counts board sheet pages
+	Surveys                         int // rating posters (survey.go)
 	Files                           output.Stats
 	Elapsed                         time.Duration
 }
@@ -137,6 +140,7 @@ func (p *Project) printAll(ctx context.Context, out *output.Dir, offices []*site
 				res.Posters += pack.posters
 				res.Sheets += pack.sheets
 				res.Doors++
+				res.Surveys += pack.surveys
 				mu.Unlock()
 				if err != nil {
 					cancel(err)
@@ -164,6 +168,7 @@ send:
 type pack struct {
 	files           map[string][]byte // by name inside the office's folder
 	posters, sheets int
+	surveys         int // 1 with a rating poster
 }
 
 func (pk *pack) write(out *output.Dir, office string) error {
@@ -189,6 +194,9 @@ func (p *Project) printOffice(o *site.Office) (*pack, diag.List, error) {
 		return pk, p.pdfProblem(board.page, err, msg.KindPoster), nil
 	}
 	pk.files[DoorFile] = door
+	if diags, err := p.printSurvey(pk, o); err != nil || diags.HasErrors() {
+		return pk, diags, err
+	}
 	if len(o.Procedures) == 0 {
 		return pk, nil, nil
 	}
@@ -282,7 +290,7 @@ func (p *Project) pdf(title string, add func(*poster.Doc) error) ([]byte, error)
 		Author:    p.Site.Config.Authority,
 		Subject:   p.Site.Config.Title,
 		Created:   time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, value.Vietnam),
-		Generator: "qrboard",
+		Generator: version.Generator(),
 	})
 	if err != nil {
 		return nil, err

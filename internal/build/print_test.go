@@ -22,6 +22,7 @@ import (
 	"qrboard/internal/qr"
 	"qrboard/internal/qrscan"
 	"qrboard/internal/site"
+	"qrboard/internal/version"
 )
 
 // printSample prints the sample's packs into a new folder.
@@ -101,7 +102,7 @@ func TestPrint(t *testing.T) {
 func checkPDF(t *testing.T, path, office string, want []string) []string {
 	t.Helper()
 	info := run(t, "pdfinfo", path)
-	for _, line := range []string{"Author:          UBND các xã Phúc Thọ, Phúc Lộc và Hát Môn (Hà Nội)", "Pages:           " + strconv.Itoa(len(want)), "(A4)", "CreationDate:    Thu Nov 26 17:00:00 2026 UTC"} {
+	for _, line := range []string{"Author:          UBND các xã Phúc Thọ, Phúc Lộc và Hát Môn (Hà Nội)", "Pages:           " + strconv.Itoa(len(want)), "(A4)", "CreationDate:    Thu Nov 26 17:00:00 2026 UTC", "Producer:        " + version.Generator()} {
 		if !strings.Contains(info, line) {
 			t.Errorf("%s: pdfinfo lacks %q:\n%s", path, line, info)
 		}
@@ -150,7 +151,7 @@ func checkPosterText(t *testing.T, text string, pr *procedure.Procedure, url str
 	t.Helper()
 	oneLine := strings.Join(strings.Fields(text), " ")
 	for _, want := range []string{pr.ShortName, strings.TrimPrefix(url, "https://"), "Quét mã bằng camera điện thoại hoặc Zalo",
-		"In ngày 27/11/2026", "Mã thủ tục " + pr.Code, "Không chờ, không giấy hẹn"} {
+		"In ngày 27/11/2026", "Mã thủ tục " + pr.Code, "Nộp trước 15:00 – nhận kết quả trong ngày"} {
 		if !strings.Contains(oneLine, want) {
 			t.Errorf("%s: the poster's text lacks %q:\n%s", url, want, text)
 		}
@@ -245,7 +246,7 @@ func TestLongestTitleFits(t *testing.T) {
 			if err := os.WriteFile(path, data, 0o644); err != nil {
 				t.Fatal(err)
 			}
-			checkTitleBox(t, path, paper, longest.Procedure.Name, "Không")
+			checkTitleBox(t, path, paper, longest.Procedure.Name, "Nộp")
 		})
 	}
 }

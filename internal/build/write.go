@@ -373,7 +373,7 @@ func (p *Project) writeSiteFiles(out *output.Dir) error {
 			return err
 		}
 	}
-	return nil
+	return p.writeForms(out)
 }
 
 // siteFiles makes the files of the site's root that are not a page's, by

@@ -23,6 +23,8 @@
 //	    phone: "TODO"
 //	    hours: "TODO"
 //	    map_url: https://…
+//	    survey_url: https://…                   # its rating form; print makes a poster for it
+//	    report_to: motcua@…gov.vn               # or a form's https:// address: "report wrong information"
 //	    aliases: [old-id]                       # former ids of the same office; their pages redirect here
 //	  - id: vong-xuyen                          # an office that closed
 //	    name: Xã Võng Xuyên
@@ -181,14 +183,17 @@ type Office struct {
 	// GSO administrative code
 	Code string `yaml:"code" check:"max=20" doc:"Mã đơn vị hành chính của Tổng cục Thống kê, đặt trong dấu ngoặc kép" example:"\"09739\""`
 	// The period it serves, and who took over when it closed.
-	From      value.Date  `yaml:"from" doc:"Ngày đơn vị bắt đầu hoạt động (khi được thành lập, sáp nhập); bỏ trống nếu đã có từ trước" example:"2025-07-01"`
-	Until     value.Date  `yaml:"until" doc:"Ngày sáp nhập, giải thể có hiệu lực: từ ngày này đơn vị không còn; cần ghi cùng successor" example:"2025-07-01"`
-	Successor Successors  `yaml:"successor" doc:"Mã đơn vị nhận lại địa bàn và thủ tục khi đơn vị này không còn (từ ngày until); một mã, hoặc danh sách mã khi chia cho nhiều đơn vị" example:"phuc-loc"`
-	Desk      string      `yaml:"desk" check:"max=100" doc:"Tên gọi nơi tiếp nhận hồ sơ, hiện sau tên cơ quan; bỏ trống là Bộ phận Một cửa" example:"Điểm Phục vụ hành chính công"`
-	Address   string      `yaml:"address" check:"max=300" doc:"Địa chỉ trụ sở; ghi TODO nếu chưa có nguồn chính thức" example:"TODO: địa chỉ trụ sở UBND"`
-	Phone     string      `yaml:"phone" check:"max=50" doc:"Số điện thoại Bộ phận Một cửa; ghi TODO nếu chưa có nguồn chính thức" example:"TODO: số điện thoại"`
-	Hours     string      `yaml:"hours" check:"max=300" doc:"Giờ tiếp nhận hồ sơ; ghi TODO nếu chưa có nguồn chính thức" example:"TODO: giờ tiếp nhận hồ sơ"`
-	MapURL    value.URL   `yaml:"map_url" doc:"Địa chỉ bản đồ chỉ đường đến trụ sở" example:"https://…"`
+	From      value.Date `yaml:"from" doc:"Ngày đơn vị bắt đầu hoạt động (khi được thành lập, sáp nhập); bỏ trống nếu đã có từ trước" example:"2025-07-01"`
+	Until     value.Date `yaml:"until" doc:"Ngày sáp nhập, giải thể có hiệu lực: từ ngày này đơn vị không còn; cần ghi cùng successor" example:"2025-07-01"`
+	Successor Successors `yaml:"successor" doc:"Mã đơn vị nhận lại địa bàn và thủ tục khi đơn vị này không còn (từ ngày until); một mã, hoặc danh sách mã khi chia cho nhiều đơn vị" example:"phuc-loc"`
+	Desk      string     `yaml:"desk" check:"max=100" doc:"Tên gọi nơi tiếp nhận hồ sơ, hiện sau tên cơ quan; bỏ trống là Bộ phận Một cửa" example:"Điểm Phục vụ hành chính công"`
+	Address   string     `yaml:"address" check:"max=300" doc:"Địa chỉ trụ sở; ghi TODO nếu chưa có nguồn chính thức" example:"TODO: địa chỉ trụ sở UBND"`
+	Phone     string     `yaml:"phone" check:"max=50" doc:"Số điện thoại Bộ phận Một cửa; ghi TODO nếu chưa có nguồn chính thức" example:"TODO: số điện thoại"`
+	Hours     string     `yaml:"hours" check:"max=300" doc:"Giờ tiếp nhận hồ sơ; ghi TODO nếu chưa có nguồn chính thức" example:"TODO: giờ tiếp nhận hồ sơ"`
+	MapURL    value.URL  `yaml:"map_url" doc:"Địa chỉ bản đồ chỉ đường đến trụ sở" example:"https://…"`
+	// The office's rating form and where to report wrong information (feedback.go)
+	SurveyURL SurveyURL   `yaml:"survey_url" doc:"Địa chỉ phiếu đánh giá sự phục vụ chính thức của cơ quan; lệnh print in áp phích có mã QR dẫn đến đây" example:"https://…"`
+	ReportTo  ReportTo    `yaml:"report_to" doc:"Email (hoặc địa chỉ biểu mẫu trên web) để người dân báo thông tin sai trên trang" example:"motcua@…gov.vn"`
 	Aliases   []value.Ref `yaml:"aliases" check:"max=20" doc:"Mã cũ của chính cơ quan này (khi chỉ đổi mã), mỗi mã một mục: địa chỉ cũ chuyển đến đây. Khi sáp nhập, giữ mục của đơn vị cũ với until và successor" example:"xa-cu"`
 
 	// Pos is where the office is written, for messages.
@@ -297,6 +302,23 @@ func (c *Config) SetBaseURL(s string) diag.List {
 	c.BaseURL = s
 	c.basePos = diag.Pos{}
 	c.checkBase(&diags)
+	return diags
+}
+
+// GovDomain is the domain under which the sites of Vietnam's state
+// bodies live.
+const GovDomain = "gov.vn"
+
+// CheckOfficial warns when the site's address is not under .gov.vn:
+// citizens are told to trust a page only under its official domain, and
+// one that is not a government domain is hard to tell from a fake. It is
+// called once the base URL is final (after -base-url).
+func (c *Config) CheckOfficial() diag.List {
+	var diags diag.List
+	host := strings.ToLower(c.Base.Hostname())
+	if host != GovDomain && !strings.HasSuffix(host, "."+GovDomain) {
+		diags.Warn(c.BasePos(), msg.BaseNotGov, c.BaseURL).WithHint(msg.HintBaseGov)
+	}
 	return diags
 }
 

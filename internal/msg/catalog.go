@@ -97,6 +97,7 @@ const (
 	OfficesShape
 	Unfilled
 	FeeAwaited
+	BadFormFile
 
 	// Configuration.
 	NoConfig
@@ -108,6 +109,10 @@ const (
 	BadOfficeID
 	OfficePlaceholders
 	BadRedirect
+	BadSurveyURL
+	BadReportTo
+	FeedbackPlaceholder
+	BaseNotGov
 
 	// Offices through time.
 	UntilNotAfterFrom
@@ -147,6 +152,10 @@ const (
 	QRTooSmall
 	PosterTooLong
 	PosterGlyph
+	FormMissing
+	FormNotFile
+	FormContent
+	FormTooLarge
 
 	// Hints.
 	HintSaveUTF8
@@ -175,6 +184,9 @@ const (
 	HintUnfilled
 	HintSchemaStale
 	HintFeeAwaited
+	HintFormFile
+	HintBaseGov
+	HintSurveyTooLong
 
 	// The command line.
 	Usage
@@ -196,6 +208,7 @@ const (
 	InitNotEmpty
 	BadPaper
 	PrintSummary
+	PrintSurveys
 	Failed
 	UnknownSchema
 	SchemaWritten
@@ -208,6 +221,7 @@ const (
 	ServeBuilt
 	ServeListening
 	ServeLAN
+	ServeOpenFailed
 	ServeRebuilt
 	ServeFailed
 	ServeStopped
@@ -444,16 +458,21 @@ var catalog = map[ID]entry{
 	OfficesShape:       {"\"offices\" cần là communes, district, all hoặc danh sách mã cơ quan", "\"offices\" must be communes, district, all or a list of office ids"},
 	Unfilled:           {"trường %q chưa được điền (vẫn ghi TODO)", "field %q is not filled in yet (it still says TODO)"},
 	FeeAwaited:         {"cách nộp %s: chưa có mức thu do %s quy định, nên trang và áp phích chỉ ghi \"hỏi cán bộ\"", "channel %s: the amount %s sets is not entered, so pages and posters only say \"ask the staff\""},
+	BadFormFile:        {"tệp mẫu %q không dùng được: cần một tệp PDF, DOC, DOCX, ODT, XLS hoặc XLSX trong thư mục forms/, tên viết chữ thường không dấu, số và dấu gạch ngang", "form file %q cannot be used: it must be a PDF, DOC, DOCX, ODT, XLS or XLSX file in the forms/ folder, named with lower-case a–z, digits and hyphens"},
 
-	NoConfig:           {"không tìm thấy qrboard.yaml (tệp cấu hình của trang)", "qrboard.yaml (the site configuration) not found"},
-	BaseNotAbsolute:    {"base_url %q phải là địa chỉ đầy đủ bắt đầu bằng https://", "base_url %q must be a full address starting with https://"},
-	BaseExtra:          {"base_url %q không được có ?, # hoặc tên đăng nhập", "base_url %q must not contain ?, # or a user name"},
-	BadQRLevel:         {"mức sửa lỗi QR %q không hợp lệ; chọn L, M, Q hoặc H", "QR error-correction level %q is not valid; choose L, M, Q or H"},
-	TooManyOffices:     {"có %d cơ quan, tối đa %d", "%d offices; the limit is %d"},
-	DuplicateOffice:    {"mã cơ quan %q đã dùng ở dòng %d", "office id %q is already used on line %d"},
-	BadOfficeID:        {"mã cơ quan %q không dùng được: %s", "office id %q cannot be used: %s"},
-	OfficePlaceholders: {"cơ quan %q chưa có %s: trang và áp phích sẽ ghi \"chưa có thông tin\"", "office %q has no %s yet: pages and posters will say \"not available\""},
-	BadRedirect:        {"đường dẫn chuyển hướng %q phải bắt đầu bằng / và không có dấu cách, \"..\", ? hoặc #", "redirect path %q must start with / and contain no spaces, \"..\", ? or #"},
+	NoConfig:            {"không tìm thấy qrboard.yaml (tệp cấu hình của trang)", "qrboard.yaml (the site configuration) not found"},
+	BaseNotAbsolute:     {"base_url %q phải là địa chỉ đầy đủ bắt đầu bằng https://", "base_url %q must be a full address starting with https://"},
+	BaseExtra:           {"base_url %q không được có ?, # hoặc tên đăng nhập", "base_url %q must not contain ?, # or a user name"},
+	BadQRLevel:          {"mức sửa lỗi QR %q không hợp lệ; chọn L, M, Q hoặc H", "QR error-correction level %q is not valid; choose L, M, Q or H"},
+	TooManyOffices:      {"có %d cơ quan, tối đa %d", "%d offices; the limit is %d"},
+	DuplicateOffice:     {"mã cơ quan %q đã dùng ở dòng %d", "office id %q is already used on line %d"},
+	BadOfficeID:         {"mã cơ quan %q không dùng được: %s", "office id %q cannot be used: %s"},
+	OfficePlaceholders:  {"cơ quan %q chưa có %s: trang và áp phích sẽ ghi \"chưa có thông tin\"", "office %q has no %s yet: pages and posters will say \"not available\""},
+	BadRedirect:         {"đường dẫn chuyển hướng %q phải bắt đầu bằng / và không có dấu cách, \"..\", ? hoặc #", "redirect path %q must start with / and contain no spaces, \"..\", ? or #"},
+	BadSurveyURL:        {"survey_url %q phải là địa chỉ trang web, bắt đầu bằng https://", "survey_url %q must be a web address starting with https://"},
+	BadReportTo:         {"report_to %q phải là một địa chỉ email (ví dụ motcua@phuctho.gov.vn) hoặc địa chỉ biểu mẫu trên web, bắt đầu bằng https://", "report_to %q must be an e-mail address (such as motcua@phuctho.gov.vn) or a web form's address starting with https://"},
+	FeedbackPlaceholder: {"%s chưa được điền (vẫn ghi TODO): trang và áp phích sẽ không có liên kết này", "%s is not filled in yet (it still says TODO): pages and posters will go without it"},
+	BaseNotGov:          {"base_url %q không thuộc tên miền .gov.vn: người dân khó nhận ra đây là trang chính thức của cơ quan nhà nước", "base_url %q is not under .gov.vn: citizens cannot easily tell it is an official government site"},
 
 	UntilNotAfterFrom:      {"cơ quan %q: until %s phải sau from %s", "office %q: until %s must be after from %s"},
 	SuccessorWithoutUntil:  {"cơ quan %q có successor nhưng không có until", "office %q has a successor but no until"},
@@ -489,6 +508,10 @@ var catalog = map[ID]entry{
 	QRTooSmall:      {"địa chỉ %s cần mã QR phiên bản %d: trên %s khổ %s mỗi ô của mã chỉ còn %.2f mm, nhỏ hơn %.2f mm mà camera điện thoại đọc được từ %.1f m", "address %s needs a version %d QR code: on a %s of size %s each module would be %.2f mm, below the %.2f mm a phone camera reads from %.1f m"},
 	PosterTooLong:   {"%q quá dài, không vừa %s khổ %s kể cả ở cỡ chữ nhỏ nhất", "%q is too long to fit a %s of size %s even in the smallest type"},
 	PosterGlyph:     {"%q có ký tự %q (%U) mà phông chữ của áp phích không có", "%q contains the character %q (%U), which the poster font lacks"},
+	FormMissing:     {"không có tệp mẫu %s", "form file %s does not exist"},
+	FormNotFile:     {"%s không phải một tệp thường", "%s is not a regular file"},
+	FormContent:     {"tệp %s không phải tệp %s thật: nội dung không khớp với đuôi tên tệp", "%s is not a real %s file: its content does not match its extension"},
+	FormTooLarge:    {"tệp mẫu %s nặng %d KB; tối đa %d KB", "form file %s is %d KB; the limit is %d KB"},
 	QRTooDense:      {"địa chỉ dài nhất cần mã QR phiên bản %d; nên giữ ở phiên bản %d trở xuống bằng tên miền hoặc mã ngắn hơn", "the longest address needs a version %d QR code; keep to version %d or below with a shorter domain or ids"},
 	PageOverBudget:  {"%d trang nặng hơn %d KB khi nén gzip, nặng nhất là /%s: %d KB, vượt %d KB; trang sẽ mở chậm trên mạng di động yếu", "%d page(s) weigh more than %d KB gzip-compressed, the heaviest /%s: %d KB, %d KB over; they will open slowly on weak mobile data"},
 
@@ -517,6 +540,9 @@ var catalog = map[ID]entry{
 	HintPageBudget:    {"rút ngắn các đoạn dài (ghi chú, điều kiện, căn cứ pháp lý) hoặc bớt chữ trong templates/", "shorten long texts (notes, conditions, legal basis) or trim the templates/"},
 	HintSchemaStale:   {"cập nhật bằng: qrboard schema -o %s", "update it with: qrboard schema -o %s"},
 	HintUnfilled:      {"thay TODO bằng thông tin thật; trường không bắt buộc mà chưa có thông tin thì để trống", "replace TODO with the real information; leave an optional field empty if there is none"},
+	HintFormFile:      {"đặt tệp mẫu vào thư mục forms/ của dự án, rồi ghi file: forms/TÊN-TỆP (ví dụ file: forms/to-khai-khai-tu.pdf)", "put the form in the project's forms/ folder and write file: forms/NAME (for example file: forms/to-khai-khai-tu.pdf)"},
+	HintSurveyTooLong: {"dùng địa chỉ ngắn hơn của phiếu đánh giá (nhiều dịch vụ biểu mẫu có địa chỉ rút gọn), hoặc in khổ lớn hơn (print: paper: A3)", "use a shorter address of the rating form (many form services give a short one), or print larger (print: paper: A3)"},
+	HintBaseGov:       {"khi có tên miền chính thức, ví dụ base_url: https://thutuc.phuctho.gov.vn/", "once there is an official domain, for example base_url: https://thutuc.phuctho.gov.vn/"},
 
 	HintFeeAwaited: {"ghi mức thu của địa phương vào \"fee\", ví dụ fee: 8.000 đồng/trường hợp (giữ fee_set_by để biết ai quy định)", "enter the local amount in \"fee\", for example fee: 8.000 đồng/trường hợp (keep fee_set_by as the record of who sets it)"},
 
@@ -538,6 +564,7 @@ var catalog = map[ID]entry{
 	InitDone:       {"đã tạo dự án mới trong %s; tiếp theo: cd %s && qrboard build", "created a new project in %s; next: cd %s && qrboard build"},
 	InitNotEmpty:   {"thư mục %s đã có tệp; chọn một thư mục mới hoặc trống", "folder %s is not empty; choose a new or empty folder"},
 	BadPaper:       {"khổ giấy %q không hợp lệ; chọn A4, A3 hoặc A5", "paper size %q is not valid; choose A4, A3 or A5"},
+	PrintSurveys:   {"và %d áp phích đánh giá sự phục vụ (survey.pdf)", "and %d service rating poster(s) (survey.pdf)"},
 	PrintSummary:   {"đã tạo áp phích khổ %s cho %d cơ quan: %d áp phích, %d trang danh sách, %d áp phích cửa trong %s → %s", "made %s posters for %d offices: %d posters, %d board sheet pages, %d door posters in %s → %s"},
 	Failed:         {"%s", "%s"},
 	UnknownSchema:  {"không có lược đồ %q; chọn procedure (tệp thủ tục) hoặc qrboard (qrboard.yaml)", "there is no schema %q; choose procedure (procedure files) or qrboard (qrboard.yaml)"},
@@ -550,6 +577,7 @@ var catalog = map[ID]entry{
 	ServeBuilt:        {"đã tạo %d trang trong %s, vào một thư mục tạm: site/ và qrboard.lock giữ nguyên", "built %d pages in %s, into a temporary folder: site/ and qrboard.lock stay as they are"},
 	ServeListening:    {"xem trước tại %s — trang tự tải lại khi lưu tệp; dừng bằng Ctrl+C", "previewing at %s — pages reload when files are saved; stop with Ctrl+C"},
 	ServeLAN:          {"từ điện thoại cùng mạng: %s", "from a phone on the same network: %s"},
+	ServeOpenFailed:   {"không mở được trình duyệt (%s): hãy tự mở địa chỉ trên", "cannot open a web browser (%s): open the address above yourself"},
 	ServeRebuilt:      {"%s đã thay đổi: tạo lại trong %s; %s", "%s changed: rebuilt in %s; %s"},
 	ServeFailed:       {"có %d lỗi; trình duyệt hiện danh sách lỗi cho đến khi sửa xong", "%d errors; the browser shows them until they are fixed"},
 	ServeStopped:      {"đã dừng xem trước", "preview stopped"},

@@ -16,7 +16,7 @@ type Info struct {
 	Author    string // the issuing authority
 	Subject   string
 	Created   time.Time // from the build date, never the clock: same input, same bytes
-	Generator string    // "qrboard"
+	Generator string    // the program and its version, "qrboard 1.2.0" (Creator and Producer)
 }
 
 // Doc is a PDF being written: posters and board sheets, one page each

@@ -18,7 +18,7 @@ const PollInterval = 250 * time.Millisecond
 
 // Watch rebuilds the site whenever a file of the project changes, until
 // ctx ends, calling report after each build. It polls: it compares the
-// size and modification time of every file in procedures/ and templates/
+// size and modification time of every file in procedures/, forms/ and templates/
 // and of qrboard.yaml and qrboard.lock with what it saw the time before.
 // Polling a few hundred files costs nothing measurable, needs no
 // dependency, and works where change notifications do not (network
@@ -81,7 +81,7 @@ func (s *Server) snapshot() map[string]stamp {
 	if templates == "" {
 		templates = filepath.Join(src, "templates")
 	}
-	for _, dir := range []string{filepath.Join(src, procedure.Dir), templates} {
+	for _, dir := range []string{filepath.Join(src, procedure.Dir), filepath.Join(src, procedure.FormDir), templates} {
 		filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return nil

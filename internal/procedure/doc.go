@@ -31,7 +31,7 @@
 //	    copies: 0                     # bản sao
 //	    present: true                 # shown to the official, not handed in
 //	    optional: true                # only when it applies ("nếu có")
-//	    form: {name: Mẫu …, url: https://…}
+//	    form: {name: Mẫu …, url: https://…, file: forms/to-khai-ket-hon.pdf}
 //	    note: …                       # (md)
 //	cases:                            # papers that depend on the situation
 //	  - name: Trường hợp …            # required
@@ -40,6 +40,13 @@
 //	                                  # pages show them under the papers, never as checklist items
 //
 // A procedure needs documents, cases or both.
+//
+// A form's file is a copy kept in the project's forms/ folder — a PDF,
+// DOC, DOCX, ODT, XLS or XLSX file named like an id — which the build
+// publishes at the same path in the site ("forms/to-khai-ket-hon.pdf")
+// and the document's line links to with its kind and size ("Tải mẫu
+// (PDF, 120 KB)"). `check` reports a file that is missing, not a
+// regular file, larger than 5 MB or not what its extension says.
 //
 // # Channels, steps, conditions, result
 //

@@ -44,6 +44,8 @@ func encodeValue(v reflect.Value) *yaml.Node {
 		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: x.String()}
 	case value.Ref:
 		return Text(x.ID)
+	case FormFile:
+		return Text(x.Path)
 	case Offices:
 		if x.Group != "" {
 			return Text(string(x.Group))

@@ -54,7 +54,8 @@ func imported() *Procedure {
 	return &Procedure{
 		ID: "nhap", Code: "2.000528", Name: strings.TrimSpace(strings.Repeat("Thủ tục đăng ký khai sinh có yếu tố nước ngoài ", 3)), ShortName: "Đăng ký khai sinh",
 		Field: "Hộ tịch", Level: Commune, Applicants: []string{"Công dân Việt Nam"},
-		Documents:  []Document{{Name: "Tờ khai: theo mẫu", Originals: 1, Optional: true, Note: value.Markdown{Source: "Nộp *bản chính*\n\n- a\n- b"}}},
+		Documents: []Document{{Name: "Tờ khai: theo mẫu", Originals: 1, Optional: true, Note: value.Markdown{Source: "Nộp *bản chính*\n\n- a\n- b"},
+			Form: &Form{Name: "Tờ khai đăng ký khai sinh", File: FormFile{Path: "forms/to-khai-khai-sinh.pdf", Kind: "PDF"}}}},
 		Notes:      []value.Markdown{{Source: "- Đối với giấy tờ xuất trình:\n\n  - một"}, {Source: "Giấy tờ # nước ngoài phải được hợp pháp hóa lãnh sự"}},
 		Channels:   []Channel{{Method: InPerson, Time: "5 ngày làm việc", FeeSetBy: "HĐND cấp tỉnh", FeeNational: "Mức lệ phí cụ thể do Hội đồng nhân dân tỉnh, thành phố trực thuộc Trung ương quyết định."}},
 		Steps:      []value.Markdown{{Source: "Nộp hồ sơ"}},
@@ -132,6 +133,11 @@ func plainDocs(ds []Document) []Document {
 	var out []Document
 	for _, d := range ds {
 		d.Note = plainMD(d.Note)
+		if d.Form != nil {
+			f := *d.Form
+			f.File.Pos = diag.Pos{}
+			d.Form = &f
+		}
 		out = append(out, d)
 	}
 	return out

@@ -128,6 +128,8 @@ type Document struct {
 type Form struct {
 	Name string    `yaml:"name" check:"required,max=300" doc:"Tên mẫu đơn, tờ khai" example:"Tờ khai đăng ký khai tử"`
 	URL  value.URL `yaml:"url" doc:"Địa chỉ tải mẫu" example:"https://…"`
+	// A copy kept in the project's forms/ folder, published with the site
+	File FormFile `yaml:"file" doc:"Tệp mẫu đặt trong thư mục forms/ của dự án (PDF, DOC, DOCX, ODT, XLS hoặc XLSX, tên chữ thường không dấu); trang có nút tải về kèm loại và dung lượng tệp" example:"forms/to-khai-dang-ky-khai-tu.pdf"`
 }
 
 // Case is a group of papers needed only in one situation ("Trường hợp …").

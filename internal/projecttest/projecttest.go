@@ -13,8 +13,8 @@ import (
 	"testing"
 )
 
-// Copy copies the project files of dir — qrboard.yaml, qrboard.lock and
-// procedures/ — into a new temporary folder and returns it, so a test
+// Copy copies the project files of dir — qrboard.yaml, qrboard.lock,
+// procedures/ and forms/ — into a new temporary folder and returns it, so a test
 // never changes the repository's own files.
 func Copy(t testing.TB, dir string) string {
 	t.Helper()
@@ -26,14 +26,15 @@ func Copy(t testing.TB, dir string) string {
 }
 
 // CopyTo copies the project files of dir into dst, for code that has no
-// testing.TB (TestMain). A project without qrboard.lock is copied without.
+// testing.TB (TestMain). A project without qrboard.lock or forms/ is
+// copied without.
 func CopyTo(dst, dir string) error {
 	if err := os.MkdirAll(dst, 0o755); err != nil {
 		return err
 	}
-	for _, name := range []string{"qrboard.yaml", "qrboard.lock", "procedures"} {
+	for _, name := range []string{"qrboard.yaml", "qrboard.lock", "procedures", "forms"} {
 		src := filepath.Join(dir, name)
-		if _, err := os.Stat(src); os.IsNotExist(err) && name == "qrboard.lock" {
+		if _, err := os.Stat(src); os.IsNotExist(err) && (name == "qrboard.lock" || name == "forms") {
 			continue
 		}
 		err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {

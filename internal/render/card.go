@@ -2,13 +2,9 @@ package render
 
 import (
 	"strings"
-	"unicode"
 
-	"qrboard/internal/config"
 	"qrboard/internal/ogimage"
-	"qrboard/internal/procedure"
 	"qrboard/internal/site"
-	"qrboard/internal/slug"
 )
 
 // Card returns the text of p's sharing picture: what the page is about,
@@ -39,50 +35,6 @@ func (r *Renderer) Card(p *site.Page) ogimage.Card {
 		}
 	}
 	return c
-}
-
-// SearchKey returns what the search box matches for a procedure or an
-// office: its names, code and keywords, folded as by slug.Fold, each word
-// once. The page's script folds the query the same way and looks for each
-// of its words in this key.
-func SearchKey(v any) string {
-	var parts []string
-	switch v := v.(type) {
-	case *procedure.Procedure:
-		parts = append(parts, v.ShortName, v.Name, v.Field, v.Code, strings.ReplaceAll(v.Code, ".", ""))
-		parts = append(parts, v.Keywords...)
-	case *site.Office:
-		parts = append(parts, v.Name, v.Code, v.ID)
-		for _, f := range v.Former { // a citizen may know the office by an old name
-			for _, o := range f.Offices {
-				parts = append(parts, o.Name, o.ID)
-			}
-		}
-	case *config.Office:
-		parts = append(parts, v.Name, v.Code, v.ID)
-	}
-	seen := map[string]bool{}
-	var words []string
-	for _, w := range strings.FieldsFunc(slug.Fold(strings.Join(parts, " ")), func(r rune) bool {
-		return unicode.IsSpace(r) || strings.ContainsRune(",;:()“”\"'–—…", r)
-	}) {
-		if !seen[w] {
-			seen[w] = true
-			words = append(words, w)
-		}
-	}
-	return strings.Join(words, " ")
-}
-
-// searchKey returns SearchKey(v), computed once per procedure or office
-// and build: every board lists a procedure, and home every one.
-func (r *Renderer) searchKey(v any) string {
-	if k, ok := r.keys.Load(v); ok {
-		return k.(string)
-	}
-	k := SearchKey(v)
-	r.keys.Store(v, k)
-	return k
 }
 
 // tel returns a phone number as a tel: link wants it: its digits, and a

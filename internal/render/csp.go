@@ -12,7 +12,9 @@ import (
 // the templates are loaded. Whatever text a bug might let through from a
 // procedure file — a <script>, an onerror= attribute, a javascript: link —
 // the browser refuses to run it. Images come only from the site itself;
-// nothing may be fetched, framed, submitted or used as the base of links.
+// nothing may be fetched, framed or used as the base of links, and forms
+// may be sent only to the site itself: the search form, which without
+// the script leads to the complete list on the same page.
 //
 // Inline style attributes are not allowed either, so neither templates nor
 // rendered Markdown may use style="…".
@@ -36,7 +38,8 @@ func policy(style string, scripts ...string) string {
 	// Images: the page's own QR code. file: lets it load when the site is
 	// opened from disk, where 'self' matches nothing; data: is the empty
 	// icon that spares every first visit a request for /favicon.ico.
-	b.WriteString("; img-src 'self' file: data:; base-uri 'none'; form-action 'none'; object-src 'none'")
+	// Forms: the search form, sent to its own page.
+	b.WriteString("; img-src 'self' file: data:; base-uri 'none'; form-action 'self' file:; object-src 'none'")
 	return b.String()
 }
 

@@ -9,6 +9,7 @@ import (
 	"qrboard/internal/poster"
 	"qrboard/internal/procedure"
 	"qrboard/internal/site"
+	"qrboard/internal/version"
 )
 
 // A large site is mostly the same text again and again: every page
@@ -92,6 +93,18 @@ func (f Frame) Link(path string) string { return link(f.Root, path) }
 
 // Host returns the site's domain.
 func (f Frame) Host() string { return f.r.site.Config.Base.Host }
+
+// Generator returns the program and its version, "qrboard 1.2.0", for the
+// generator meta tag: which qrboard made a page, for support.
+func (f Frame) Generator() string { return version.Generator() }
+
+// HostBreaks returns the site's domain with a line break allowed after
+// each dot, so that in large text on a narrow phone the header's domain
+// wraps between its parts ("thutuc.phuctho." / "gov.vn") rather than
+// overflowing or breaking inside a word.
+func (f Frame) HostBreaks() template.HTML {
+	return template.HTML(strings.ReplaceAll(template.HTMLEscapeString(f.Host()), ".", ".<wbr>"))
+}
 
 // ImageWidth and ImageHeight return the size of every sharing picture.
 func (f Frame) ImageWidth() int  { return imageWidth }

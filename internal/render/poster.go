@@ -29,7 +29,7 @@ func (r *Renderer) PosterContent(p *site.Page, code *qr.Code) *poster.Poster {
 		pc.Title = s.Config.Title
 		pc.Instruction = t("home_instruction")
 	case site.Board:
-		pc.Office = cmp.Or(p.Office.Desk, t("one_stop"))
+		pc.Office = r.desk(p.Office)
 		pc.Title = p.Office.Name
 		pc.Subtitle = t("sheet_title")
 		pc.Instruction = t("door_instruction")
@@ -46,12 +46,34 @@ func (r *Renderer) PosterContent(p *site.Page, code *qr.Code) *poster.Poster {
 	return pc
 }
 
+// SurveyPoster returns what office o's rating poster says: the office,
+// "Đánh giá sự phục vụ", and code, the code of its rating form, whose
+// address is printed under it.
+func (r *Renderer) SurveyPoster(o *site.Office, code *qr.Code) *poster.Poster {
+	t := r.strings.T
+	return &poster.Poster{
+		Authority:   r.site.Config.Authority,
+		Office:      t("poster_office", o.Name, r.desk(o)),
+		Title:       t("survey_title"),
+		Subtitle:    t("survey_intro"),
+		Code:        code,
+		Address:     string(o.SurveyURL),
+		Instruction: t("survey_instruction"),
+		FooterLeft:  t("poster_printed", r.site.Now.Vietnamese()),
+	}
+}
+
+// desk returns what o's desk is called: its desk, or "Bộ phận Một cửa".
+func (r *Renderer) desk(o *site.Office) string {
+	return cmp.Or(o.Desk, r.strings.T("one_stop"))
+}
+
 // procedurePoster fills in a procedure's poster: its short name, the
 // badge, the time and fee of filing in person.
 func (r *Renderer) procedurePoster(pc *poster.Poster, p *site.Page) {
 	t, proc := r.strings.T, p.Procedure
 	if p.Office != nil {
-		pc.Office = t("poster_office", p.Office.Name, cmp.Or(p.Office.Desk, t("one_stop")))
+		pc.Office = t("poster_office", p.Office.Name, r.desk(p.Office))
 	}
 	pc.Title = proc.ShortName
 	switch {

@@ -13,7 +13,8 @@
 // inlined into every page, and page.js into every page but redirects,
 // notices and 404.html, so a page loads in one request; each page has one
 // <style> and at most one <script>, and no inline event handlers or style
-// attributes.
+// attributes. The top of every page names the qrboard that made it in a
+// generator meta tag (Frame.Generator, from package version).
 //
 // notice.html is the page left at an address of an office that closed
 // (see package site, "Offices that closed"): its data has .Notice, and
@@ -30,13 +31,17 @@
 //	                formatted with ARGS as by fmt.Sprintf
 //	groups PROCS    procedures grouped by field ([]site.Group)
 //	searchkey X     what the search matches for a procedure or office: its
-//	                names, code and keywords, folded as by slug.Fold
+//	                names, then its code and keywords (see search.go)
 //	plain HTML      rendered Markdown as one line of plain text (a Markdown
 //	                field has it ready as .Text)
 //	tel PHONE       a phone number as a tel: link wants it (digits and +)
 //	fee CHANNEL     what a channel costs, as pages and posters say it: its fee,
 //	                or while the amount a local council sets is not entered,
 //	                who sets it and to ask the staff (never a number or "free")
+//	sitelink PATH   a link to PATH inside the site ("forms/to-khai.pdf"), made
+//	                relative to each page once it is rendered
+//	filesize N      a size in bytes as pages show it ("120 KB", "1,5 MB")
+//	fold TEXT       TEXT as the search compares it (Fold): "Vân Hà" → "van ha"
 //	memo NAME DATA  the template NAME executed with DATA once per build
 //	                and reused: the parts of pages that many pages share
 //	                (see memo.go and below); DATA is .Frame, .Place,
@@ -47,6 +52,10 @@
 //	.Abs PATH       absolute address of PATH, for canonical and sharing links
 //	.Host           the site's domain, shown on every page against fake copies
 //	.Updated        the day the page's content last changed
+//	.Report         on a procedure's page at an office: the link to report
+//	                wrong information on it, "" when the office gave none
+//	.Facts.Papers   the papers to bring, for the box of key facts (facts.go)
+//	.Place.Missing  what is not known of the office's address, hours, phone
 //
 // # Shared parts
 //
@@ -137,6 +146,9 @@ func New(fsys fs.FS, s *site.Site) (*Renderer, diag.List) {
 		"plain":     markdown.PlainText,
 		"tel":       tel,
 		"fee":       strings_.Fee,
+		"sitelink":  siteLink,
+		"filesize":  r.fileSize,
+		"fold":      Fold,
 		"memo":      noMemo, // replaced in each set below
 		"shared":    noMemo,
 	})

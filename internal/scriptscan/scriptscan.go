@@ -92,9 +92,11 @@ func allowedOwn(n *html.Node, ownScripts []string) bool {
 	case atom.Meta, atom.Style:
 		return inHead(n)
 	case atom.Form:
-		// The search box: a form that goes nowhere (no action; the page's
-		// policy has form-action 'none' and the script handles it).
-		return attr(n, "action") == ""
+		// The search box: a form sent to its own page's list ("#thu-tuc";
+		// the page's policy allows forms to the site itself only, and the
+		// script handles it where it runs).
+		a := attr(n, "action")
+		return a == "" || strings.HasPrefix(a, "#")
 	case atom.Link:
 		return inHead(n) && (attr(n, "rel") == "canonical" || attr(n, "rel") == "icon")
 	case atom.Script:

@@ -20,7 +20,8 @@ import (
 const MaxLen = 40
 
 // Fold returns s in lower case without diacritics, with đ folded to d.
-// Non-letters are kept. It is the matching key for search and slugs.
+// Non-letters are kept. Make builds ids from it; the search folds
+// further (render.Fold).
 func Fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
@@ -116,7 +117,7 @@ var reserved = map[string]bool{
 	"lpt0": true, "lpt1": true, "lpt2": true, "lpt3": true, "lpt4": true,
 	"lpt5": true, "lpt6": true, "lpt7": true, "lpt8": true, "lpt9": true,
 	"404": true, "assets": true, "index": true, "sitemap": true, "robots": true,
-	"qr": true,
+	"qr": true, "forms": true,
 }
 
 // IsReserved reports whether id is a name no office or procedure may take.

@@ -1,0 +1,14 @@
+package build
+
+import "qrboard/internal/output"
+
+// writeForms writes the project's form files (package forms) into the
+// site, at the paths the pages link to.
+func (p *Project) writeForms(out *output.Dir) error {
+	for _, name := range p.forms.Files() {
+		if err := out.Write(name, p.forms.Data(name)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
