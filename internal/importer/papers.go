@@ -57,7 +57,7 @@ func (m *mapper) papers() {
 		kind, title := classify(c.Name)
 		for _, row := range c.Components {
 			text := oneLine(row.Name)
-			if text == "" {
+			if strings.Trim(stripBullet(text), " .;,") == "" { // nothing, or a bullet alone
 				continue
 			}
 			originals, copies := quantity(row.Originals), quantity(row.Copies)
