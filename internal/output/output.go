@@ -23,9 +23,31 @@
 // replaced by hand — only means the files are made and compared again:
 // content wins.
 //
-// The output folder is changed as a whole, so Create refuses a folder it
-// did not make (one without the marker file): "-out ." or "-out ~" must
-// never delete a project or a home folder.
+// # Whose files
+//
+// A folder belongs to qrboard only as far as qrboard made it. The marker
+// file at its top (.qrboard-site for a site, .qrboard-print for print
+// packs) lists the files the last build wrote; only those are ever
+// changed or removed. Any other file — a CNAME or a verification file for
+// the host, hand-made PDFs, the .git folder of a gh-pages worktree — is
+// carried over untouched into the new version, as Hugo keeps the files
+// it does not know in public/; a folder holding none of qrboard's files is
+// not even read. A build that would write a file where such a file is
+// fails with a ForeignError before changing anything. Create refuses a
+// folder that is not empty and has no marker (ErrNotOurs), and a folder
+// of the other kind (OtherKindError): build and print never write into
+// each other's folders. A marker written by an older qrboard lists no
+// files: the files this build does not make are then all kept.
+//
+// # Committing
+//
+// Commit makes everything that needs room on the disk — the new files,
+// the marker, the files attached with Attach (the lock file) — before it
+// moves anything into place, so that a full disk fails the build with the
+// folder as it was. It then moves the files, and last renames the
+// attached files over theirs: a failure leaves the old site with the old
+// lock, or the new site with the new lock. Temporary names are described
+// in temp.go.
 package output
 
 import (
@@ -40,13 +62,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"time"
 )
-
-// Marker is the file that marks a folder as qrboard's output.
-const Marker = ".qrboard-site"
-
-const markerText = "This folder is written by qrboard (build or print), which changes or removes any file in it every time.\n"
 
 // Stats counts what a build did to the output folder.
 type Stats struct {
@@ -74,7 +90,12 @@ const (
 
 // Dir is an output folder being written.
 type Dir struct {
+	kind       Kind
 	final, tmp string
+	own        *owner               // in place: what the marker says
+	attached   []attachment         // files committed with the folder
+	markerMade bool                 // in place: a new marker waits in tmp
+	finalMade  bool                 // in place: and one to move in last (markerFinal)
 	inPlace    bool                 // final holds a previous build: tmp holds only new and changed files
 	old        map[string]bool      // in place: the files of the previous build
 	prev       *manifest            // the previous build's manifest, or an empty one
@@ -89,19 +110,22 @@ type Dir struct {
 	stats  Stats
 }
 
-// ErrNotOurs is returned by Create for a folder qrboard did not make.
-var ErrNotOurs = errors.New("folder exists, is not empty and was not made by qrboard")
+// attachment is a file outside the folder committed with it.
+type attachment struct {
+	path, tmp string
+	data      []byte
+}
 
-// Create starts writing a new version of the folder final. manifestFile
-// is where the manifest of the folder is kept between builds ("" for
-// none: every rebuild then makes and compares every file).
-func Create(final, manifestFile string) (*Dir, error) {
+// Create starts writing a new version of the folder final, of kind kind.
+// manifestFile is where the manifest of the folder is kept between builds
+// ("" for none: every rebuild then makes and compares every file).
+func Create(kind Kind, final, manifestFile string) (*Dir, error) {
 	final = filepath.Clean(final)
 	abs, err := filepath.Abs(final)
 	if err != nil {
 		return nil, err
 	}
-	d := &Dir{final: final, manifest: manifestFile, dirs: map[string]bool{"": true},
+	d := &Dir{kind: kind, final: final, manifest: manifestFile, own: &owner{}, dirs: map[string]bool{"": true},
 		prev: newManifest(abs), next: newManifest(abs), stats: Stats{Files: map[string]Change{}}}
 	switch entries, err := os.ReadDir(final); {
 	case errors.Is(err, fs.ErrNotExist):
@@ -109,8 +133,10 @@ func Create(final, manifestFile string) (*Dir, error) {
 		return nil, err
 	case len(entries) == 0:
 	default:
-		if _, err := os.Stat(filepath.Join(final, Marker)); err != nil {
+		if d.own, err = readOwner(kind, final); errors.Is(err, ErrNotOurs) {
 			return nil, fmt.Errorf("%s: %w", final, ErrNotOurs)
+		} else if err != nil {
+			return nil, err
 		}
 		d.inPlace = true
 		if manifestFile != "" {
@@ -134,8 +160,11 @@ func Create(final, manifestFile string) (*Dir, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
-	removeStale(parent, "."+filepath.Base(final)+".new-")
-	if d.tmp, err = os.MkdirTemp(parent, "."+filepath.Base(final)+".new-"); err != nil {
+	removeLeftovers(parent, newPrefix(final))
+	if err := hook("mkdir", parent); err != nil {
+		return nil, err
+	}
+	if d.tmp, err = os.MkdirTemp(parent, ownPattern(newPrefix(final))); err != nil {
 		return nil, err
 	}
 	// MkdirTemp makes the folder private (0700), and it may become the
@@ -147,20 +176,6 @@ func Create(final, manifestFile string) (*Dir, error) {
 	}
 	d.stats.Fresh = !d.inPlace
 	return d, nil
-}
-
-// removeStale removes new folders left by builds that were killed: a day
-// old, no build can still be writing them.
-func removeStale(parent, prefix string) {
-	entries, _ := os.ReadDir(parent)
-	for _, e := range entries {
-		if !e.IsDir() || !strings.HasPrefix(e.Name(), prefix) {
-			continue
-		}
-		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > 24*time.Hour {
-			os.RemoveAll(filepath.Join(parent, e.Name()))
-		}
-	}
 }
 
 // scan lists the files and folders of the previous build. A folder whose
@@ -197,11 +212,15 @@ func (d *Dir) scan() error {
 		}
 		for _, e := range entries {
 			name := path.Join(rel, e.Name())
-			if e.IsDir() {
+			switch {
+			case e.IsDir():
+				if !d.own.walked(name) {
+					continue // none of qrboard's files in it
+				}
 				if err := walk(name); err != nil {
 					return err
 				}
-			} else if name != Marker {
+			case !isMarker(name):
 				d.old[name] = true
 			}
 		}
@@ -269,6 +288,9 @@ func (d *Dir) Write(rel string, data []byte) error {
 		return fmt.Errorf("refusing to write %q: not a plain path inside the output folder", rel)
 	}
 	existed := d.inPlace && d.old[rel]
+	if d.inPlace && !d.owns(rel) && (existed || d.exists(rel)) {
+		return &ForeignError{Dir: d.final, Rel: rel}
+	}
 	if existed {
 		if st, same := d.sameAsOld(rel, data); same {
 			d.count(rel, st, Unchanged)
@@ -335,9 +357,29 @@ func readFull(f *os.File, b []byte) (int, error) {
 	return n, nil
 }
 
+// owns reports whether rel, in the folder, is qrboard's to replace or
+// remove: the previous build wrote it, by the marker or the manifest. In
+// a folder with an older marker, any file at a path the build writes is.
+func (d *Dir) owns(rel string) bool {
+	if d.own.legacy || d.own.listed(rel) {
+		return true
+	}
+	_, ok := d.prev.files[rel]
+	return ok
+}
+
+// exists reports whether something is at rel in the folder.
+func (d *Dir) exists(rel string) bool {
+	_, err := os.Lstat(d.path(d.final, rel))
+	return !errors.Is(err, fs.ErrNotExist)
+}
+
 // put writes data to rel in the new folder and returns the file's state.
 func (d *Dir) put(rel string, data []byte) (fileState, error) {
 	if err := d.mkdirs(path.Dir(rel)); err != nil {
+		return fileState{}, err
+	}
+	if err := hook("write", rel); err != nil {
 		return fileState{}, err
 	}
 	return create(filepath.Join(d.tmp, filepath.FromSlash(rel)), data, d.manifest != "")
@@ -346,7 +388,7 @@ func (d *Dir) put(rel string, data []byte) (fileState, error) {
 // validPath accepts slash-separated relative paths with no "..", no empty
 // or dot elements, and no characters Windows forbids in names.
 func validPath(rel string) bool {
-	if !fs.ValidPath(rel) || rel == "." || rel == Marker || strings.ContainsAny(rel, `\:*?"<>|`) {
+	if !fs.ValidPath(rel) || rel == "." || isMarker(rel) || strings.ContainsAny(rel, `\:*?"<>|`) {
 		return false
 	}
 	return true
@@ -370,6 +412,9 @@ func (d *Dir) mkdirsLocked(dir string) error {
 	if err := d.mkdirsLocked(path.Dir(dir)); err != nil {
 		return err
 	}
+	if err := hook("mkdir", dir); err != nil {
+		return err
+	}
 	if err := os.Mkdir(filepath.Join(d.tmp, filepath.FromSlash(dir)), 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
 		return err
 	}
@@ -377,24 +422,134 @@ func (d *Dir) mkdirsLocked(dir string) error {
 	return nil
 }
 
+// Attach adds a file outside the folder — the lock file — to be written
+// with it: Commit writes data beside path first, and renames it over path
+// once the folder is in place.
+func (d *Dir) Attach(path string, data []byte) {
+	d.attached = append(d.attached, attachment{path: path, data: data})
+}
+
 // Commit puts the new files in place and returns what changed. After
 // Commit the Dir must not be used.
 func (d *Dir) Commit() (Stats, error) {
-	var err error
-	if d.inPlace {
+	err := d.prepare()
+	if err == nil && d.inPlace {
 		err = d.commitInPlace()
-	} else {
+	} else if err == nil {
 		err = d.commitNew()
 	}
 	if err != nil {
 		d.Abort()
 		return Stats{}, err
 	}
+	for i := range d.attached {
+		a := &d.attached[i]
+		if err := hook("rename", a.path); err != nil {
+			d.Abort()
+			return Stats{}, err
+		}
+		if err := os.Rename(a.tmp, a.path); err != nil {
+			d.Abort()
+			return Stats{}, err
+		}
+		a.tmp = ""
+	}
 	if d.manifest != "" {
 		d.recordDirs()
 		d.next.save(d.manifest) // a manifest that cannot be saved only costs time next build
 	}
 	return d.stats, nil
+}
+
+// prepare makes, before anything is moved, every file that needs room
+// on the disk: the attached files beside theirs, the marker in the new
+// folder.
+func (d *Dir) prepare() error {
+	for i := range d.attached {
+		a := &d.attached[i]
+		dir := filepath.Dir(a.path)
+		removeLeftovers(dir, tempPrefix(a.path))
+		if err := hook("attach", a.path); err != nil {
+			return err
+		}
+		f, err := os.CreateTemp(dir, ownPattern(tempPrefix(a.path)))
+		if err != nil {
+			return err
+		}
+		a.tmp = f.Name()
+		_, err = f.Write(a.data)
+		if err2 := f.Close(); err == nil {
+			err = err2
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return d.writeMarkers()
+}
+
+// markerFiles returns the files the marker lists: those of this build
+// and, with old, those of the previous one that commitInPlace has not yet
+// removed — so a build killed while committing leaves no file of
+// qrboard's unlisted. extra reports whether there are such files.
+func (d *Dir) markerFiles(old bool) (files []string, extra bool) {
+	files = make([]string, 0, len(d.next.files))
+	for rel := range d.next.files {
+		files = append(files, rel)
+	}
+	if old && d.inPlace && !d.own.legacy {
+		for rel := range d.old {
+			if _, made := d.next.files[rel]; !made && d.owns(rel) {
+				files = append(files, rel)
+				extra = true
+			}
+		}
+	}
+	return files, extra
+}
+
+// markerFinal is the name, in the new folder, of the marker commitInPlace
+// moves in last, once the files it does not list are removed.
+const markerFinal = "marker.final"
+
+// writeMarkers writes into the new folder the marker listing this build's
+// files and, when commitInPlace is to remove files, the one listing
+// those too, which it moves in first: unless the folder's marker says
+// the same.
+func (d *Dir) writeMarkers() error {
+	both, extra := d.markerFiles(true)
+	if d.inPlace && !d.own.legacy && len(both) == len(d.own.files) {
+		same := true
+		for _, f := range both {
+			if !d.own.files[f] {
+				same = false
+				break
+			}
+		}
+		if same && !extra {
+			return nil
+		}
+	}
+	if err := d.writeMarker(d.kind.Marker, both); err != nil {
+		return err
+	}
+	d.markerMade = true
+	if !extra {
+		return nil
+	}
+	files, _ := d.markerFiles(false)
+	if err := d.writeMarker(markerFinal, files); err != nil {
+		return err
+	}
+	d.finalMade = true
+	return nil
+}
+
+func (d *Dir) writeMarker(name string, files []string) error {
+	if err := hook("marker", name); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(d.tmp, name), markerData(d.kind, files), 0o644)
 }
 
 // recordDirs records the state of the folders after Commit: those the
@@ -417,25 +572,35 @@ func (d *Dir) recordDirs() {
 	}
 }
 
-// commitNew writes the marker and moves the new folder into place.
+// commitNew moves the new folder, with its marker, into place.
 func (d *Dir) commitNew() error {
-	if err := os.WriteFile(filepath.Join(d.tmp, Marker), []byte(markerText), 0o644); err != nil {
+	if err := hook("remove", d.final); err != nil {
 		return err
 	}
 	if err := os.Remove(d.final); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
+	if err := hook("rename", d.final); err != nil {
+		return err
+	}
 	return os.Rename(d.tmp, d.final)
 }
 
-// commitInPlace moves the new and changed files over the old ones, then
-// removes the files this build no longer makes and the folders they
-// leave empty.
+// commitInPlace moves the marker listing both builds' files, then the new
+// and changed files, over the old ones, then removes the files of
+// qrboard's that this build no longer makes and the folders they leave
+// empty, and writes the marker listing this build's files alone.
 func (d *Dir) commitInPlace() error {
 	if d.manifest != "" {
 		os.Remove(d.manifest) // stale from here on, until the new one is saved
 	}
 	d.touched = map[string]bool{}
+	if err := d.makeDirs(); err != nil {
+		return err
+	}
+	if err := d.moveMarker(); err != nil {
+		return err
+	}
 	touch := func(rel string) {
 		for dir := dirOf(rel); !d.touched[dir]; dir = dirOf(dir) {
 			d.touched[dir] = true
@@ -444,17 +609,12 @@ func (d *Dir) commitInPlace() error {
 			}
 		}
 	}
-	made := map[string]bool{"": true}
 	for _, rel := range d.staged {
 		touch(rel)
-		dir := path.Dir(rel)
-		if !made[dir] {
-			if err := os.MkdirAll(filepath.Join(d.final, filepath.FromSlash(dir)), 0o755); err != nil {
-				return err
-			}
-			made[dir] = true
-		}
 		dst := filepath.Join(d.final, filepath.FromSlash(rel))
+		if err := hook("rename", rel); err != nil {
+			return err
+		}
 		if err := os.Rename(filepath.Join(d.tmp, filepath.FromSlash(rel)), dst); err != nil {
 			return err
 		}
@@ -467,8 +627,11 @@ func (d *Dir) commitInPlace() error {
 	}
 	emptied := map[string]bool{}
 	for rel := range d.old {
-		if _, made := d.next.files[rel]; made {
-			continue
+		if _, made := d.next.files[rel]; made || !d.owns(rel) || d.own.legacy {
+			continue // made again, or not qrboard's to remove
+		}
+		if err := hook("remove", rel); err != nil {
+			return err
 		}
 		if err := os.Remove(filepath.Join(d.final, filepath.FromSlash(rel))); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
@@ -485,30 +648,83 @@ func (d *Dir) commitInPlace() error {
 	for _, dir := range dirs {
 		os.Remove(filepath.Join(d.final, filepath.FromSlash(dir)))
 	}
-	if err := d.renewMarker(); err != nil {
-		return err
+	if d.finalMade {
+		// The marker moved in first listed the removed files too.
+		if err := hook("rename", d.kind.Marker); err != nil {
+			return err
+		}
+		if err := os.Rename(filepath.Join(d.tmp, markerFinal), filepath.Join(d.final, d.kind.Marker)); err != nil {
+			return err
+		}
 	}
 	return os.RemoveAll(d.tmp)
 }
 
-// renewMarker rewrites the marker of a folder made by an older qrboard,
-// whose text said something else.
-func (d *Dir) renewMarker() error {
-	dst := filepath.Join(d.final, Marker)
-	if old, err := os.ReadFile(dst); err == nil && string(old) == markerText {
-		return nil
+// makeDirs makes in the folder the folders that the staged files need
+// and it lacks, before anything is moved: making a folder needs room on
+// the disk. On failure it removes those it made.
+func (d *Dir) makeDirs() error {
+	var made []string
+	have := map[string]bool{".": true}
+	for _, rel := range d.staged {
+		for dir := path.Dir(rel); !have[dir]; dir = path.Dir(dir) {
+			have[dir] = true
+			if d.old[rel] || d.seen[dir] != (fileState{}) {
+				continue // there already
+			}
+			p := filepath.Join(d.final, filepath.FromSlash(dir))
+			if _, _, isDir, err := lstat(p); err == nil && isDir {
+				continue
+			}
+			made = append(made, dir)
+		}
 	}
-	tmp := filepath.Join(d.tmp, Marker)
-	if err := os.WriteFile(tmp, []byte(markerText), 0o644); err != nil {
-		return err
+	// Shallowest first.
+	slices.SortFunc(made, func(a, b string) int { return strings.Count(a, "/") - strings.Count(b, "/") })
+	for i, dir := range made {
+		err := hook("mkdir", dir)
+		if err == nil {
+			err = os.Mkdir(filepath.Join(d.final, filepath.FromSlash(dir)), 0o755)
+		}
+		if err != nil {
+			for j := i - 1; j >= 0; j-- {
+				os.Remove(filepath.Join(d.final, filepath.FromSlash(made[j])))
+			}
+			return err
+		}
 	}
-	d.touched[""] = true
-	return os.Rename(tmp, dst)
+	return nil
 }
 
-// Abort removes the new folder, leaving the output folder as it was.
+// moveMarker moves the marker made by writeMarker, if any, into place,
+// and removes an older qrboard's marker of the other kind's name.
+func (d *Dir) moveMarker() error {
+	if !d.markerMade {
+		return nil
+	}
+	if err := hook("rename", d.kind.Marker); err != nil {
+		return err
+	}
+	if err := os.Rename(filepath.Join(d.tmp, d.kind.Marker), filepath.Join(d.final, d.kind.Marker)); err != nil {
+		return err
+	}
+	d.markerMade = false
+	d.touched[""] = true
+	if d.kind.Marker != legacyMarker {
+		os.Remove(filepath.Join(d.final, legacyMarker))
+	}
+	return nil
+}
+
+// Abort removes the new folder and the attached files' temporary copies,
+// leaving the output folder as it was.
 func (d *Dir) Abort() {
 	if d.tmp != "" {
 		os.RemoveAll(d.tmp)
+	}
+	for _, a := range d.attached {
+		if a.tmp != "" {
+			os.Remove(a.tmp)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -35,7 +36,7 @@ func (s *site) page(group, key string, files ...string) *site {
 // Write every file and Record the key.
 func (s *site) write(t *testing.T, out, manifest string) Stats {
 	t.Helper()
-	d, err := Create(out, manifest)
+	d, err := Create(Site, out, manifest)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +66,16 @@ func (s *site) write(t *testing.T, out, manifest string) Stats {
 // else in it but the marker.
 func (s *site) check(t *testing.T, out string) {
 	t.Helper()
-	want := map[string]string{}
+	s.checkWith(t, out, nil)
+}
+
+// checkWith is check with the files extra in the folder too.
+func (s *site) checkWith(t *testing.T, out string, extra map[string]string) {
+	t.Helper()
+	want := maps.Clone(extra)
+	if want == nil {
+		want = map[string]string{}
+	}
 	for group, files := range s.files {
 		for name, content := range files {
 			want[group+name] = content
@@ -80,10 +90,10 @@ func (s *site) check(t *testing.T, out string) {
 		}
 		return nil
 	})
-	if got[Marker] == "" {
+	if got[Site.Marker] == "" {
 		t.Error("no marker")
 	}
-	delete(got, Marker)
+	delete(got, Site.Marker)
 	for rel, content := range want {
 		if got[rel] != content {
 			t.Errorf("%s: %q, want %q", rel, got[rel], content)
@@ -170,9 +180,6 @@ func TestContentWins(t *testing.T) {
 		{"file deleted", func(t *testing.T, out, _ string) {
 			os.Remove(filepath.Join(out, "a", "qr.svg"))
 		}},
-		{"file added", func(t *testing.T, out, _ string) {
-			os.WriteFile(filepath.Join(out, "a", "extra.html"), []byte("x"), 0o644)
-		}},
 		{"manifest damaged", func(t *testing.T, out, manifest string) {
 			data, _ := os.ReadFile(manifest)
 			data[len(data)/2] ^= 1
@@ -224,7 +231,7 @@ func TestAbortChangesNothing(t *testing.T) {
 	out, manifest := filepath.Join(dir, "site"), filepath.Join(dir, "site.manifest")
 	s := sample()
 	s.write(t, out, manifest)
-	d, err := Create(out, manifest)
+	d, err := Create(Site, out, manifest)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -241,28 +248,41 @@ func TestAbortChangesNothing(t *testing.T) {
 func TestRefusesForeignFolder(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("mine"), 0o644)
-	if _, err := Create(dir, ""); err == nil {
+	if _, err := Create(Site, dir, ""); err == nil {
 		t.Fatal("Create accepted a folder it did not make")
 	}
 }
 
-// TestRemovesStaleNewFolders removes the new folder of a build killed a
-// day ago, and leaves a recent one (a build may be writing it).
-func TestRemovesStaleNewFolders(t *testing.T) {
+// TestRemovesLeftovers removes the new folder of a build that was killed,
+// however recent, and leaves those of a build still running and an
+// older qrboard's recent one.
+func TestRemovesLeftovers(t *testing.T) {
 	dir := t.TempDir()
-	stale, recent := filepath.Join(dir, ".site.new-1"), filepath.Join(dir, ".site.new-2")
-	for _, p := range []string{stale, recent} {
+	dead := deadPID(t)
+	killed := filepath.Join(dir, fmt.Sprintf(".site.new-%d-123", dead))
+	running := filepath.Join(dir, fmt.Sprintf(".site.new-%d-456", os.Getppid()))
+	oldStale, oldRecent := filepath.Join(dir, ".site.new-1"), filepath.Join(dir, ".site.new-2")
+	for _, p := range []string{killed, running, oldStale, oldRecent} {
 		os.MkdirAll(filepath.Join(p, "a"), 0o755)
 	}
 	old := time.Now().Add(-48 * time.Hour)
-	os.Chtimes(stale, old, old)
+	os.Chtimes(oldStale, old, old)
 	sample().write(t, filepath.Join(dir, "site"), "")
-	if _, err := os.Stat(stale); err == nil {
-		t.Error("a day-old new folder was left")
+	for p, want := range map[string]bool{killed: false, running: true, oldStale: false, oldRecent: true} {
+		if _, err := os.Stat(p); (err == nil) != want {
+			t.Errorf("%s: there %v, want %v", filepath.Base(p), err == nil, want)
+		}
 	}
-	if _, err := os.Stat(recent); err != nil {
-		t.Error("a recent new folder was removed")
+}
+
+// deadPID returns the number of a process that has ended.
+func deadPID(t *testing.T) int {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	if err := cmd.Run(); err != nil {
+		t.Fatal(err)
 	}
+	return cmd.Process.Pid
 }
 
 func TestManifestRoundTrip(t *testing.T) {
@@ -308,20 +328,24 @@ func TestManifestLargeFolder(t *testing.T) {
 }
 
 // TestMarkerRenewed rebuilds a folder made by an older qrboard, whose
-// marker said the folder is replaced as a whole: the marker is rewritten,
-// the files kept.
+// marker listed no files: the marker is rewritten with the list, the
+// files are kept, and a file the build does not make stays.
 func TestMarkerRenewed(t *testing.T) {
 	dir := t.TempDir()
 	out, manifest := filepath.Join(dir, "site"), filepath.Join(dir, "site.manifest")
 	s := sample()
 	s.write(t, out, manifest)
-	old := "This folder is written by qrboard (build or print) and replaced as a whole every time.\n"
-	os.WriteFile(filepath.Join(out, Marker), []byte(old), 0o644)
-	if st := s.write(t, out, manifest); st.Unchanged != 5 {
-		t.Errorf("rebuild: %+v, want 5 unchanged", st)
+	os.Remove(manifest)
+	old := "This folder is written by qrboard (build or print), which changes or removes any file in it every time.\n"
+	os.WriteFile(filepath.Join(out, Site.Marker), []byte(old), 0o644)
+	os.WriteFile(filepath.Join(out, "gone.html"), []byte("an old page, or a file of the user's"), 0o644)
+	if st := s.write(t, out, manifest); st.Unchanged != 5 || st.Removed != 0 {
+		t.Errorf("rebuild: %+v, want 5 unchanged, none removed", st)
 	}
-	if data, _ := os.ReadFile(filepath.Join(out, Marker)); string(data) != markerText {
-		t.Errorf("marker %q, want %q", data, markerText)
+	data, _ := os.ReadFile(filepath.Join(out, Site.Marker))
+	if want := string(markerData(Site, []string{"a/index.html", "a/qr.svg", "b/c/index.html", "b/c/qr.svg", "index.html"})); string(data) != want {
+		t.Errorf("marker %q, want %q", data, want)
 	}
+	s.page("gone.html", "", "", "an old page, or a file of the user's")
 	s.check(t, out)
 }
