@@ -7,7 +7,6 @@ package build
 import (
 	"cmp"
 	"context"
-	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -21,6 +20,7 @@ import (
 	"qrboard/internal/lock"
 	"qrboard/internal/msg"
 	"qrboard/internal/ogimage"
+	"qrboard/internal/outdir"
 	"qrboard/internal/output"
 	"qrboard/internal/overlay"
 	"qrboard/internal/poster"
@@ -207,6 +207,12 @@ func Run(ctx context.Context, opts Options) (*Result, diag.List, error) {
 		outDir = filepath.Join(opts.Src, "site")
 	}
 	manifest := cmp.Or(opts.Manifest, manifestFile(opts.Cache, outDir))
+	if !opts.Check {
+		if err := outdir.Check(outDir, opts.Src); err != nil {
+			d, err := folderProblem(err, outDir)
+			return nil, d, err
+		}
+	}
 	opening := openOutput(outDir, manifest, opts.Check)
 	p, diags := Load(opts)
 	if p == nil || opts.Check {
@@ -222,14 +228,12 @@ func Run(ctx context.Context, opts Options) (*Result, diag.List, error) {
 	if opening != nil {
 		o = <-opening
 	} else {
-		o.dir, o.err = output.Create(outDir, manifest)
+		o.dir, o.err = output.Create(output.Site, outDir, manifest)
 	}
 	out, err := o.dir, o.err
-	if errors.Is(err, output.ErrNotOurs) {
-		diags.Add(diag.Pos{}, msg.OutputNotOurs, res.Out, output.Marker)
-		return nil, diags, nil
-	} else if err != nil {
-		return nil, diags, err
+	if err != nil {
+		d, err := folderProblem(err, outDir)
+		return nil, append(diags, d...), err
 	}
 	pruneCache(opts.Cache)
 	p.inputs = newInputs(p, p.tfs)
@@ -238,9 +242,17 @@ func Run(ctx context.Context, opts Options) (*Result, diag.List, error) {
 	problems, err := p.write(ctx, out, res, opts.Progress)
 	if err != nil || problems.HasErrors() {
 		out.Abort()
+		if err != nil {
+			var d diag.List
+			d, err = folderProblem(err, outDir)
+			problems = append(problems, d...)
+		}
 		return nil, append(diags, problems...), err
 	}
 	diags = append(diags, problems...)
+	if !opts.Preview {
+		res.LockChanged = p.attachLock(out, opts.Src)
+	}
 	if res.Files, err = out.Commit(); err != nil {
 		return nil, diags, err
 	}
@@ -250,11 +262,6 @@ func Run(ctx context.Context, opts Options) (*Result, diag.List, error) {
 	p.ogCache.Tidy(res.Files.Kept == 0) // a build that kept pages did not ask for their pictures
 	p.weights.Save()
 	res.PageChanges = p.pageChanges(res.Files)
-	if !opts.Preview {
-		if res.LockChanged, err = p.writeLock(opts.Src); err != nil {
-			return nil, diags, err
-		}
-	}
 	res.Heaviest = p.scales.largest
 	diags = append(diags, p.overweightPages()...)
 	diags = append(diags, tooDense(res.MaxQRVersion)...)
@@ -282,7 +289,7 @@ func openOutput(dir, manifest string, check bool) chan opened {
 	}
 	ch := make(chan opened, 1)
 	go func() {
-		d, err := output.Create(dir, manifest)
+		d, err := output.Create(output.Site, dir, manifest)
 		ch <- opened{d, err}
 	}()
 	return ch
@@ -300,20 +307,4 @@ func tooDense(version int) diag.List {
 		diags.Warn(diag.Pos{File: config.File}, msg.QRTooDense, version, MaxVersion)
 	}
 	return diags
-}
-
-// writeLock records the published addresses in qrboard.lock, writing the
-// file only when it changes, through a temporary file so it is never half
-// written.
-func (p *Project) writeLock(src string) (bool, error) {
-	data, changed := p.Lock.Update(p.Site)
-	if !changed {
-		return false, nil
-	}
-	path := filepath.Join(src, lock.File)
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, data, 0o644); err != nil {
-		return false, err
-	}
-	return true, os.Rename(tmp, path)
 }

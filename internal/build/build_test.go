@@ -236,7 +236,7 @@ func TestFailedBuildChangesNothing(t *testing.T) {
 func TestRefusesForeignFolder(t *testing.T) {
 	src := copyProject(t, repoRoot)
 	res, diags, err := Run(context.Background(), Options{Src: src, Out: src, Now: testNow})
-	if err != nil || res != nil || !hasMessage(diags, msg.OutputNotOurs) {
+	if err != nil || res != nil || !hasMessage(diags, msg.OutDirIsProject) {
 		t.Fatalf("building into the project folder: res=%v err=%v diags=%v", res, err, diags)
 	}
 	if _, err := os.Stat(filepath.Join(src, "qrboard.yaml")); err != nil {

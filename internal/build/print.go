@@ -66,25 +66,20 @@ func Print(ctx context.Context, opts PrintOptions) (*PrintResult, diag.List, err
 	if res.Out == "" {
 		res.Out = filepath.Join(opts.Src, "print")
 	}
-	out, err := output.Create(res.Out, "")
-	if errors.Is(err, output.ErrNotOurs) {
-		diags.Add(diag.Pos{}, msg.OutputNotOurs, res.Out, output.Marker)
-		return nil, diags, nil
-	} else if err != nil {
-		return nil, diags, err
+	out, d, err := openFolder(output.Print, res.Out, opts.Src, "")
+	if out == nil {
+		return nil, append(diags, d...), err
 	}
 	problems, err := p.printAll(ctx, out, offices, res)
 	if err != nil || problems.HasErrors() {
 		out.Abort()
 		return nil, append(diags, problems...), err
 	}
+	p.attachLock(out, opts.Src)
 	if res.Files, err = out.Commit(); err != nil {
 		return nil, diags, err
 	}
 	p.qrCache.Save() // a cache that cannot be saved only costs time next time
-	if _, err = p.writeLock(opts.Src); err != nil {
-		return nil, diags, err
-	}
 	res.Elapsed = time.Since(start)
 	return res, diags, nil
 }

@@ -328,7 +328,7 @@ func TestPrintOptions(t *testing.T) {
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	if !slices.Equal(names, []string{".qrboard-site", "phuc-loc"}) {
+	if !slices.Equal(names, []string{".qrboard-print", "phuc-loc"}) {
 		t.Errorf("print folder holds %q, want only phuc-loc", names)
 	}
 	if _, err := exec.LookPath("pdfinfo"); err == nil {
@@ -346,7 +346,7 @@ func TestPrintOptions(t *testing.T) {
 		t.Errorf("an office that closed: %v %v", diags, err)
 	}
 	_, diags, err = Print(context.Background(), PrintOptions{Options: Options{Src: src, Now: testNow, Out: src}})
-	if err != nil || !hasMessage(diags, msg.OutputNotOurs) {
+	if err != nil || !hasMessage(diags, msg.OutDirIsProject) {
 		t.Errorf("printing into the project folder: %v %v", diags, err)
 	}
 }

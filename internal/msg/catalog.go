@@ -147,6 +147,14 @@ const (
 	SchemaStale
 	TemplateError
 	OutputNotOurs
+	OutputOtherKind
+	OutputForeign
+	OutDirIsProject
+	OutDirHoldsProject
+	OutDirHome
+	OutDirRoot
+	OutDirOtherProject
+	StaticCollides
 	QRTooDense
 	PageOverBudget
 	QRTooSmall
@@ -494,26 +502,34 @@ var catalog = map[ID]entry{
 	HintSuccessorCycle:     {"successor là đơn vị nhận lại sau khi đơn vị này không còn, không phải đơn vị trước nó", "a successor is the office that takes over after this one closes, never one before it"},
 	HintPastOffice:         {"ghi %s", "write %s"},
 
-	UnknownOffice:   {"không có cơ quan %q trong qrboard.yaml", "there is no office %q in qrboard.yaml"},
-	NoHandlers:      {"thủ tục %q không có cơ quan nào thực hiện nên sẽ không có trang", "no office handles procedure %q, so it gets no page"},
-	NameTaken:       {"tên %q đã được dùng trong %s (cơ quan và thủ tục dùng chung các địa chỉ cấp đầu)", "name %q is already used in %s (offices and procedures share the top-level addresses)"},
-	RedirectShadows: {"chuyển hướng từ %s trùng với một trang đang có", "redirect from %s would hide an existing page"},
-	RedirectNowhere: {"chuyển hướng từ %s đến %s: không có trang đích", "redirect from %s to %s: there is no such page"},
-	LockBadLine:     {"dòng %q không phải một đường dẫn (bắt đầu và kết thúc bằng /)", "line %q is not a path (starting and ending with /)"},
-	LockDropped:     {"địa chỉ %s đã công bố sẽ biến mất: mã QR đã in sẽ dẫn đến trang lỗi", "published address %s would disappear: printed QR codes would lead nowhere"},
-	NoTemplatesDir:  {"không có thư mục mẫu trang %s", "templates folder %s does not exist"},
-	SchemaStale:     {"lược đồ cho trình soạn thảo đã cũ so với phiên bản qrboard này: VS Code sẽ kiểm tra tệp theo quy tắc cũ", "the editor schema is older than this version of qrboard: VS Code would check files against old rules"},
-	TemplateError:   {"lỗi trong mẫu trang: %s", "error in template: %s"},
-	OutputNotOurs:   {"thư mục %s đã có nội dung không do qrboard tạo (thiếu tệp %s); chọn thư mục khác bằng -out hoặc xóa nó", "folder %s holds files qrboard did not make (no %s file); choose another with -out or delete it"},
-	QRTooSmall:      {"địa chỉ %s cần mã QR phiên bản %d: trên %s khổ %s mỗi ô của mã chỉ còn %.2f mm, nhỏ hơn %.2f mm mà camera điện thoại đọc được từ %.1f m", "address %s needs a version %d QR code: on a %s of size %s each module would be %.2f mm, below the %.2f mm a phone camera reads from %.1f m"},
-	PosterTooLong:   {"%q quá dài, không vừa %s khổ %s kể cả ở cỡ chữ nhỏ nhất", "%q is too long to fit a %s of size %s even in the smallest type"},
-	PosterGlyph:     {"%q có ký tự %q (%U) mà phông chữ của áp phích không có", "%q contains the character %q (%U), which the poster font lacks"},
-	FormMissing:     {"không có tệp mẫu %s", "form file %s does not exist"},
-	FormNotFile:     {"%s không phải một tệp thường", "%s is not a regular file"},
-	FormContent:     {"tệp %s không phải tệp %s thật: nội dung không khớp với đuôi tên tệp", "%s is not a real %s file: its content does not match its extension"},
-	FormTooLarge:    {"tệp mẫu %s nặng %d KB; tối đa %d KB", "form file %s is %d KB; the limit is %d KB"},
-	QRTooDense:      {"địa chỉ dài nhất cần mã QR phiên bản %d; nên giữ ở phiên bản %d trở xuống bằng tên miền hoặc mã ngắn hơn", "the longest address needs a version %d QR code; keep to version %d or below with a shorter domain or ids"},
-	PageOverBudget:  {"%d trang nặng hơn %d KB khi nén gzip, nặng nhất là /%s: %d KB, vượt %d KB; trang sẽ mở chậm trên mạng di động yếu", "%d page(s) weigh more than %d KB gzip-compressed, the heaviest /%s: %d KB, %d KB over; they will open slowly on weak mobile data"},
+	UnknownOffice:      {"không có cơ quan %q trong qrboard.yaml", "there is no office %q in qrboard.yaml"},
+	NoHandlers:         {"thủ tục %q không có cơ quan nào thực hiện nên sẽ không có trang", "no office handles procedure %q, so it gets no page"},
+	NameTaken:          {"tên %q đã được dùng trong %s (cơ quan và thủ tục dùng chung các địa chỉ cấp đầu)", "name %q is already used in %s (offices and procedures share the top-level addresses)"},
+	RedirectShadows:    {"chuyển hướng từ %s trùng với một trang đang có", "redirect from %s would hide an existing page"},
+	RedirectNowhere:    {"chuyển hướng từ %s đến %s: không có trang đích", "redirect from %s to %s: there is no such page"},
+	LockBadLine:        {"dòng %q không phải một đường dẫn (bắt đầu và kết thúc bằng /)", "line %q is not a path (starting and ending with /)"},
+	LockDropped:        {"địa chỉ %s đã công bố sẽ biến mất: mã QR đã in sẽ dẫn đến trang lỗi", "published address %s would disappear: printed QR codes would lead nowhere"},
+	NoTemplatesDir:     {"không có thư mục mẫu trang %s", "templates folder %s does not exist"},
+	SchemaStale:        {"lược đồ cho trình soạn thảo đã cũ so với phiên bản qrboard này: VS Code sẽ kiểm tra tệp theo quy tắc cũ", "the editor schema is older than this version of qrboard: VS Code would check files against old rules"},
+	TemplateError:      {"lỗi trong mẫu trang: %s", "error in template: %s"},
+	OutputNotOurs:      {"thư mục %s đã có tệp không do qrboard tạo (như %s) và không có tệp %s: qrboard không ghi vào đó; chọn một thư mục mới bằng -out", "folder %s holds files qrboard did not make (such as %s) and no %s file: qrboard does not write into it; choose a new folder with -out"},
+	OutputOtherKind:    {"thư mục %s do qrboard %s tạo: qrboard %s không ghi vào đó, để không xóa tệp của lệnh kia; chọn thư mục khác bằng -out", "folder %s was made by qrboard %s: qrboard %s does not write into it, so as not to remove the other command's files; choose another folder with -out"},
+	OutputForeign:      {"tệp %s trong thư mục %s không do qrboard tạo, nhưng qrboard cần ghi một tệp đúng tên đó: chuyển tệp này ra chỗ khác rồi chạy lại; không có gì bị thay đổi", "%s in folder %s was not made by qrboard, but qrboard must write a file of that name: move it elsewhere and run again; nothing was changed"},
+	OutDirIsProject:    {"thư mục xuất %s là thư mục dự án: qrboard không ghi trang web vào đó; dùng thư mục mặc định (bỏ -out) hoặc một thư mục mới", "output folder %s is the project folder: qrboard does not write a site there; use the default folder (no -out) or a new one"},
+	OutDirHoldsProject: {"thư mục xuất %s chứa thư mục dự án %s: qrboard không ghi vào đó; chọn một thư mục mới, ngoài dự án hoặc bên trong nó", "output folder %s holds the project folder %s: qrboard does not write there; choose a new folder, outside the project or inside it"},
+	OutDirHome:         {"thư mục xuất %s là thư mục cá nhân của người dùng: qrboard không ghi vào đó; chọn một thư mục mới", "output folder %s is the user's home folder: qrboard does not write there; choose a new folder"},
+	OutDirRoot:         {"thư mục xuất %s là thư mục gốc của ổ đĩa: qrboard không ghi vào đó; chọn một thư mục mới", "output folder %s is the root of a disk: qrboard does not write there; choose a new folder"},
+	OutDirOtherProject: {"thư mục xuất %s có %s, tức là thư mục của một dự án khác: qrboard không ghi vào đó; chọn một thư mục mới", "output folder %s holds %s, so it is another project's folder: qrboard does not write there; choose a new folder"},
+	StaticCollides:     {"tệp %s trùng tên với tệp mà qrboard tạo cho trang web (%s): đổi tên hoặc bỏ tệp này khỏi static/", "%s has the name of a file qrboard makes for the site (%s): rename it or take it out of static/"},
+	QRTooSmall:         {"địa chỉ %s cần mã QR phiên bản %d: trên %s khổ %s mỗi ô của mã chỉ còn %.2f mm, nhỏ hơn %.2f mm mà camera điện thoại đọc được từ %.1f m", "address %s needs a version %d QR code: on a %s of size %s each module would be %.2f mm, below the %.2f mm a phone camera reads from %.1f m"},
+	PosterTooLong:      {"%q quá dài, không vừa %s khổ %s kể cả ở cỡ chữ nhỏ nhất", "%q is too long to fit a %s of size %s even in the smallest type"},
+	PosterGlyph:        {"%q có ký tự %q (%U) mà phông chữ của áp phích không có", "%q contains the character %q (%U), which the poster font lacks"},
+	FormMissing:        {"không có tệp mẫu %s", "form file %s does not exist"},
+	FormNotFile:        {"%s không phải một tệp thường", "%s is not a regular file"},
+	FormContent:        {"tệp %s không phải tệp %s thật: nội dung không khớp với đuôi tên tệp", "%s is not a real %s file: its content does not match its extension"},
+	FormTooLarge:       {"tệp mẫu %s nặng %d KB; tối đa %d KB", "form file %s is %d KB; the limit is %d KB"},
+	QRTooDense:         {"địa chỉ dài nhất cần mã QR phiên bản %d; nên giữ ở phiên bản %d trở xuống bằng tên miền hoặc mã ngắn hơn", "the longest address needs a version %d QR code; keep to version %d or below with a shorter domain or ids"},
+	PageOverBudget:     {"%d trang nặng hơn %d KB khi nén gzip, nặng nhất là /%s: %d KB, vượt %d KB; trang sẽ mở chậm trên mạng di động yếu", "%d page(s) weigh more than %d KB gzip-compressed, the heaviest /%s: %d KB, %d KB over; they will open slowly on weak mobile data"},
 
 	HintSaveUTF8:      {"mở tệp bằng Notepad, chọn File > Save As, mục Encoding chọn UTF-8 rồi lưu", "open the file in Notepad, choose File > Save As, set Encoding to UTF-8 and save"},
 	HintTabs:          {"thay mỗi Tab bằng hai dấu cách (trong VS Code: góc dưới phải, chọn \"Spaces\")", "replace each tab with two spaces (in VS Code: bottom right, choose \"Spaces\")"},
