@@ -85,8 +85,17 @@ func writeSample(dir string) error {
 	if err := saveSchemas(filepath.Join(dir, schema.Dir)); err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(dir, ".gitignore"), []byte("/site/\n/print/\n"), 0o644)
+	return os.WriteFile(filepath.Join(dir, ".gitignore"), []byte(gitignore), 0o644)
 }
+
+// gitignore keeps out of git what builds make: the output folders, and
+// the temporary folders and files a build killed half-way leaves (the
+// next build removes them).
+const gitignore = `/site/
+/print/
+.*.new-*
+*.tmp-*
+`
 
 var versionCmd = &command{
 	name:  "version",
