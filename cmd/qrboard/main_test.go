@@ -22,6 +22,9 @@ import (
 var update = flag.Bool("update", false, "update testdata/*.txt scripts with the actual output of cmp commands")
 
 func TestMain(m *testing.M) {
+	if stallAt := os.Getenv("QRBOARD_TEST_STALL"); stallAt != "" {
+		stallChild(stallAt) // a build for TestKilledBuild to kill
+	}
 	testscript.Main(withCache{m}, map[string]func(){
 		"qrboard": func() { os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr)) },
 	})
