@@ -87,7 +87,7 @@ func (e *env) report(diags diag.List, root string, all bool) {
 // were — and returns the exit status.
 func (e *env) failed(diags diag.List, err error) int {
 	if err != nil {
-		e.say(msg.LevelError, msg.Failed, err.Error())
+		e.say(msg.LevelError, msg.Failed, msg.Explain(err))
 	} else {
 		e.say(0, msg.FailedSummary, diags.Count(diag.Error), diags.Count(diag.Warning))
 	}

@@ -52,7 +52,7 @@ qrboard build.`,
 				return exitFailure
 			}
 			if err := writeSample(dir); err != nil {
-				e.say(msg.LevelError, msg.Failed, err.Error())
+				e.say(msg.LevelError, msg.Failed, msg.Explain(err))
 				return exitFailure
 			}
 			e.say(0, msg.InitDone, dir, dir)

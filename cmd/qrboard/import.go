@@ -125,7 +125,7 @@ func runImport(e *env, f *importFlags, args []string) int {
 		return exitOK
 	}
 	if err := plan.Write(); err != nil {
-		e.say(msg.LevelError, msg.Failed, err.Error())
+		e.say(msg.LevelError, msg.Failed, msg.Explain(err))
 		e.say(0, msg.ImportNothingWritten)
 		return exitFailure
 	}
@@ -300,7 +300,7 @@ func (e *env) fetchFailed(err error) {
 		e.stderr.Write([]byte(fmt.Format(e.lang, "") + "\n"))
 		return
 	}
-	e.say(msg.LevelError, msg.Failed, err.Error())
+	e.say(msg.LevelError, msg.Failed, msg.Explain(err))
 }
 
 // userAgent says who asks the portal: the program and the site it builds.

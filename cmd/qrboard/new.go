@@ -73,7 +73,7 @@ func newProcedure(e *env, src, id string) int {
 		}
 	}
 	if err := writeNew(dir, file, scaffold.Procedure(id)); err != nil {
-		e.say(msg.LevelError, msg.Failed, err.Error())
+		e.say(msg.LevelError, msg.Failed, msg.Explain(err))
 		return exitFailure
 	}
 	e.say(0, msg.NewDone, file)

@@ -58,7 +58,7 @@ func schemaFile(name string) (schema.File, bool) {
 
 func writeSchemas(e *env, dir string) int {
 	if err := saveSchemas(dir); err != nil {
-		e.say(msg.LevelError, msg.Failed, err.Error())
+		e.say(msg.LevelError, msg.Failed, msg.Explain(err))
 		return exitFailure
 	}
 	e.say(0, msg.SchemaWritten, dir)

@@ -80,7 +80,7 @@ browser once it is ready (the launcher in the release archives uses it).`,
 			s, err := preview.New(preview.Config{Build: opts, Lang: e.lang, LangFromSite: !e.langSet})
 			if err != nil {
 				ln.Close()
-				e.say(msg.LevelError, msg.Failed, err.Error())
+				e.say(msg.LevelError, msg.Failed, msg.Explain(err))
 				return exitFailure
 			}
 			defer s.Close()
@@ -130,7 +130,7 @@ func serve(e *env, s *preview.Server, ln net.Listener, p projectFlags, open bool
 	code := exitOK
 	select {
 	case err := <-errc:
-		e.say(msg.LevelError, msg.Failed, err.Error())
+		e.say(msg.LevelError, msg.Failed, msg.Explain(err))
 		code = exitFailure
 		stop()
 	case <-ctx.Done():

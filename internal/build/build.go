@@ -9,6 +9,7 @@ import (
 	"context"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"time"
 
@@ -23,6 +24,7 @@ import (
 	"qrboard/internal/outdir"
 	"qrboard/internal/output"
 	"qrboard/internal/overlay"
+	"qrboard/internal/plainfs"
 	"qrboard/internal/poster"
 	"qrboard/internal/procedure"
 	"qrboard/internal/qr"
@@ -99,7 +101,7 @@ type Project struct {
 // Load loads, checks and plans the project in opts.Src. It returns nil
 // when there are errors; the warnings come back either way.
 func Load(opts Options) (*Project, diag.List) {
-	src := os.DirFS(opts.Src)
+	src := plainfs.Dir(opts.Src) // a named pipe would hang the build
 	cfg, diags := config.Load(src)
 	procs, d := procedure.LoadDir(src, procedure.Dir)
 	diags = append(diags, d...)
@@ -195,7 +197,13 @@ func Templates(opts Options) (fs.FS, diag.List) {
 		diags.Add(diag.Pos{}, msg.NoTemplatesDir, dir)
 		return nil, diags
 	}
-	return overlay.New(os.DirFS(dir), qrboard.Templates()), nil
+	for _, e := range plainfs.Irregular(os.DirFS(dir), ".") {
+		diags.Add(diag.Pos{File: path.Join("templates", e.Path)}, msg.NotRegularFile, e.Kind)
+	}
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	return overlay.New(plainfs.Dir(dir), qrboard.Templates()), nil
 }
 
 // Run builds the project. Problems in the project come back in the

@@ -272,7 +272,7 @@ func Load(fsys fs.FS) (*Config, diag.List) {
 		diags.Add(diag.Pos{File: File}, msg.NoConfig).WithHint(msg.HintInit)
 		return nil, diags
 	} else if err != nil {
-		diags.Add(diag.Pos{File: File}, msg.ReadFailed, err.Error())
+		diags.Add(diag.Pos{File: File}, msg.ReadFailed, msg.Explain(err))
 		return nil, diags
 	}
 	var c Config

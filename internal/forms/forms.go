@@ -65,7 +65,7 @@ func Load(src string, procs []*procedure.Procedure) (*Set, diag.List) {
 			if root == nil {
 				var err error
 				if root, err = os.OpenRoot(src); err != nil {
-					diags.Add(f.Pos, msg.ReadFailed, err.Error())
+					diags.Add(f.Pos, msg.ReadFailed, msg.Explain(err))
 					return s, diags
 				}
 				defer root.Close()
@@ -99,7 +99,7 @@ func read(root *os.Root, f *procedure.FormFile) ([]byte, *diag.Diagnostic) {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, problem(msg.FormMissing, f.Path)
 	case err != nil:
-		return nil, problem(msg.ReadFailed, err.Error())
+		return nil, problem(msg.ReadFailed, msg.Explain(err))
 	case !st.Mode().IsRegular():
 		return nil, problem(msg.FormNotFile, f.Path)
 	case st.Size() > MaxSize:
@@ -107,7 +107,7 @@ func read(root *os.Root, f *procedure.FormFile) ([]byte, *diag.Diagnostic) {
 	}
 	file, err := root.Open(name)
 	if err != nil {
-		return nil, problem(msg.ReadFailed, err.Error())
+		return nil, problem(msg.ReadFailed, msg.Explain(err))
 	}
 	defer file.Close()
 	if st, err := file.Stat(); err != nil || !st.Mode().IsRegular() { // replaced in between
@@ -116,7 +116,7 @@ func read(root *os.Root, f *procedure.FormFile) ([]byte, *diag.Diagnostic) {
 	data, err := io.ReadAll(io.LimitReader(file, MaxSize+1))
 	switch {
 	case err != nil:
-		return nil, problem(msg.ReadFailed, err.Error())
+		return nil, problem(msg.ReadFailed, msg.Explain(err))
 	case len(data) > MaxSize:
 		return nil, problem(msg.FormTooLarge, f.Path, (len(data)+1023)/1024, MaxSize>>10)
 	case !Is(data, path.Ext(name)):

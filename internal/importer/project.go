@@ -59,7 +59,7 @@ func scan(dir string) (*project, diag.List) {
 	}
 	entries, err := fs.ReadDir(fsys, procedure.Dir)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		diags.Add(diag.Pos{File: procedure.Dir}, msg.ReadFailed, err.Error())
+		diags.Add(diag.Pos{File: procedure.Dir}, msg.ReadFailed, msg.Explain(err))
 		return nil, diags
 	}
 	for _, e := range entries {
@@ -70,7 +70,7 @@ func scan(dir string) (*project, diag.List) {
 		file := path.Join(procedure.Dir, e.Name())
 		data, err := fs.ReadFile(fsys, file)
 		if err != nil {
-			diags.Add(diag.Pos{File: file}, msg.ReadFailed, err.Error())
+			diags.Add(diag.Pos{File: file}, msg.ReadFailed, msg.Explain(err))
 			continue
 		}
 		x := peek(file, strings.TrimSuffix(e.Name(), ext), data)

@@ -46,7 +46,7 @@ func Read(fsys fs.FS) (*Lock, diag.List) {
 	if errors.Is(err, fs.ErrNotExist) {
 		return l, nil
 	} else if err != nil {
-		diags.Add(diag.Pos{File: File}, msg.ReadFailed, err.Error())
+		diags.Add(diag.Pos{File: File}, msg.ReadFailed, msg.Explain(err))
 		return l, diags
 	}
 	sc := bufio.NewScanner(bytes.NewReader(data))

@@ -155,6 +155,19 @@ const (
 	OutDirRoot
 	OutDirOtherProject
 	StaticCollides
+	NotRegularFile
+	KindPipe
+	KindSocket
+	KindDevice
+	KindSpecial
+	SysNoSpace
+	SysReadOnly
+	SysNotDir
+	SysIsDir
+	SysNameTooLong
+	SysPermission
+	SysNotExist
+	SysOther
 	QRTooDense
 	PageOverBudget
 	QRTooSmall
@@ -520,6 +533,19 @@ var catalog = map[ID]entry{
 	OutDirHome:         {"thư mục xuất %s là thư mục cá nhân của người dùng: qrboard không ghi vào đó; chọn một thư mục mới", "output folder %s is the user's home folder: qrboard does not write there; choose a new folder"},
 	OutDirRoot:         {"thư mục xuất %s là thư mục gốc của ổ đĩa: qrboard không ghi vào đó; chọn một thư mục mới", "output folder %s is the root of a disk: qrboard does not write there; choose a new folder"},
 	OutDirOtherProject: {"thư mục xuất %s có %s, tức là thư mục của một dự án khác: qrboard không ghi vào đó; chọn một thư mục mới", "output folder %s holds %s, so it is another project's folder: qrboard does not write there; choose a new folder"},
+	NotRegularFile:     {"đây là %s, không phải một tệp: qrboard không mở nó (việc đọc sẽ treo mãi); hãy xóa hoặc chuyển nó ra khỏi thư mục dự án", "this is %s, not a file: qrboard does not open it (reading would hang); remove it or move it out of the project folder"},
+	KindPipe:           {"một ống dẫn có tên (named pipe)", "a named pipe"},
+	KindSocket:         {"một socket", "a socket"},
+	KindDevice:         {"một thiết bị", "a device"},
+	KindSpecial:        {"một mục đặc biệt của hệ thống", "a special entry of the system"},
+	SysNoSpace:         {"ổ đĩa đã đầy: hãy giải phóng chỗ trống (xóa tệp không cần, dọn thùng rác) rồi chạy lại; không có gì bị thay đổi (hệ thống báo: %s)", "the disk is full: free some space (delete files you do not need, empty the bin) and run again; nothing was changed (the system says: %s)"},
+	SysReadOnly:        {"ổ đĩa chỉ cho đọc, không ghi được: chọn thư mục trên một ổ ghi được (hệ thống báo: %s)", "the disk is read-only: choose a folder on a disk that can be written (the system says: %s)"},
+	SysNotDir:          {"một phần của đường dẫn là tệp chứ không phải thư mục: kiểm tra lại đường dẫn, ví dụ -out hoặc -src (hệ thống báo: %s)", "part of the path is a file, not a folder: check the path, for example -out or -src (the system says: %s)"},
+	SysIsDir:           {"đây là thư mục, không phải tệp: kiểm tra lại đường dẫn (hệ thống báo: %s)", "this is a folder, not a file: check the path (the system says: %s)"},
+	SysNameTooLong:     {"đường dẫn quá dài: chọn thư mục có đường dẫn ngắn hơn (hệ thống báo: %s)", "the path is too long: choose a folder with a shorter path (the system says: %s)"},
+	SysPermission:      {"không có quyền đọc hoặc ghi: kiểm tra quyền của thư mục hoặc chọn thư mục khác (hệ thống báo: %s)", "permission denied: check the folder's permissions or choose another folder (the system says: %s)"},
+	SysNotExist:        {"không tìm thấy tệp hoặc thư mục: kiểm tra lại đường dẫn (hệ thống báo: %s)", "no such file or folder: check the path (the system says: %s)"},
+	SysOther:           {"%s", "%s"},
 	StaticCollides:     {"tệp %s trùng tên với tệp mà qrboard tạo cho trang web (%s): đổi tên hoặc bỏ tệp này khỏi static/", "%s has the name of a file qrboard makes for the site (%s): rename it or take it out of static/"},
 	QRTooSmall:         {"địa chỉ %s cần mã QR phiên bản %d: trên %s khổ %s mỗi ô của mã chỉ còn %.2f mm, nhỏ hơn %.2f mm mà camera điện thoại đọc được từ %.1f m", "address %s needs a version %d QR code: on a %s of size %s each module would be %.2f mm, below the %.2f mm a phone camera reads from %.1f m"},
 	PosterTooLong:      {"%q quá dài, không vừa %s khổ %s kể cả ở cỡ chữ nhỏ nhất", "%q is too long to fit a %s of size %s even in the smallest type"},

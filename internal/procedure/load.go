@@ -40,7 +40,7 @@ func LoadDir(fsys fs.FS, dir string) ([]*Procedure, diag.List) {
 		diags.Add(diag.Pos{File: dir}, msg.NoProceduresDir, dir)
 		return nil, diags
 	} else if err != nil {
-		diags.Add(diag.Pos{File: dir}, msg.ReadFailed, err.Error())
+		diags.Add(diag.Pos{File: dir}, msg.ReadFailed, msg.Explain(err))
 		return nil, diags
 	}
 	var procs []*Procedure
@@ -122,7 +122,7 @@ func Parse(file, id string, data []byte, diags *diag.List) *Procedure {
 func readLimited(fsys fs.FS, file string, diags *diag.List) ([]byte, bool) {
 	f, err := fsys.Open(file)
 	if err != nil {
-		diags.Add(diag.Pos{File: file}, msg.ReadFailed, err.Error())
+		diags.Add(diag.Pos{File: file}, msg.ReadFailed, msg.Explain(err))
 		return nil, false
 	}
 	defer f.Close()
@@ -132,7 +132,7 @@ func readLimited(fsys fs.FS, file string, diags *diag.List) ([]byte, bool) {
 	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
-		diags.Add(diag.Pos{File: file}, msg.ReadFailed, err.Error())
+		diags.Add(diag.Pos{File: file}, msg.ReadFailed, msg.Explain(err))
 		return nil, false
 	}
 	if len(data) > MaxFileSize { // grew since Stat, or a file system without sizes

@@ -132,7 +132,7 @@ func New(fsys fs.FS, s *site.Site) (*Renderer, diag.List) {
 	read := func(name string) string {
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
-			diags.Add(diag.Pos{File: "templates/" + name}, msg.ReadFailed, err.Error())
+			diags.Add(diag.Pos{File: "templates/" + name}, msg.ReadFailed, msg.Explain(err))
 		}
 		return string(data)
 	}

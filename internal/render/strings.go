@@ -29,7 +29,7 @@ func loadStrings(fsys fs.FS, lang string) (*Strings, diag.List) {
 		file := "lang/" + l + ".yaml"
 		data, err := fs.ReadFile(fsys, file)
 		if err != nil {
-			diags.Add(diag.Pos{File: "templates/" + file}, msg.ReadFailed, err.Error())
+			diags.Add(diag.Pos{File: "templates/" + file}, msg.ReadFailed, msg.Explain(err))
 			return nil
 		}
 		var m map[string]string
