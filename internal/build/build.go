@@ -258,6 +258,10 @@ func Run(ctx context.Context, opts Options) (*Result, diag.List, error) {
 		return nil, append(diags, problems...), err
 	}
 	diags = append(diags, problems...)
+	if d, err := p.writeStatic(out, opts.Src); err != nil || d.HasErrors() {
+		out.Abort()
+		return nil, append(diags, d...), err
+	}
 	if !opts.Preview {
 		res.LockChanged = p.attachLock(out, opts.Src)
 	}

@@ -220,7 +220,7 @@ func (d *Dir) scan() error {
 				if err := walk(name); err != nil {
 					return err
 				}
-			case !isMarker(name):
+			case !IsMarker(name):
 				d.old[name] = true
 			}
 		}
@@ -278,6 +278,14 @@ func (d *Dir) Record(group, key, note string) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	d.next.groups[group] = groupEntry{key: key, note: note}
+}
+
+// Made reports whether this build wrote or kept the file rel.
+func (d *Dir) Made(rel string) bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	_, ok := d.next.files[rel]
+	return ok
 }
 
 // Write writes data to rel, a slash-separated path inside the folder,
@@ -388,7 +396,7 @@ func (d *Dir) put(rel string, data []byte) (fileState, error) {
 // validPath accepts slash-separated relative paths with no "..", no empty
 // or dot elements, and no characters Windows forbids in names.
 func validPath(rel string) bool {
-	if !fs.ValidPath(rel) || rel == "." || isMarker(rel) || strings.ContainsAny(rel, `\:*?"<>|`) {
+	if !fs.ValidPath(rel) || rel == "." || IsMarker(rel) || strings.ContainsAny(rel, `\:*?"<>|`) {
 		return false
 	}
 	return true

@@ -142,8 +142,8 @@ func markerData(k Kind, files []string) []byte {
 	return b.Bytes()
 }
 
-// isMarker reports whether rel is a marker file at the top of a folder.
-func isMarker(rel string) bool {
+// IsMarker reports whether rel is a marker file at the top of a folder.
+func IsMarker(rel string) bool {
 	return rel == Site.Marker || rel == Print.Marker
 }
 
