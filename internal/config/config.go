@@ -98,9 +98,11 @@ import (
 	"errors"
 	"io/fs"
 	"net/url"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/net/idna"
 
 	"qrboard/internal/diag"
 	"qrboard/internal/msg"
@@ -305,6 +307,36 @@ func (c *Config) SetBaseURL(s string) diag.List {
 	return diags
 }
 
+// ShownHost returns the site's domain as people read it: an
+// internationalised domain in its own letters (phúcthọ.vn), not its
+// xn-- form.
+func (c *Config) ShownHost() string { return ShowHost(c.Base.Host) }
+
+// ShowURL returns the absolute address url with its domain as people
+// read it (ShowHost); the path is left as it is.
+func ShowURL(url string) string {
+	scheme, rest, ok := strings.Cut(url, "://")
+	if !ok {
+		return url
+	}
+	host, _, _ := strings.Cut(rest, "/")
+	if shown := ShowHost(host); shown != host {
+		return scheme + "://" + shown + rest[len(host):]
+	}
+	return url
+}
+
+// ShowHost returns host, in ASCII, as people read it.
+func ShowHost(host string) string {
+	if !strings.Contains(host, "xn--") {
+		return host
+	}
+	if u, err := idna.Display.ToUnicode(host); err == nil {
+		return u
+	}
+	return host
+}
+
 // GovDomain is the domain under which the sites of Vietnam's state
 // bodies live.
 const GovDomain = "gov.vn"
@@ -389,7 +421,22 @@ func (c *Config) checkBase(diags *diag.List) {
 	case u.RawQuery != "" || u.Fragment != "" || u.User != nil:
 		diags.Add(pos, msg.BaseExtra, c.BaseURL)
 		return
+	case slices.ContainsFunc(strings.Split(u.Path, "/"), func(s string) bool { return s == ".." || s == "." }):
+		diags.Add(pos, msg.BaseDotDot, c.BaseURL)
+		return
 	}
+	// An internationalised domain goes into QR codes and links in its
+	// ASCII form (xn--…), which every phone and browser reads; people are
+	// shown its own letters (ShownHost).
+	host, err := idna.Lookup.ToASCII(u.Hostname())
+	if err != nil {
+		diags.Add(pos, msg.BaseBadHost, c.BaseURL, err.Error())
+		return
+	}
+	if port := u.Port(); port != "" {
+		host += ":" + port
+	}
+	u.Host = host
 	if !strings.HasSuffix(u.Path, "/") {
 		u.Path += "/"
 	}

@@ -103,6 +103,8 @@ const (
 	NoConfig
 	BaseNotAbsolute
 	BaseExtra
+	BaseBadHost
+	BaseDotDot
 	BadQRLevel
 	TooManyOffices
 	DuplicateOffice
@@ -483,6 +485,8 @@ var catalog = map[ID]entry{
 
 	NoConfig:            {"không tìm thấy qrboard.yaml (tệp cấu hình của trang)", "qrboard.yaml (the site configuration) not found"},
 	BaseNotAbsolute:     {"base_url %q phải là địa chỉ đầy đủ bắt đầu bằng https://", "base_url %q must be a full address starting with https://"},
+	BaseBadHost:         {"base_url %q có tên miền không hợp lệ (%s): kiểm tra lại cách viết", "base_url %q has an invalid domain name (%s): check its spelling"},
+	BaseDotDot:          {"base_url %q có \"..\" hoặc \".\" trong đường dẫn: viết đường dẫn đầy đủ, không có \"..\"", "base_url %q has \"..\" or \".\" in its path: write the path in full, without \"..\""},
 	BaseExtra:           {"base_url %q không được có ?, # hoặc tên đăng nhập", "base_url %q must not contain ?, # or a user name"},
 	BadQRLevel:          {"mức sửa lỗi QR %q không hợp lệ; chọn L, M, Q hoặc H", "QR error-correction level %q is not valid; choose L, M, Q or H"},
 	TooManyOffices:      {"có %d cơ quan, tối đa %d", "%d offices; the limit is %d"},

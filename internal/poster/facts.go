@@ -2,6 +2,8 @@ package poster
 
 import (
 	"strings"
+
+	"qrboard/internal/config"
 )
 
 // span is a piece of a line in one face.
@@ -27,8 +29,11 @@ func (f *fonts) spansWidth(spans []span, size float64) float64 {
 }
 
 // ShownAddress is the page address as posters print it: without
-// "https://", which browsers add by themselves, so there is less to type.
-func ShownAddress(url string) string { return strings.TrimPrefix(url, "https://") }
+// "https://", which browsers add by themselves, so there is less to type,
+// and an internationalised domain in its own letters (config.ShowHost).
+func ShownAddress(url string) string {
+	return strings.TrimPrefix(config.ShowURL(url), "https://")
+}
 
 // addressSpans splits an address into its domain and its path.
 func addressSpans(url string) []span {

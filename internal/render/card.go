@@ -13,8 +13,8 @@ func (r *Renderer) Card(p *site.Page) ogimage.Card {
 	cfg := r.site.Config
 	c := ogimage.Card{
 		Site:    cfg.Title,
-		Host:    cfg.Base.Host,
-		Address: cfg.Base.Host + cfg.Base.Path + p.Path,
+		Host:    cfg.ShownHost(),
+		Address: cfg.ShownHost() + cfg.Base.Path + p.Path,
 	}
 	t := r.strings.translate
 	switch p.Kind {

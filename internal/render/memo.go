@@ -92,7 +92,7 @@ func (f Frame) CSP() string {
 func (f Frame) Link(path string) string { return link(f.Root, path) }
 
 // Host returns the site's domain.
-func (f Frame) Host() string { return f.r.site.Config.Base.Host }
+func (f Frame) Host() string { return f.r.site.Config.ShownHost() }
 
 // Generator returns the program and its version, "qrboard 1.2.0", for the
 // generator meta tag: which qrboard made a page, for support.

@@ -51,6 +51,7 @@
 //	.Here ID        relative link to the page ID below this one (on a board, "dang-ky-ket-hon")
 //	.Abs PATH       absolute address of PATH, for canonical and sharing links
 //	.Host           the site's domain, shown on every page against fake copies
+//	.ShownURL       the page's address as people read it (phúcthọ.vn, not xn--…)
 //	.Updated        the day the page's content last changed
 //	.Report         on a procedure's page at an office: the link to report
 //	                wrong information on it, "" when the office gave none
@@ -81,6 +82,7 @@ import (
 	"strings"
 	"sync"
 
+	"qrboard/internal/config"
 	"qrboard/internal/diag"
 	"qrboard/internal/markdown"
 	"qrboard/internal/msg"
@@ -220,7 +222,11 @@ func link(root, path string) string { return root + path + "index.html" }
 func (d *Data) Abs(path string) string { return d.Site.URL(path) }
 
 // Host returns the site's domain, as the browser's address bar shows it.
-func (d *Data) Host() string { return d.Site.Config.Base.Host }
+func (d *Data) Host() string { return d.Site.Config.ShownHost() }
+
+// ShownURL returns the page's address as people read it: an
+// internationalised domain in its own letters.
+func (d *Data) ShownURL() string { return config.ShowURL(d.URL) }
 
 // Updated returns the day the page's content last changed.
 func (d *Data) Updated() value.Date { return LastChanged(d.Site, d.Page) }

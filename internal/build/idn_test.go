@@ -1,0 +1,51 @@
+package build
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"qrboard/internal/msg"
+	"qrboard/internal/qrscan"
+)
+
+// TestInternationalDomain builds the sample at a domain with Vietnamese
+// letters: the QR codes, links and sitemap carry its ASCII form (xn--),
+// which every phone reads, and pages show people its own letters.
+func TestInternationalDomain(t *testing.T) {
+	src := copyProject(t, repoRoot)
+	out := filepath.Join(t.TempDir(), "site")
+	_, diags, err := Run(context.Background(), Options{Src: src, Out: out, Now: testNow, BaseURL: "https://PhúcThọ.vn/thu-tuc/"})
+	if err != nil || diags.HasErrors() {
+		t.Fatal(err, diags)
+	}
+	const ascii, shown = "https://xn--phcth-8ua2654c.vn/thu-tuc/", "https://phúcthọ.vn/thu-tuc/"
+	page := "phuc-loc/dang-ky-ket-hon/"
+	code, err := qrscan.PNG(readFile(t, filepath.Join(out, page, "qr.png")))
+	if err != nil || code != ascii+page {
+		t.Errorf("the code reads %q (%v), want %q", code, err, ascii+page)
+	}
+	html := string(readFile(t, filepath.Join(out, page, "index.html")))
+	for _, want := range []string{`href="` + ascii + page + `"`, "Địa chỉ trang này: " + shown + page, "phúcthọ.vn"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the page lacks %q", want)
+		}
+	}
+	if strings.Contains(html, "%C3") || strings.Contains(html, "%c3") {
+		t.Error("the page holds a percent-encoded domain")
+	}
+	if sitemap := string(readFile(t, filepath.Join(out, "sitemap.xml"))); !strings.Contains(sitemap, "<loc>"+ascii+page+"</loc>") {
+		t.Error("the sitemap lacks the ASCII address")
+	}
+	for _, bad := range []string{"https://phuctho.vn/a/../b/", "https://phuctho.vn/./"} {
+		_, diags, _ := Run(context.Background(), Options{Src: src, Out: out + "2", Now: testNow, BaseURL: bad})
+		if !hasMessage(diags, msg.BaseDotDot) {
+			t.Errorf("%s: accepted", bad)
+		}
+	}
+	if _, err := os.Stat(out + "2"); err == nil {
+		t.Error("a refused build wrote a site")
+	}
+}
