@@ -139,25 +139,57 @@ var helpCmd = &command{
 	},
 }
 
-// printHelp writes the command list, or one command's help with its flags.
+// printHelp writes the command list, or one command's help with its
+// flags, in e's language (see help_vi.go).
 func printHelp(e *env, w io.Writer, name string) {
+	vi := e.lang == msg.Vi
 	if name == "" {
-		fmt.Fprint(w, "qrboard builds the QR-poster site of one-stop offices from YAML procedure files.\n\nUsage:\n\n\tqrboard <command> [flags] [arguments]\n\nCommands:\n\n")
-		for _, c := range commands {
-			fmt.Fprintf(w, "\t%-8s %s\n", c.name, c.short)
+		if vi {
+			fmt.Fprint(w, "qrboard tạo trang web và áp phích mã QR về thủ tục hành chính của Bộ phận Một cửa từ các tệp YAML.\n\nCách dùng:\n\n\tqrboard <lệnh> [tùy chọn] [tham số]\n\nCác lệnh:\n\n")
+		} else {
+			fmt.Fprint(w, "qrboard builds the QR-poster site of one-stop offices from YAML procedure files.\n\nUsage:\n\n\tqrboard <command> [flags] [arguments]\n\nCommands:\n\n")
 		}
-		fmt.Fprint(w, "\nRun \"qrboard help <command>\" for a command's flags.\n")
+		for _, c := range commands {
+			short := c.short
+			if h, ok := helpVi[c.name]; ok && vi {
+				short = h.short
+			}
+			fmt.Fprintf(w, "\t%-8s %s\n", c.name, short)
+		}
+		if vi {
+			fmt.Fprint(w, "\nChạy \"qrboard help <lệnh>\" để xem các tùy chọn của một lệnh; thêm -lang en để đọc bằng tiếng Anh.\n")
+		} else {
+			fmt.Fprint(w, "\nRun \"qrboard help <command>\" for a command's flags.\n")
+		}
 		return
 	}
 	c := lookup(name)
-	fmt.Fprintf(w, "usage: %s\n\n%s\n", usageLine(c), c.long)
+	long, usage, flagsTitle := c.long, "usage", "Flags"
+	if h, ok := helpVi[c.name]; ok && vi && h.long != "" {
+		long = h.long
+	}
+	if vi {
+		usage, flagsTitle = "cách dùng", "Tùy chọn"
+	}
+	fmt.Fprintf(w, "%s: %s\n\n%s\n", usage, usageLine(c), long)
 	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
 	langFlag(fs)
 	c.flags(fs)
+	if vi {
+		fs.VisitAll(func(f *flag.Flag) {
+			if t, ok := flagVi(c.name, f.Name); ok {
+				f.Usage = t
+			}
+		})
+	}
 	var flags strings.Builder
 	fs.SetOutput(&flags)
 	fs.PrintDefaults()
-	if flags.Len() > 0 {
-		fmt.Fprintf(w, "\nFlags:\n%s", flags.String())
+	text := flags.String()
+	if vi {
+		text = strings.ReplaceAll(text, "(default ", "(mặc định ")
+	}
+	if len(text) > 0 {
+		fmt.Fprintf(w, "\n%s:\n%s", flagsTitle, text)
 	}
 }

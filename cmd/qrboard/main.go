@@ -93,6 +93,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	runCmd := c.flags(fs)
 	if err := fs.Parse(args[1:]); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			if l, ok := msg.ParseLang(*lang); ok { // qrboard build -lang en -h
+				e.lang = l
+			}
 			printHelp(e, stdout, c.name)
 			return exitOK
 		}
