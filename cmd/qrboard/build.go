@@ -135,6 +135,9 @@ one fails, because printed posters point at it.`,
 			}
 			e.say(0, msg.BuildSummary, len(res.Site.Offices), res.Pages, res.QRCodes, res.MaxQRVersion,
 				res.Redirects, res.Elapsed.Round(time.Millisecond), filepath.Clean(res.Out), changes(res.PageChanges))
+			if res.LockSkipped {
+				e.say(0, msg.LockNotYet, res.Site.Config.Base.String())
+			}
 			return exitOK
 		}
 	},

@@ -67,6 +67,9 @@ recorded in qrboard.lock.`,
 			if res.Surveys > 0 {
 				e.say(0, msg.PrintSurveys, res.Surveys)
 			}
+			if res.LockSkipped {
+				e.say(0, msg.LockNotYet, res.BaseURL)
+			}
 			return exitOK
 		}
 	},

@@ -78,6 +78,7 @@ type Result struct {
 	Heaviest     Weight    // the page with the largest gzip-compressed size
 	PageChanges  PageStats // what changed since the previous build, in pages
 	LockChanged  bool
+	LockSkipped  bool // no lock yet, and base_url a placeholder: none written (attachLock)
 	Elapsed      time.Duration
 }
 
@@ -263,7 +264,7 @@ func Run(ctx context.Context, opts Options) (*Result, diag.List, error) {
 		return nil, append(diags, d...), err
 	}
 	if !opts.Preview {
-		res.LockChanged = p.attachLock(out, opts.Src)
+		res.LockChanged, res.LockSkipped = p.attachLock(out, opts.Src)
 	}
 	if res.Files, err = out.Commit(); err != nil {
 		return nil, diags, err

@@ -2,6 +2,7 @@ package build
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -72,11 +73,21 @@ func someEntries(dir string) string {
 
 // attachLock has out write qrboard.lock with the addresses of the site,
 // when they are new, in the same step as the folder (see package output),
-// and reports whether it changed.
-func (p *Project) attachLock(out *output.Dir, src string) bool {
+// and reports whether it changed. A project with no lock yet whose
+// base_url is a placeholder (the sample's, on the first day) gets none:
+// nothing built there can have been published, and a lock would only
+// hold the sample's addresses against the commune's own (see
+// config.Placeholder).
+func (p *Project) attachLock(out *output.Dir, src string) (changed, skipped bool) {
+	path := filepath.Join(src, lock.File)
+	if p.Lock.Len() == 0 && p.Site.Config.Placeholder() {
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+			return false, true
+		}
+	}
 	data, changed := p.Lock.Update(p.Site)
 	if changed {
-		out.Attach(filepath.Join(src, lock.File), data)
+		out.Attach(path, data)
 	}
-	return changed
+	return changed, false
 }

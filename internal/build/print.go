@@ -42,8 +42,10 @@ type PrintOptions struct {
 type PrintResult struct {
 	Out                             string
 	Paper                           poster.Paper
-	Offices, Posters, Sheets, Doors int // Sheets counts board sheet pages
-	Surveys                         int // rating posters (survey.go)
+	Offices, Posters, Sheets, Doors int    // Sheets counts board sheet pages
+	Surveys                         int    // rating posters (survey.go)
+	LockSkipped                     bool   // see Result
+	BaseURL                         string // the site's address, on the posters
 	Files                           output.Stats
 	Elapsed                         time.Duration
 }
@@ -62,7 +64,7 @@ func Print(ctx context.Context, opts PrintOptions) (*PrintResult, diag.List, err
 	if !ok {
 		return nil, diags, nil
 	}
-	res := &PrintResult{Out: opts.Out, Paper: p.Paper, Offices: len(offices)}
+	res := &PrintResult{Out: opts.Out, Paper: p.Paper, Offices: len(offices), BaseURL: p.Site.Config.Base.String()}
 	if res.Out == "" {
 		res.Out = filepath.Join(opts.Src, "print")
 	}
@@ -75,7 +77,7 @@ func Print(ctx context.Context, opts PrintOptions) (*PrintResult, diag.List, err
 		out.Abort()
 		return nil, append(diags, problems...), err
 	}
-	p.attachLock(out, opts.Src)
+	_, res.LockSkipped = p.attachLock(out, opts.Src)
 	if res.Files, err = out.Commit(); err != nil {
 		return nil, diags, err
 	}

@@ -337,6 +337,26 @@ func ShowHost(host string) string {
 	return host
 }
 
+// Placeholder reports whether the site's address is one that cannot be
+// published — a domain reserved for examples and tests (RFC 2606, RFC
+// 6761: .example, .test, .invalid, .localhost, example.com), as in the
+// sample that qrboard init writes. No poster printed with it can lead
+// anywhere, so qrboard.lock has nothing to protect yet.
+func (c *Config) Placeholder() bool {
+	host := strings.TrimSuffix(strings.ToLower(c.Base.Hostname()), ".")
+	for _, tld := range []string{"example", "test", "invalid", "localhost"} {
+		if host == tld || strings.HasSuffix(host, "."+tld) {
+			return true
+		}
+	}
+	for _, d := range []string{"example.com", "example.net", "example.org"} {
+		if host == d || strings.HasSuffix(host, "."+d) {
+			return true
+		}
+	}
+	return false
+}
+
 // GovDomain is the domain under which the sites of Vietnam's state
 // bodies live.
 const GovDomain = "gov.vn"

@@ -89,6 +89,10 @@ func (l *Lock) Check(s *site.Site) diag.List {
 		d := diags.Add(pos, msg.LockDropped, s.URL(p[1:]))
 		hint, args := fix(s, p)
 		d.WithHint(hint, args...)
+		if len(diags) == 1 {
+			// Once: what the lock protects, and how to start over.
+			d.WithHint(msg.HintLockReset, d.Hint)
+		}
 	}
 	return diags
 }

@@ -197,6 +197,7 @@ const (
 	HintBaseURL
 	HintOffices
 	HintLockGone
+	HintLockReset
 	HintLockOffice
 	HintLockProcedure
 	HintLockHandler
@@ -220,6 +221,7 @@ const (
 	ExtraArguments
 	BadNow
 	BuildSummary
+	LockNotYet
 	BuildChanges
 	BuildNoChanges
 	BuildFresh
@@ -576,6 +578,7 @@ var catalog = map[ID]entry{
 	HintInit:          {"chạy lệnh trong thư mục dự án, hoặc tạo dự án mới bằng: qrboard init THƯ-MỤC", "run the command in the project folder, or start a project with: qrboard init DIR"},
 	HintBaseURL:       {"ví dụ: base_url: https://thutuc.phuctho.gov.vn/", "for example: base_url: https://thutuc.phuctho.gov.vn/"},
 	HintOffices:       {"ví dụ: offices: communes", "for example: offices: communes"},
+	HintLockReset:     {"%s (qrboard.lock giữ mọi địa chỉ đã công bố để mã QR đã in không dẫn đến trang lỗi; nếu chưa in áp phích nào và chưa đưa trang lên mạng, có thể xóa tệp qrboard.lock để bắt đầu lại)", "%s (qrboard.lock keeps every published address so that printed QR codes never lead to an error page; if no poster was printed and the site was never put online, you may delete qrboard.lock to start over)"},
 	HintLockGone:      {"nếu %q được đổi tên, thêm tên cũ vào \"aliases\" của cơ quan hoặc thủ tục mới; nếu là cơ quan đã sáp nhập, giữ mục của nó trong qrboard.yaml và ghi until, successor; nếu bỏ hẳn, thêm một mục \"redirects\" trong qrboard.yaml", "if %q was renamed, add the old name to \"aliases\" of the new office or procedure; if it is an office that merged, keep its entry in qrboard.yaml with until and successor; if it is gone, add an entry to \"redirects\" in qrboard.yaml"},
 	HintLockOffice:    {"cơ quan %q đã bị xóa hoặc đổi mã: nếu sáp nhập, giữ mục của nó trong qrboard.yaml và ghi until, successor; nếu chỉ đổi mã, thêm mã cũ vào \"aliases\" của cơ quan thay thế", "office %q was removed or renamed: if it merged, keep its entry in qrboard.yaml with until and successor; if only its id changed, add the old id to \"aliases\" of the office that replaces it"},
 	HintLockProcedure: {"tệp procedures/%[1]s.yaml đã bị xóa hoặc đổi tên: nếu đổi tên, thêm \"aliases: [%[1]s]\" vào tệp mới; nếu bãi bỏ, giữ tệp và ghi \"repealed_on\"", "procedures/%[1]s.yaml was deleted or renamed: if renamed, add \"aliases: [%[1]s]\" to the new file; if abolished, keep the file and set \"repealed_on\""},
@@ -599,6 +602,7 @@ var catalog = map[ID]entry{
 	FlagBadValue:   {"giá trị %s không dùng được cho %s", "value %s cannot be used for %s"},
 	ExtraArguments: {"thừa tham số: %s", "unexpected arguments: %s"},
 	BadNow:         {"-now %q phải là ngày dạng YYYY-MM-DD", "-now %q must be a date YYYY-MM-DD"},
+	LockNotYet:     {"chưa ghi qrboard.lock: base_url %s là địa chỉ mẫu, chưa công bố được; tệp khóa bắt đầu giữ địa chỉ từ lần build hay print đầu tiên với địa chỉ thật của đơn vị", "qrboard.lock not written: base_url %s is an example address that cannot be published; the lock starts keeping addresses at the first build or print with the office's real address"},
 	BuildSummary:   {"đã tạo %d cơ quan, %d trang, %d mã QR (SVG và PNG, phiên bản ≤ %d), %d chuyển hướng trong %s → %s; %s", "built %d offices, %d pages, %d QR codes (SVG and PNG, version ≤ %d), %d redirects in %s → %s; %s"},
 	BuildChanges:   {"so với lần trước: %d trang mới, %d trang thay đổi, %d trang bỏ", "since the last build: %d pages added, %d changed, %d removed"},
 	BuildNoChanges: {"không trang nào thay đổi so với lần trước", "no page changed since the last build"},
