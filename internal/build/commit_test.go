@@ -14,11 +14,10 @@ import (
 
 // TestFailureAtEachWriteStep rebuilds the sample after a new procedure
 // was added — new pages, changed boards, new addresses in qrboard.lock —
-// making each step that needs room on the disk fail in turn, as a full
-// disk does: every failed build leaves the old site with the old lock,
-// the one that gets through leaves the new site with the new lock, and
-// none leaves a temporary file. (Renames and removals need no room; see
-// package output.)
+// making each change to the disk fail in turn, a write as on a full disk
+// or a rename in the middle of the commit: every failed build leaves the
+// old site with the old lock, the one that gets through leaves the new
+// site with the new lock, and none leaves a temporary file.
 func TestFailureAtEachWriteStep(t *testing.T) {
 	src, out, _ := buildSample(t)
 	addProcedure := func(src string) {
@@ -43,9 +42,6 @@ func TestFailureAtEachWriteStep(t *testing.T) {
 	for n := 1; ; n++ {
 		calls, failed := 0, false
 		output.Hook = func(op, path string) error {
-			if op == "rename" || op == "remove" {
-				return nil
-			}
 			if calls++; calls == n {
 				failed = true
 				return errors.New("no space left on device (injected)")

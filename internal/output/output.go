@@ -9,10 +9,7 @@
 // they moved into place and the files the build no longer makes removed.
 // Unchanged files are not touched, so their modification times stay and
 // rsync or an object-store sync uploads only what changed. A build that
-// fails — an error in the project, a template, a full disk — fails before
-// that last step and leaves the folder exactly as it was. (A build killed
-// during the last step leaves some files new and some old; the next build
-// completes the job, since it compares content.)
+// fails leaves the folder exactly as it was (see Committing).
 //
 // A manifest, kept outside the output folder (in the cache), records for
 // each page folder the key of the inputs it was made from and, for each
@@ -42,12 +39,16 @@
 // # Committing
 //
 // Commit makes everything that needs room on the disk — the new files,
-// the marker, the files attached with Attach (the lock file) — before it
-// moves anything into place, so that a full disk fails the build with the
-// folder as it was. It then moves the files, and last renames the
-// attached files over theirs: a failure leaves the old site with the old
-// lock, or the new site with the new lock. Temporary names are described
-// in temp.go.
+// the marker, the files attached with Attach (the lock file), the folders
+// — before it moves anything into place, so that a full disk fails the
+// build with the folder as it was. It then moves the files in, setting
+// aside each file it replaces or removes, and last renames the attached
+// files over theirs; a move that fails (a disk unplugged, a file locked by
+// another program) undoes those before it. So a failure leaves the old
+// site with the old lock, or the new site with the new lock. Only a build
+// killed while moving leaves some files new and some old, and the next
+// build completes the job, since it compares content. Temporary names are
+// described in temp.go.
 package output
 
 import (
@@ -55,11 +56,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"maps"
 	"os"
 	"path"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
 )
@@ -96,6 +95,9 @@ type Dir struct {
 	attached   []attachment         // files committed with the folder
 	markerMade bool                 // in place: a new marker waits in tmp
 	finalMade  bool                 // in place: and one to move in last (markerFinal)
+	backup     string               // Commit: where replaced files are set aside
+	undo       []func()             // Commit: how to undo each move, oldest first
+	emptied    map[string]bool      // Commit: folders that removed files may leave empty
 	inPlace    bool                 // final holds a previous build: tmp holds only new and changed files
 	old        map[string]bool      // in place: the files of the previous build
 	prev       *manifest            // the previous build's manifest, or an empty one
@@ -428,311 +430,4 @@ func (d *Dir) mkdirsLocked(dir string) error {
 	}
 	d.dirs[dir] = true
 	return nil
-}
-
-// Attach adds a file outside the folder — the lock file — to be written
-// with it: Commit writes data beside path first, and renames it over path
-// once the folder is in place.
-func (d *Dir) Attach(path string, data []byte) {
-	d.attached = append(d.attached, attachment{path: path, data: data})
-}
-
-// Commit puts the new files in place and returns what changed. After
-// Commit the Dir must not be used.
-func (d *Dir) Commit() (Stats, error) {
-	err := d.prepare()
-	if err == nil && d.inPlace {
-		err = d.commitInPlace()
-	} else if err == nil {
-		err = d.commitNew()
-	}
-	if err != nil {
-		d.Abort()
-		return Stats{}, err
-	}
-	for i := range d.attached {
-		a := &d.attached[i]
-		if err := hook("rename", a.path); err != nil {
-			d.Abort()
-			return Stats{}, err
-		}
-		if err := os.Rename(a.tmp, a.path); err != nil {
-			d.Abort()
-			return Stats{}, err
-		}
-		a.tmp = ""
-	}
-	if d.manifest != "" {
-		d.recordDirs()
-		d.next.save(d.manifest) // a manifest that cannot be saved only costs time next build
-	}
-	return d.stats, nil
-}
-
-// prepare makes, before anything is moved, every file that needs room
-// on the disk: the attached files beside theirs, the marker in the new
-// folder.
-func (d *Dir) prepare() error {
-	for i := range d.attached {
-		a := &d.attached[i]
-		dir := filepath.Dir(a.path)
-		removeLeftovers(dir, tempPrefix(a.path))
-		if err := hook("attach", a.path); err != nil {
-			return err
-		}
-		f, err := os.CreateTemp(dir, ownPattern(tempPrefix(a.path)))
-		if err != nil {
-			return err
-		}
-		a.tmp = f.Name()
-		_, err = f.Write(a.data)
-		if err2 := f.Close(); err == nil {
-			err = err2
-		}
-		if err != nil {
-			return err
-		}
-	}
-	return d.writeMarkers()
-}
-
-// markerFiles returns the files the marker lists: those of this build
-// and, with old, those of the previous one that commitInPlace has not yet
-// removed — so a build killed while committing leaves no file of
-// qrboard's unlisted. extra reports whether there are such files.
-func (d *Dir) markerFiles(old bool) (files []string, extra bool) {
-	files = make([]string, 0, len(d.next.files))
-	for rel := range d.next.files {
-		files = append(files, rel)
-	}
-	if old && d.inPlace && !d.own.legacy {
-		for rel := range d.old {
-			if _, made := d.next.files[rel]; !made && d.owns(rel) {
-				files = append(files, rel)
-				extra = true
-			}
-		}
-	}
-	return files, extra
-}
-
-// markerFinal is the name, in the new folder, of the marker commitInPlace
-// moves in last, once the files it does not list are removed.
-const markerFinal = "marker.final"
-
-// writeMarkers writes into the new folder the marker listing this build's
-// files and, when commitInPlace is to remove files, the one listing
-// those too, which it moves in first: unless the folder's marker says
-// the same.
-func (d *Dir) writeMarkers() error {
-	both, extra := d.markerFiles(true)
-	if d.inPlace && !d.own.legacy && len(both) == len(d.own.files) {
-		same := true
-		for _, f := range both {
-			if !d.own.files[f] {
-				same = false
-				break
-			}
-		}
-		if same && !extra {
-			return nil
-		}
-	}
-	if err := d.writeMarker(d.kind.Marker, both); err != nil {
-		return err
-	}
-	d.markerMade = true
-	if !extra {
-		return nil
-	}
-	files, _ := d.markerFiles(false)
-	if err := d.writeMarker(markerFinal, files); err != nil {
-		return err
-	}
-	d.finalMade = true
-	return nil
-}
-
-func (d *Dir) writeMarker(name string, files []string) error {
-	if err := hook("marker", name); err != nil {
-		return err
-	}
-	return os.WriteFile(filepath.Join(d.tmp, name), markerData(d.kind, files), 0o644)
-}
-
-// recordDirs records the state of the folders after Commit: those the
-// commit touched are read again, the others are as scan found them.
-func (d *Dir) recordDirs() {
-	dirs := d.dirs // a new folder: every folder was made by this build
-	if d.inPlace {
-		for rel, st := range d.seen {
-			d.next.dirs[rel] = st
-		}
-		dirs = d.touched
-	}
-	for rel := range dirs {
-		info, err := os.Lstat(d.path(d.final, rel))
-		if err != nil {
-			delete(d.next.dirs, rel)
-			continue
-		}
-		d.next.dirs[rel] = stateOf(info)
-	}
-}
-
-// commitNew moves the new folder, with its marker, into place.
-func (d *Dir) commitNew() error {
-	if err := hook("remove", d.final); err != nil {
-		return err
-	}
-	if err := os.Remove(d.final); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return err
-	}
-	if err := hook("rename", d.final); err != nil {
-		return err
-	}
-	return os.Rename(d.tmp, d.final)
-}
-
-// commitInPlace moves the marker listing both builds' files, then the new
-// and changed files, over the old ones, then removes the files of
-// qrboard's that this build no longer makes and the folders they leave
-// empty, and writes the marker listing this build's files alone.
-func (d *Dir) commitInPlace() error {
-	if d.manifest != "" {
-		os.Remove(d.manifest) // stale from here on, until the new one is saved
-	}
-	d.touched = map[string]bool{}
-	if err := d.makeDirs(); err != nil {
-		return err
-	}
-	if err := d.moveMarker(); err != nil {
-		return err
-	}
-	touch := func(rel string) {
-		for dir := dirOf(rel); !d.touched[dir]; dir = dirOf(dir) {
-			d.touched[dir] = true
-			if dir == "" {
-				break
-			}
-		}
-	}
-	for _, rel := range d.staged {
-		touch(rel)
-		dst := filepath.Join(d.final, filepath.FromSlash(rel))
-		if err := hook("rename", rel); err != nil {
-			return err
-		}
-		if err := os.Rename(filepath.Join(d.tmp, filepath.FromSlash(rel)), dst); err != nil {
-			return err
-		}
-		if d.manifest != "" {
-			// Moving a file sets its change time: record it as it is now.
-			if info, err := os.Lstat(dst); err == nil {
-				d.next.files[rel] = stateOf(info)
-			}
-		}
-	}
-	emptied := map[string]bool{}
-	for rel := range d.old {
-		if _, made := d.next.files[rel]; made || !d.owns(rel) || d.own.legacy {
-			continue // made again, or not qrboard's to remove
-		}
-		if err := hook("remove", rel); err != nil {
-			return err
-		}
-		if err := os.Remove(filepath.Join(d.final, filepath.FromSlash(rel))); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return err
-		}
-		d.stats.Removed++
-		d.stats.Files[rel] = Removed
-		touch(rel)
-		for dir := path.Dir(rel); dir != "."; dir = path.Dir(dir) {
-			emptied[dir] = true
-		}
-	}
-	// Deepest first; a folder that still holds files stays.
-	dirs := slices.SortedFunc(maps.Keys(emptied), func(a, b string) int { return strings.Count(b, "/") - strings.Count(a, "/") })
-	for _, dir := range dirs {
-		os.Remove(filepath.Join(d.final, filepath.FromSlash(dir)))
-	}
-	if d.finalMade {
-		// The marker moved in first listed the removed files too.
-		if err := hook("rename", d.kind.Marker); err != nil {
-			return err
-		}
-		if err := os.Rename(filepath.Join(d.tmp, markerFinal), filepath.Join(d.final, d.kind.Marker)); err != nil {
-			return err
-		}
-	}
-	return os.RemoveAll(d.tmp)
-}
-
-// makeDirs makes in the folder the folders that the staged files need
-// and it lacks, before anything is moved: making a folder needs room on
-// the disk. On failure it removes those it made.
-func (d *Dir) makeDirs() error {
-	var made []string
-	have := map[string]bool{".": true}
-	for _, rel := range d.staged {
-		for dir := path.Dir(rel); !have[dir]; dir = path.Dir(dir) {
-			have[dir] = true
-			if d.old[rel] || d.seen[dir] != (fileState{}) {
-				continue // there already
-			}
-			p := filepath.Join(d.final, filepath.FromSlash(dir))
-			if _, _, isDir, err := lstat(p); err == nil && isDir {
-				continue
-			}
-			made = append(made, dir)
-		}
-	}
-	// Shallowest first.
-	slices.SortFunc(made, func(a, b string) int { return strings.Count(a, "/") - strings.Count(b, "/") })
-	for i, dir := range made {
-		err := hook("mkdir", dir)
-		if err == nil {
-			err = os.Mkdir(filepath.Join(d.final, filepath.FromSlash(dir)), 0o755)
-		}
-		if err != nil {
-			for j := i - 1; j >= 0; j-- {
-				os.Remove(filepath.Join(d.final, filepath.FromSlash(made[j])))
-			}
-			return err
-		}
-	}
-	return nil
-}
-
-// moveMarker moves the marker made by writeMarker, if any, into place,
-// and removes an older qrboard's marker of the other kind's name.
-func (d *Dir) moveMarker() error {
-	if !d.markerMade {
-		return nil
-	}
-	if err := hook("rename", d.kind.Marker); err != nil {
-		return err
-	}
-	if err := os.Rename(filepath.Join(d.tmp, d.kind.Marker), filepath.Join(d.final, d.kind.Marker)); err != nil {
-		return err
-	}
-	d.markerMade = false
-	d.touched[""] = true
-	if d.kind.Marker != legacyMarker {
-		os.Remove(filepath.Join(d.final, legacyMarker))
-	}
-	return nil
-}
-
-// Abort removes the new folder and the attached files' temporary copies,
-// leaving the output folder as it was.
-func (d *Dir) Abort() {
-	if d.tmp != "" {
-		os.RemoveAll(d.tmp)
-	}
-	for _, a := range d.attached {
-		if a.tmp != "" {
-			os.Remove(a.tmp)
-		}
-	}
 }

@@ -8,11 +8,12 @@ import (
 	"time"
 )
 
-// Temporary files and folders are named after what they become, a dot
-// first (hidden, and ignored by the .gitignore qrboard init writes) and the
-// number of the process that made them:
+// Temporary files and folders are named after what they become, with the
+// number of the process that made them, in forms the .gitignore that
+// qrboard init writes ignores (".*.new-*", "*.tmp-*"):
 //
 //	.site.new-PID-RANDOM         the new files of a build into site/
+//	.site.new-PID-RANDOM.old     the files its commit replaces, set aside
 //	qrboard.lock.tmp-PID-RANDOM  a file committed with the folder (Attach)
 //
 // A build removes those of processes no longer running — a build killed
