@@ -24,9 +24,6 @@ var (
 	Print = Kind{".qrboard-print", "qrboard print wrote this folder: it changes or removes only the files listed below; any other file here is kept as it is."}
 )
 
-// Marker is the marker of site folders, kept for callers that name it.
-const Marker = ".qrboard-site"
-
 // legacyMarker is the marker of qrboard before the two kinds: it listed
 // no files, and marked site and print folders alike.
 const legacyMarker = ".qrboard-site"
