@@ -83,7 +83,9 @@ func readOwner(k Kind, final string) (*owner, error) {
 		return nil, &OtherKindError{Dir: final, Kind: other}
 	}
 	if data, ok := read(k.Marker); ok {
-		if firstLine(data) == k.header {
+		if firstLine(data) == k.header || len(bytes.TrimSpace(data)) == 0 {
+			// An empty marker, made by hand, adopts a folder of the
+			// user's (a gh-pages worktree): nothing in it is qrboard's.
 			return parseOwner(data), nil
 		}
 		if k.Marker != legacyMarker {

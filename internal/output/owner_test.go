@@ -202,3 +202,24 @@ func buildWith(s *site, out, lockFile string) error {
 	}
 	return err
 }
+
+// TestAdoptedFolder builds into a folder of the user's given an empty
+// marker by hand: every file in it is kept, and one where a page goes
+// stops the build.
+func TestAdoptedFolder(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "site")
+	addForeign(t, out)
+	os.WriteFile(filepath.Join(out, Site.Marker), nil, 0o644)
+	sample().write(t, out, "")
+	sample().checkWith(t, out, foreign)
+	os.WriteFile(filepath.Join(out, "d.html"), []byte("mine"), 0o644)
+	d, err := Create(Site, out, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Abort()
+	var fe *ForeignError
+	if err := d.Write("d.html", []byte("page")); !errors.As(err, &fe) {
+		t.Errorf("writing over a file of the adopted folder: %v", err)
+	}
+}
