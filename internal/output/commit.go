@@ -197,19 +197,10 @@ const markerFinal = "marker.final"
 // those too, which it moves in first: unless the folder's marker says
 // the same.
 func (d *Dir) writeMarkers() error {
-	both, extra := d.markerFiles(true)
-	if d.inPlace && !d.own.legacy && len(both) == len(d.own.files) && !extra {
-		same := true
-		for _, f := range both {
-			if !d.own.files[f] {
-				same = false
-				break
-			}
-		}
-		if same {
-			return nil
-		}
+	if d.inPlace && !d.own.legacy && d.sameFiles() {
+		return nil
 	}
+	both, extra := d.markerFiles(true)
 	if err := d.writeMarker(d.kind.Marker, both); err != nil {
 		return err
 	}
@@ -223,6 +214,20 @@ func (d *Dir) writeMarkers() error {
 	}
 	d.finalMade = true
 	return nil
+}
+
+// sameFiles reports whether this build's files are those the folder's
+// marker lists.
+func (d *Dir) sameFiles() bool {
+	if len(d.next.files) != len(d.own.files) {
+		return false
+	}
+	for rel := range d.next.files {
+		if !d.own.files[rel] {
+			return false
+		}
+	}
+	return true
 }
 
 func (d *Dir) writeMarker(name string, files []string) error {

@@ -1,13 +1,13 @@
 package output
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 )
 
 // Kind tells the folders of qrboard build from those of qrboard print:
@@ -109,13 +109,16 @@ func firstLine(data []byte) string {
 	return string(line)
 }
 
+// parseOwner reads the list of a marker. Its lines are not checked: a
+// file is removed only when the scan found it in the folder and the list
+// names it.
 func parseOwner(data []byte) *owner {
-	o := &owner{files: map[string]bool{}, dirs: map[string]bool{"": true}}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Scan() // the header
-	for sc.Scan() {
-		rel := sc.Text()
-		if rel == "" || !validPath(rel) {
+	_, list, _ := bytes.Cut(data, []byte("\n"))
+	text := string(list) // one allocation; the names are slices of it
+	o := &owner{files: make(map[string]bool, strings.Count(text, "\n")), dirs: map[string]bool{"": true}}
+	for line := range strings.Lines(text) {
+		rel := strings.TrimSuffix(line, "\n")
+		if rel == "" {
 			continue
 		}
 		o.files[rel] = true
