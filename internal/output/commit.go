@@ -47,6 +47,7 @@ func (d *Dir) Commit() (Stats, error) {
 	}
 	d.tidy()
 	if d.manifest != "" {
+		d.next.groups[markerGroup] = groupEntry{key: markerKey(filepath.Join(d.final, d.kind.Marker))}
 		d.recordDirs()
 		d.next.save(d.manifest) // a manifest that cannot be saved only costs time next build
 	}
@@ -219,11 +220,11 @@ func (d *Dir) writeMarkers() error {
 // sameFiles reports whether this build's files are those the folder's
 // marker lists.
 func (d *Dir) sameFiles() bool {
-	if len(d.next.files) != len(d.own.files) {
+	if len(d.next.files) != d.own.count() {
 		return false
 	}
 	for rel := range d.next.files {
-		if !d.own.files[rel] {
+		if !d.own.listed(rel) {
 			return false
 		}
 	}

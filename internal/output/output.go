@@ -135,16 +135,16 @@ func Create(kind Kind, final, manifestFile string) (*Dir, error) {
 		return nil, err
 	case len(entries) == 0:
 	default:
-		if d.own, err = readOwner(kind, final); errors.Is(err, ErrNotOurs) {
+		if manifestFile != "" {
+			d.prev = readManifest(manifestFile, abs)
+		}
+		if d.own, err = readOwner(kind, final, d.prev); errors.Is(err, ErrNotOurs) {
 			return nil, fmt.Errorf("%s: %w", final, ErrNotOurs)
 		} else if err != nil {
 			return nil, err
 		}
 		d.inPlace = true
-		if manifestFile != "" {
-			d.prev = readManifest(manifestFile, abs)
-			d.next = newManifestSized(abs, d.prev)
-		}
+		d.next = newManifestSized(abs, d.prev)
 		err := d.scan()
 		if err != nil && len(d.prev.dirs) > 0 {
 			// A folder the manifest lists is gone though its parent looks
@@ -152,7 +152,9 @@ func Create(kind Kind, final, manifestFile string) (*Dir, error) {
 			// their entries, such as FAT): the manifest is stale, and
 			// every folder is read.
 			d.prev = newManifest(abs)
-			err = d.scan()
+			if d.own, err = readOwner(kind, final, d.prev); err == nil {
+				err = d.scan()
+			}
 		}
 		if err != nil {
 			return nil, err

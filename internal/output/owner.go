@@ -65,12 +65,29 @@ type owner struct {
 	legacy bool            // an older qrboard's marker: no list of files
 	files  map[string]bool // the files the previous build wrote
 	dirs   map[string]bool // the folders holding them, "" for the top
+	// m, when set, stands for files and dirs: the manifest recorded the
+	// marker as it is, so the marker lists the manifest's files, and is
+	// not read (a province's marker lists 51,005 files).
+	m *manifest
+}
+
+// markerGroup is the group under which the manifest records the state of
+// the folder's marker (a name no page has).
+const markerGroup = "\x00marker"
+
+// markerKey returns the manifest's key for the marker at path as it is.
+func markerKey(path string) string {
+	st, _, _, err := lstat(path)
+	if err != nil {
+		return ""
+	}
+	return fmt.Sprint(st.size, st.mtime, st.ctime, st.ino)
 }
 
 // readOwner reads the marker of the folder final for a build of kind k.
 // It reports ErrNotOurs when there is none, an *OtherKindError when the
 // folder is the other kind's.
-func readOwner(k Kind, final string) (*owner, error) {
+func readOwner(k Kind, final string, m *manifest) (*owner, error) {
 	other := Site
 	if k == Site {
 		other = Print
@@ -83,7 +100,13 @@ func readOwner(k Kind, final string) (*owner, error) {
 		return nil, &OtherKindError{Dir: final, Kind: other}
 	}
 	if data, ok := read(k.Marker); ok {
-		if firstLine(data) == k.header || len(bytes.TrimSpace(data)) == 0 {
+		if firstLine(data) == k.header {
+			if g, ok := m.groups[markerGroup]; ok && g.key != "" && g.key == markerKey(filepath.Join(final, k.Marker)) {
+				return &owner{m: m}, nil
+			}
+			return parseOwner(data), nil
+		}
+		if len(bytes.TrimSpace(data)) == 0 {
 			// An empty marker, made by hand, adopts a folder of the
 			// user's (a gh-pages worktree): nothing in it is qrboard's.
 			return parseOwner(data), nil
@@ -153,8 +176,26 @@ func IsMarker(rel string) bool {
 // holds none of qrboard's files (a .git folder, a folder of the user's
 // documents) is left unread.
 func (o *owner) walked(rel string) bool {
+	if o.m != nil {
+		_, ok := o.m.dirs[rel]
+		return ok
+	}
 	return o.legacy || o.dirs[rel]
 }
 
 // listed reports whether the previous build wrote rel, by the marker.
-func (o *owner) listed(rel string) bool { return o.files[rel] }
+func (o *owner) listed(rel string) bool {
+	if o.m != nil {
+		_, ok := o.m.files[rel]
+		return ok
+	}
+	return o.files[rel]
+}
+
+// count returns the number of files the marker lists.
+func (o *owner) count() int {
+	if o.m != nil {
+		return len(o.m.files)
+	}
+	return len(o.files)
+}

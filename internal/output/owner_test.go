@@ -247,3 +247,28 @@ func BenchmarkMarker(b *testing.B) {
 		}
 	}
 }
+
+// TestMarkerFromManifest rebuilds with a manifest that recorded the
+// marker as it is: the marker is not read. A marker rewritten since is.
+func TestMarkerFromManifest(t *testing.T) {
+	dir := t.TempDir()
+	out, manifest := filepath.Join(dir, "site"), filepath.Join(dir, "site.manifest")
+	sample().write(t, out, manifest)
+	d, err := Create(Site, out, manifest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Abort()
+	if d.own.m == nil {
+		t.Error("the marker was read, though the manifest recorded it")
+	}
+	data, _ := os.ReadFile(filepath.Join(out, Site.Marker))
+	os.WriteFile(filepath.Join(out, Site.Marker), append(data, "b/c/qr.svg\n"...), 0o644)
+	if d, err = Create(Site, out, manifest); err != nil {
+		t.Fatal(err)
+	}
+	d.Abort()
+	if d.own.m != nil || !d.own.listed("a/qr.svg") {
+		t.Error("a marker changed since the manifest was not read")
+	}
+}
