@@ -15,10 +15,7 @@ func Explain(err error) Text {
 	if errors.As(err, &e) {
 		return e.Text
 	}
-	for _, c := range []struct {
-		target error
-		id     ID
-	}{
+	for _, c := range append([]sysError{
 		{syscall.ENOSPC, SysNoSpace},
 		{syscall.EDQUOT, SysNoSpace},
 		{syscall.EROFS, SysReadOnly},
@@ -27,10 +24,16 @@ func Explain(err error) Text {
 		{syscall.ENAMETOOLONG, SysNameTooLong},
 		{fs.ErrPermission, SysPermission},
 		{fs.ErrNotExist, SysNotExist},
-	} {
+	}, systemErrors...) {
 		if errors.Is(err, c.target) {
 			return New(c.id, err.Error())
 		}
 	}
 	return New(SysOther, err.Error())
+}
+
+// sysError is an error of the system and the words for it.
+type sysError struct {
+	target error
+	id     ID
 }
