@@ -86,13 +86,13 @@ func (l *Lock) Check(s *site.Site) diag.List {
 			continue
 		}
 		pos := diag.Pos{File: File, Line: l.line[p], Col: 1}
-		d := diags.Add(pos, msg.LockDropped, s.URL(p[1:]))
+		id := msg.LockDropped
+		if len(diags) == 0 {
+			id = msg.LockDroppedFirst // once: what the lock protects, and how to start over
+		}
+		d := diags.Add(pos, id, s.URL(p[1:]))
 		hint, args := fix(s, p)
 		d.WithHint(hint, args...)
-		if len(diags) == 1 {
-			// Once: what the lock protects, and how to start over.
-			d.WithHint(msg.HintLockReset, d.Hint)
-		}
 	}
 	return diags
 }

@@ -145,6 +145,7 @@ const (
 	RedirectNowhere
 	LockBadLine
 	LockDropped
+	LockDroppedFirst
 	NoTemplatesDir
 	SchemaStale
 	TemplateError
@@ -197,7 +198,6 @@ const (
 	HintBaseURL
 	HintOffices
 	HintLockGone
-	HintLockReset
 	HintLockOffice
 	HintLockProcedure
 	HintLockHandler
@@ -527,6 +527,7 @@ var catalog = map[ID]entry{
 	RedirectShadows:    {"chuyển hướng từ %s trùng với một trang đang có", "redirect from %s would hide an existing page"},
 	RedirectNowhere:    {"chuyển hướng từ %s đến %s: không có trang đích", "redirect from %s to %s: there is no such page"},
 	LockBadLine:        {"dòng %q không phải một đường dẫn (bắt đầu và kết thúc bằng /)", "line %q is not a path (starting and ending with /)"},
+	LockDroppedFirst:   {"địa chỉ %s đã công bố sẽ biến mất: mã QR đã in sẽ dẫn đến trang lỗi (qrboard.lock giữ mọi địa chỉ đã công bố vì lẽ đó; nếu chưa in áp phích nào và chưa đưa trang lên mạng, có thể xóa tệp qrboard.lock để bắt đầu lại)", "published address %s would disappear: printed QR codes would lead nowhere (that is why qrboard.lock keeps every published address; if no poster was printed and the site was never put online, you may delete qrboard.lock to start over)"},
 	LockDropped:        {"địa chỉ %s đã công bố sẽ biến mất: mã QR đã in sẽ dẫn đến trang lỗi", "published address %s would disappear: printed QR codes would lead nowhere"},
 	NoTemplatesDir:     {"không có thư mục mẫu trang %s", "templates folder %s does not exist"},
 	SchemaStale:        {"lược đồ cho trình soạn thảo đã cũ so với phiên bản qrboard này: VS Code sẽ kiểm tra tệp theo quy tắc cũ", "the editor schema is older than this version of qrboard: VS Code would check files against old rules"},
@@ -578,7 +579,6 @@ var catalog = map[ID]entry{
 	HintInit:          {"chạy lệnh trong thư mục dự án, hoặc tạo dự án mới bằng: qrboard init THƯ-MỤC", "run the command in the project folder, or start a project with: qrboard init DIR"},
 	HintBaseURL:       {"ví dụ: base_url: https://thutuc.phuctho.gov.vn/", "for example: base_url: https://thutuc.phuctho.gov.vn/"},
 	HintOffices:       {"ví dụ: offices: communes", "for example: offices: communes"},
-	HintLockReset:     {"%s (qrboard.lock giữ mọi địa chỉ đã công bố để mã QR đã in không dẫn đến trang lỗi; nếu chưa in áp phích nào và chưa đưa trang lên mạng, có thể xóa tệp qrboard.lock để bắt đầu lại)", "%s (qrboard.lock keeps every published address so that printed QR codes never lead to an error page; if no poster was printed and the site was never put online, you may delete qrboard.lock to start over)"},
 	HintLockGone:      {"nếu %q được đổi tên, thêm tên cũ vào \"aliases\" của cơ quan hoặc thủ tục mới; nếu là cơ quan đã sáp nhập, giữ mục của nó trong qrboard.yaml và ghi until, successor; nếu bỏ hẳn, thêm một mục \"redirects\" trong qrboard.yaml", "if %q was renamed, add the old name to \"aliases\" of the new office or procedure; if it is an office that merged, keep its entry in qrboard.yaml with until and successor; if it is gone, add an entry to \"redirects\" in qrboard.yaml"},
 	HintLockOffice:    {"cơ quan %q đã bị xóa hoặc đổi mã: nếu sáp nhập, giữ mục của nó trong qrboard.yaml và ghi until, successor; nếu chỉ đổi mã, thêm mã cũ vào \"aliases\" của cơ quan thay thế", "office %q was removed or renamed: if it merged, keep its entry in qrboard.yaml with until and successor; if only its id changed, add the old id to \"aliases\" of the office that replaces it"},
 	HintLockProcedure: {"tệp procedures/%[1]s.yaml đã bị xóa hoặc đổi tên: nếu đổi tên, thêm \"aliases: [%[1]s]\" vào tệp mới; nếu bãi bỏ, giữ tệp và ghi \"repealed_on\"", "procedures/%[1]s.yaml was deleted or renamed: if renamed, add \"aliases: [%[1]s]\" to the new file; if abolished, keep the file and set \"repealed_on\""},
