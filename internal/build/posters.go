@@ -30,7 +30,7 @@ func (p *Project) preparePage(pg *site.Page, code *pageQR) (*pageInput, diag.Lis
 	if err != nil {
 		return nil, nil, err
 	}
-	in := &pageInput{page: pg, qr: code, poster: p.Renderer.PosterContent(pg, c)}
+	in := &pageInput{page: pg, qr: code, poster: p.Renderer.PosterContent(pg, c, p.Paper)}
 	diags := p.checkDensity(pg, c, p.Paper)
 	in.measure, err = poster.Layout(in.poster, p.Paper)
 	if err != nil {

@@ -58,6 +58,9 @@ func Print(ctx context.Context, opts PrintOptions) (*PrintResult, diag.List, err
 	if p == nil {
 		return nil, diags, nil
 	}
+	if d := p.Site.Config.CheckPrintable(); d.HasErrors() {
+		return nil, append(diags, d...), nil
+	}
 	offices, ok := p.selectOffices(opts.Offices, &diags)
 	if !ok {
 		return nil, diags, nil
@@ -78,6 +81,7 @@ func Print(ctx context.Context, opts PrintOptions) (*PrintResult, diag.List, err
 		out.Abort()
 		return nil, append(diags, problems...), err
 	}
+	diags = append(diags, problems...) // warnings: a door poster left out
 	if res.Files, err = out.Commit(); err != nil {
 		return nil, diags, err
 	}
@@ -139,7 +143,7 @@ func (p *Project) printAll(ctx context.Context, out *output.Dir, offices []*site
 				problems.add(diags)
 				res.Posters += pack.posters
 				res.Sheets += pack.sheets
-				res.Doors++
+				res.Doors += pack.doors
 				res.Surveys += pack.surveys
 				mu.Unlock()
 				if err != nil {
@@ -168,7 +172,7 @@ send:
 type pack struct {
 	files           map[string][]byte // by name inside the office's folder
 	posters, sheets int
-	surveys         int // 1 with a rating poster
+	doors, surveys  int // 1 with a door poster, with a rating poster
 }
 
 func (pk *pack) write(out *output.Dir, office string) error {
@@ -185,20 +189,17 @@ func (pk *pack) write(out *output.Dir, office string) error {
 // one, and the board sheet.
 func (p *Project) printOffice(o *site.Office) (*pack, diag.List, error) {
 	pk := &pack{files: map[string][]byte{}}
-	board, diags, err := p.preparePage(p.Site.Page(o.ID+"/"), nil)
+	diags, err := p.printDoor(pk, o)
 	if err != nil || diags.HasErrors() {
 		return pk, diags, err
 	}
-	door, err := p.pdf(p.Renderer.T("pdf_door", o.Name), func(d *poster.Doc) error { return d.AddPoster(board.poster) })
-	if err != nil {
-		return pk, p.pdfProblem(board.page, err, msg.KindPoster), nil
-	}
-	pk.files[DoorFile] = door
-	if diags, err := p.printSurvey(pk, o); err != nil || diags.HasErrors() {
+	d, err := p.printSurvey(pk, o)
+	diags = append(diags, d...)
+	if err != nil || diags.HasErrors() {
 		return pk, diags, err
 	}
 	if len(o.Procedures) == 0 {
-		return pk, nil, nil
+		return pk, diags, nil
 	}
 	var ins []*pageInput
 	for _, proc := range o.Procedures {
@@ -212,7 +213,35 @@ func (p *Project) printOffice(o *site.Office) (*pack, diag.List, error) {
 	if diags.HasErrors() {
 		return pk, diags, nil
 	}
-	return pk, p.printProcedures(pk, o, ins), nil
+	return pk, append(diags, p.printProcedures(pk, o, ins)...), nil
+}
+
+// printDoor adds office o's door poster to its pack, unless the poster
+// would send citizens to an empty list or could not say when the office
+// receives them: then it warns instead.
+func (p *Project) printDoor(pk *pack, o *site.Office) (diag.List, error) {
+	var why string
+	switch {
+	case len(o.Procedures) == 0:
+		why = p.Renderer.T("door_no_procedures")
+	case o.Hours == "":
+		why = p.Renderer.T("door_no_hours")
+	}
+	if why != "" {
+		var diags diag.List
+		diags.Warn(o.Pos, msg.DoorNotPrinted, o.ID, why)
+		return diags, nil
+	}
+	board, diags, err := p.preparePage(p.Site.Page(o.ID+"/"), nil)
+	if err != nil || diags.HasErrors() {
+		return diags, err
+	}
+	door, err := p.pdf(p.Renderer.T("pdf_door", o.Name), func(d *poster.Doc) error { return d.AddPoster(board.poster) })
+	if err != nil {
+		return p.pdfProblem(board.page, err, msg.KindPoster), nil
+	}
+	pk.files[DoorFile], pk.doors = door, 1
+	return diags, nil
 }
 
 // printProcedures adds the posters and the board sheet of an office's

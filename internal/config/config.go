@@ -97,7 +97,9 @@ import (
 	"crypto/sha256"
 	"errors"
 	"io/fs"
+	"net"
 	"net/url"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -318,6 +320,30 @@ func (c *Config) CheckOfficial() diag.List {
 	host := strings.ToLower(c.Base.Hostname())
 	if host != GovDomain && !strings.HasSuffix(host, "."+GovDomain) {
 		diags.Warn(c.BasePos(), msg.BaseNotGov, c.BaseURL).WithHint(msg.HintBaseGov)
+	}
+	return diags
+}
+
+// placeholderTLDs are the top-level domains reserved for examples and
+// tests (RFC 2606, RFC 6761): no citizen can reach a site under them.
+var placeholderTLDs = []string{"example", "test", "invalid", "localhost", "local"}
+
+// CheckPrintable refuses a base URL that must not be printed on a
+// poster: a placeholder (.example, .test, .invalid, localhost), an IP
+// address, or http://. A build may use one to try the site out; a poster
+// carries its address on a wall for years. It is called once the base
+// URL is final (after -base-url).
+func (c *Config) CheckPrintable() diag.List {
+	var diags diag.List
+	host := strings.ToLower(strings.TrimSuffix(c.Base.Hostname(), "."))
+	tld := host[strings.LastIndexByte(host, '.')+1:]
+	switch {
+	case slices.Contains(placeholderTLDs, tld):
+		diags.Add(c.BasePos(), msg.PrintPlaceholderBase, c.BaseURL, "."+tld).WithHint(msg.HintPrintBase)
+	case net.ParseIP(host) != nil:
+		diags.Add(c.BasePos(), msg.PrintPlaceholderBase, c.BaseURL, host).WithHint(msg.HintPrintBase)
+	case c.Base.Scheme != "https":
+		diags.Add(c.BasePos(), msg.PrintInsecureBase, c.BaseURL).WithHint(msg.HintPrintBase)
 	}
 	return diags
 }

@@ -18,6 +18,7 @@ type Poster struct {
 	BadgeNote   string // its caveat, in small type
 	Code        *qr.Code
 	Address     string // the page address printed under the code
+	WidthCheck  string // "mã rộng 11 cm": under the address, so staff see a print shrunk to fit the page
 	Facts       []Fact // two or three key facts: time, fee
 	Instruction string // "Quét mã bằng camera điện thoại hoặc Zalo"
 	FooterLeft  string // the print date
@@ -59,6 +60,7 @@ type posterLayout struct {
 	title, subtitle         block
 	badge, note             block
 	address                 []addressLine
+	widthCheck              block
 	facts                   factTable
 	instruction, footer     block
 	footerLeft, footerRight string
@@ -93,6 +95,7 @@ func (f *fonts) layout(p *Poster, paper Paper) (*posterLayout, error) {
 		}
 		l.note = set(p.BadgeNote, noteStyle, "note", 3)
 	}
+	l.widthCheck = set(p.WidthCheck, noteStyle, "width check", 1)
 	l.instruction = set(p.Instruction, instructionStyle, "instruction", 2)
 	l.footer = set(strings.TrimSpace(p.FooterLeft+" "+p.FooterRight), footerStyle, "footer", 1)
 	l.footerLeft, l.footerRight = p.FooterLeft, p.FooterRight
@@ -114,7 +117,7 @@ func (f *fonts) placeTitle(l *posterLayout, title string, paper Paper) error {
 	k := l.k
 	top := margin*k + l.authority.height() + l.office.height() + gap*k
 	rest := gap*k + l.badgeHeight() + l.quiet*2 + l.qrWidth +
-		l.addressHeight() + gap*k + l.facts.height + gap*k + l.instruction.height() + gap*k +
+		l.addressHeight() + l.widthCheck.height() + gap*k + l.facts.height + gap*k + l.instruction.height() + gap*k +
 		l.footer.lineHeight() + margin*k
 	l.titleTop, l.titleZone = top, paper.H-top-rest
 	b, ok := f.fit(title, titleStyle.scaled(k), l.width, l.titleZone-l.subtitleHeight(), 0)
@@ -200,6 +203,7 @@ func (d *Doc) drawPoster(p *Poster, l *posterLayout) error {
 	if y, err = d.drawAddress(l, y); err != nil {
 		return err
 	}
+	draw(l.widthCheck, muted)
 	y += gap * k
 	if y, err = d.drawFacts(l.facts, x, y, w); err != nil {
 		return err
@@ -278,7 +282,7 @@ func (e *MissingGlyph) Error() string {
 }
 
 func (p *Poster) checkGlyphs() error {
-	texts := []string{p.Authority, p.Office, p.Title, p.Subtitle, p.Badge, p.BadgeNote, p.Address, p.Instruction, p.FooterLeft, p.FooterRight}
+	texts := []string{p.Authority, p.Office, p.Title, p.Subtitle, p.Badge, p.BadgeNote, p.Address, p.WidthCheck, p.Instruction, p.FooterLeft, p.FooterRight}
 	for _, f := range p.Facts {
 		texts = append(texts, f.Label, f.Value)
 	}

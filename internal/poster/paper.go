@@ -2,6 +2,8 @@ package poster
 
 import (
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 
 	"qrboard/internal/qr"
@@ -92,4 +94,11 @@ func (p Paper) PosterDensity(code *qr.Code) Density {
 func (p Paper) SheetDensity(code *qr.Code) Density {
 	g := p.grid()
 	return Density{Module: g.qrWidth(code) / float64(code.Size()), Min: MinModule(SheetDistance)}
+}
+
+// Centimetres writes a length in mm as centimetres the Vietnamese way,
+// to one decimal at most: 110 → "11", 155.6 → "15,6".
+func Centimetres(mm float64) string {
+	s := strconv.FormatFloat(math.Round(mm)/10, 'f', -1, 64)
+	return strings.Replace(s, ".", ",", 1)
 }

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"compress/zlib"
 	"errors"
+	"fmt"
 	"image"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -393,6 +395,50 @@ func TestDigitsSameWidth(t *testing.T) {
 		}
 		if !ok {
 			t.Errorf("face %d has no digits", i)
+		}
+	}
+}
+
+// TestPrintAt100 checks that documents ask viewers to print at 100 %,
+// and that every object the cross-reference table points to, and the
+// table itself, are still where it says once the entry is inserted.
+func TestPrintAt100(t *testing.T) {
+	d, err := New(A4, Info{Title: "t"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.AddPoster(testPoster(t, "Đăng ký kết hôn")); err != nil {
+		t.Fatal(err)
+	}
+	b, err := d.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte("/ViewerPreferences << /PrintScaling /None >>")) {
+		t.Error("no /PrintScaling /None in the catalog")
+	}
+	start := bytes.LastIndex(b, []byte("startxref\n"))
+	var xref int
+	fmt.Sscanf(string(b[start+len("startxref\n"):]), "%d", &xref)
+	if !bytes.HasPrefix(b[xref:], []byte("xref\n")) {
+		t.Fatalf("startxref %d does not point at the table", xref)
+	}
+	rows := strings.Split(string(b[xref:]), "\n")[3:] // "xref", "0 N", the free entry
+	for i, r := range rows {
+		if !strings.HasSuffix(r, " n ") {
+			break
+		}
+		var off int
+		fmt.Sscanf(r, "%d", &off)
+		if want := fmt.Sprintf("%d 0 obj", i+1); !bytes.HasPrefix(b[off:], []byte(want)) {
+			t.Errorf("object %d: offset %d points at %q", i+1, off, b[off:min(off+12, len(b))])
+		}
+	}
+	if _, err := exec.LookPath("pdfinfo"); err == nil {
+		path := filepath.Join(t.TempDir(), "p.pdf")
+		os.WriteFile(path, b, 0o644)
+		if out, err := exec.Command("pdfinfo", path).CombinedOutput(); err != nil || bytes.Contains(out, []byte("rror")) {
+			t.Errorf("pdfinfo: %v\n%s", err, out)
 		}
 	}
 }

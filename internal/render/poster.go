@@ -11,16 +11,17 @@ import (
 	"qrboard/internal/site"
 )
 
-// PosterContent returns what the poster of page p says, in the site's
+// PosterContent returns what the poster of page p on paper says, in the site's
 // language: the same words for the PDF and for poster.html. Contact
 // details still marked TODO were cleared when qrboard.yaml was read, so
 // they are left out here, never printed.
-func (r *Renderer) PosterContent(p *site.Page, code *qr.Code) *poster.Poster {
+func (r *Renderer) PosterContent(p *site.Page, code *qr.Code, paper poster.Paper) *poster.Poster {
 	s, t := r.site, r.strings.T
 	pc := &poster.Poster{
 		Authority:   s.Config.Authority,
 		Code:        code,
 		Address:     s.URL(p.Path),
+		WidthCheck:  t("poster_width", poster.Centimetres(paper.QRWidth())),
 		Instruction: t("poster_instruction"),
 		FooterLeft:  t("poster_printed", s.Now.Vietnamese()),
 	}
