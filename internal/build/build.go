@@ -117,6 +117,7 @@ func Load(opts Options) (*Project, diag.List) {
 	s, d := site.Plan(cfg, procs, value.NewDate(opts.Now), lk.Paths())
 	diags = append(diags, d...)
 	diags = append(diags, lk.Check(s)...)
+	lk.Assign(posterPaths(s))
 	tfs, d := Templates(opts)
 	diags = append(diags, d...)
 	if diags.HasErrors() {

@@ -24,13 +24,14 @@ import (
 // where the words were written.
 func (p *Project) preparePage(pg *site.Page, code *pageQR) (*pageInput, diag.List, error) {
 	if code == nil {
-		code = &pageQR{p: p, url: p.Site.URL(pg.Path)}
+		code = &pageQR{p: p, url: p.codeURL(pg)}
 	}
 	c, err := code.get()
 	if err != nil {
 		return nil, nil, err
 	}
 	in := &pageInput{page: pg, qr: code, poster: p.Renderer.PosterContent(pg, c, p.Paper)}
+	in.poster.Address = p.shownAddress(pg)
 	diags := p.checkDensity(pg, c, p.Paper)
 	in.measure, err = poster.Layout(in.poster, p.Paper)
 	if err != nil {

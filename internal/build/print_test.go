@@ -80,7 +80,7 @@ func TestPrint(t *testing.T) {
 			t.Parallel()
 			dir := filepath.Join(out, o.ID)
 			if o.ID == "phuc-loc" {
-				checkPDF(t, filepath.Join(dir, DoorFile), o.Name, []string{s.URL(o.ID + "/")})
+				checkPDF(t, filepath.Join(dir, DoorFile), o.Name, []string{p.codeURL(s.Page(o.ID + "/"))})
 			} else if _, err := os.Stat(filepath.Join(dir, DoorFile)); err == nil {
 				t.Errorf("%s, with its hours still TODO, has a door poster", o.ID)
 			}
@@ -94,11 +94,11 @@ func TestPrint(t *testing.T) {
 			}
 			var urls []string
 			for _, pr := range o.Procedures {
-				urls = append(urls, s.URL(o.ID+"/"+pr.ID+"/"))
+				urls = append(urls, p.codeURL(s.Page(o.ID+"/"+pr.ID+"/")))
 			}
 			texts := checkPDF(t, filepath.Join(dir, PostersFile), o.Name, urls)
 			for i, pr := range o.Procedures {
-				checkPosterText(t, texts[i], pr, urls[i])
+				checkPosterText(t, texts[i], pr, p.shownAddress(s.Page(o.ID+"/"+pr.ID+"/")))
 			}
 			checkSheet(t, filepath.Join(dir, SheetFile), o, urls)
 			if o.ID == "phuc-loc" {

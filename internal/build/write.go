@@ -38,7 +38,7 @@ const (
 func (p *Project) write(ctx context.Context, out *output.Dir, res *Result, progress func(done, total int)) (diag.List, error) {
 	var mu sync.Mutex
 	var problems problems
-	total, done := len(p.Site.Pages)+len(p.Site.Redirects)+1, 0
+	total, done := len(p.Site.Pages)+len(p.Site.Redirects)+len(p.Lock.Shorts())+1, 0
 	counted := func(job func() error) func() error {
 		return func() error {
 			err := job()
@@ -66,6 +66,11 @@ func (p *Project) write(ctx context.Context, out *output.Dir, res *Result, progr
 		}
 		for _, rd := range p.Site.Redirects {
 			if !yield(counted(func() error { return p.writeRedirect(out, rd) })) {
+				return
+			}
+		}
+		for _, sh := range p.Lock.Shorts() {
+			if !yield(counted(func() error { return p.writeShort(out, strconv.Itoa(sh.N)+"/", sh.Path[1:]) })) {
 				return
 			}
 		}
@@ -222,12 +227,12 @@ var pageFiles = []pageFile{
 // covers everything the checks look at, and a build with problems
 // records nothing.
 func (p *Project) writePage(out *output.Dir, pg *site.Page) (int, diag.List, error) {
-	code := &pageQR{p: p, url: p.Site.URL(pg.Path)}
+	code := &pageQR{p: p, url: p.codeURL(pg)}
 	version, err := p.writeQRFiles(out, pg, code)
 	if err != nil {
 		return 0, nil, err
 	}
-	key := p.inputs.key(pg)
+	key := p.inputs.key(pg) + p.shortPath(pg) // the poster prints the short address
 	rels := pageRels(pg, false)
 	if note, ok := out.Keep(pg.Path, key, rels); ok {
 		w, _ := strconv.Atoi(note) // written by Record below, by this same program (the key says so)
@@ -251,7 +256,7 @@ func (p *Project) writePage(out *output.Dir, pg *site.Page) (int, diag.List, err
 // writeQRFiles writes, or keeps, the files of pg made from its code
 // alone, returning the code's version.
 func (p *Project) writeQRFiles(out *output.Dir, pg *site.Page, code *pageQR) (int, error) {
-	group, key, rels := pg.Path+"#qr", p.inputs.qrKey(), pageRels(pg, true)
+	group, key, rels := pg.Path+"#qr", p.inputs.qrKey()+p.shortPath(pg), pageRels(pg, true)
 	if note, ok := out.Keep(group, key, rels); ok {
 		return strconv.Atoi(note) // written by Record below
 	}

@@ -7,14 +7,29 @@
 // instead of silently breaking posters on office walls. The recorded paths
 // are also what package site plans notices for: the old addresses of
 // offices that closed stay published, each saying where to go now.
+//
+// # Short addresses
+//
+// The pages that get a poster also get a short address, a number: /12/
+// for /van-ha/dang-ky-ket-hon/. Posters encode it, upper-cased, in QR's
+// alphanumeric mode ("HTTPS://PHUCTHO.HANOI.GOV.VN/12/"), which makes
+// the code small enough to print with large modules (see package
+// poster). A path of digits reads the same when a scanner app lower-cases
+// it, and never collides with an office or a procedure, whose ids start
+// with a letter. Numbers are given once, in the order of the paths, and
+// kept forever: the file records each as a line "/12/ /van-ha/dang-ky-ket-hon/"
+// and the next number to give as "next 13", so a number is never given
+// again even if its line were deleted.
 package lock
 
 import (
 	"bufio"
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"slices"
+	"strconv"
 	"strings"
 
 	"qrboard/internal/diag"
@@ -31,17 +46,23 @@ const header = `# qrboard.lock: every address this site has published, from the 
 # keep it working with an alias or a redirect (see README).
 `
 
+const shortHeader = `# Short addresses: the number in a poster's code, and the page it opens.
+`
+
 // Lock is the set of paths published so far.
 type Lock struct {
 	paths []string       // sorted, as in the file ("/", "/van-ha/", …)
 	line  map[string]int // path → line in the file
+	short map[string]int // path → its short number
+	next  int            // the next short number to give, from 1
+	added bool           // Assign gave a number
 }
 
 // Read reads the lock file from fsys. A missing file is an empty lock: the
 // first build creates it.
 func Read(fsys fs.FS) (*Lock, diag.List) {
 	var diags diag.List
-	l := &Lock{line: map[string]int{}}
+	l := &Lock{line: map[string]int{}, short: map[string]int{}, next: 1}
 	data, err := fs.ReadFile(fsys, File)
 	if errors.Is(err, fs.ErrNotExist) {
 		return l, nil
@@ -55,6 +76,12 @@ func Read(fsys fs.FS) (*Lock, diag.List) {
 		if line == "" || line[0] == '#' {
 			continue
 		}
+		if ok, isShort := l.readShort(line); isShort {
+			if !ok {
+				diags.Add(diag.Pos{File: File, Line: n, Col: 1}, msg.LockBadLine, line)
+			}
+			continue
+		}
 		if !strings.HasPrefix(line, "/") || !strings.HasSuffix(line, "/") || strings.Contains(line, "..") {
 			diags.Add(diag.Pos{File: File, Line: n, Col: 1}, msg.LockBadLine, line)
 			continue
@@ -66,6 +93,65 @@ func Read(fsys fs.FS) (*Lock, diag.List) {
 	}
 	slices.Sort(l.paths)
 	return l, diags
+}
+
+// readShort reads a line of the short addresses, "/12/ /van-ha/x/" or
+// "next 13", reporting whether it is one, and whether it is well formed.
+func (l *Lock) readShort(line string) (ok, isShort bool) {
+	if rest, found := strings.CutPrefix(line, "next "); found {
+		n, err := strconv.Atoi(strings.TrimSpace(rest))
+		if err != nil || n < 1 {
+			return false, true
+		}
+		l.next = max(l.next, n)
+		return true, true
+	}
+	num, path, found := strings.Cut(line, " ")
+	if !found {
+		return false, false
+	}
+	n, err := strconv.Atoi(strings.Trim(num, "/"))
+	path = strings.TrimSpace(path)
+	if err != nil || n < 1 || num != "/"+strconv.Itoa(n)+"/" || !strings.HasPrefix(path, "/") || !strings.HasSuffix(path, "/") {
+		return false, true
+	}
+	if _, dup := l.short[path]; !dup {
+		l.short[path] = n
+	}
+	l.next = max(l.next, n+1)
+	return true, true
+}
+
+// Short returns the short number of path ("/van-ha/x/"), 0 if it has
+// none.
+func (l *Lock) Short(path string) int { return l.short[path] }
+
+// Assign gives each of paths that has no short number the next one, in
+// the order of the paths.
+func (l *Lock) Assign(paths []string) {
+	for _, p := range slices.Sorted(slices.Values(paths)) {
+		if _, ok := l.short[p]; !ok {
+			l.short[p] = l.next
+			l.next++
+			l.added = true
+		}
+	}
+}
+
+// Short is a short address: its number and the path it stands for.
+type Short struct {
+	N    int
+	Path string // "/van-ha/dang-ky-ket-hon/"
+}
+
+// Shorts returns the short addresses, by number.
+func (l *Lock) Shorts() []Short {
+	var out []Short
+	for p, n := range l.short {
+		out = append(out, Short{n, p})
+	}
+	slices.SortFunc(out, func(a, b Short) int { return a.N - b.N })
+	return out
 }
 
 // Paths returns the recorded paths, sorted ("/", "/van-ha/", …).
@@ -139,5 +225,12 @@ func (l *Lock) Update(s *site.Site) ([]byte, bool) {
 		b.WriteString(p)
 		b.WriteByte('\n')
 	}
-	return b.Bytes(), changed
+	if len(l.short) > 0 {
+		b.WriteString("\n" + shortHeader)
+		for _, sh := range l.Shorts() {
+			fmt.Fprintf(&b, "/%d/ %s\n", sh.N, sh.Path)
+		}
+		fmt.Fprintf(&b, "next %d\n", l.next)
+	}
+	return b.Bytes(), changed || l.added
 }

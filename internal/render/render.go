@@ -191,6 +191,7 @@ type Data struct {
 	CSP   string       // the Content-Security-Policy allowing exactly CSS and JS
 	URL   string       // this page's absolute address
 	Root  string       // relative path from this page to the site root
+	Dir   string       // relative path from this page to its own folder: "" but on a short address's copy
 	Image *Image       // the sharing picture; nil on redirects and 404.html
 
 	// On redirect pages: where to go.
@@ -284,8 +285,21 @@ func (r *Renderer) data(p *site.Page, url, root string) *Data {
 func (r *Renderer) T(key string, args ...any) string { return r.strings.T(key, args...) }
 
 // Page renders p.
-func (r *Renderer) Page(p *site.Page) ([]byte, error) {
-	d := r.data(p, r.site.URL(p.Path), p.Root())
+func (r *Renderer) Page(p *site.Page) ([]byte, error) { return r.page(p, p.Root(), "") }
+
+// PageAt renders p to be served at another path too, its short address
+// (see package lock): the same page, its links made from there, its
+// canonical address still its own.
+func (r *Renderer) PageAt(p *site.Page, at string) ([]byte, error) {
+	root := (&site.Page{Path: at}).Root()
+	return r.page(p, root, root+p.Path)
+}
+
+// page renders p with root the path to the site root and dir the path
+// to p's own folder.
+func (r *Renderer) page(p *site.Page, root, dir string) ([]byte, error) {
+	d := r.data(p, r.site.URL(p.Path), root)
+	d.Dir = dir
 	d.JS, d.CSP = r.js, r.csp
 	d.Image = &Image{URL: r.site.URL(p.Path + ImageFile), Secure: r.site.Config.Base.Scheme == "https",
 		Width: imageWidth, Height: imageHeight}
