@@ -41,16 +41,32 @@ func ParsePaper(s string) (Paper, bool) {
 // with the sheet, so an A3 poster is an A4 poster enlarged by √2.
 func (p Paper) scale() float64 { return p.W / A4.W }
 
-// QRWidth is the width of a poster's code on p, quiet zone not included.
-// On A4 it is 11 cm: more than the 10 cm that the usual 10:1 rule of
-// thumb asks for a scan from a metre. A3 enlarges it with the rest of
-// the poster; A5, a counter card, keeps 8 cm so the text still fits.
-func (p Paper) QRWidth() float64 {
+// codeBox is the side, in mm, of the white square a poster's code is
+// printed in, quiet zone included: as large as the page allows once the
+// words the poster must carry have their room. The code's modules are
+// as large as fit in it (see Module): the fewer modules a code has, the
+// larger they are printed, and the farther it is read from.
+func (p Paper) codeBox() float64 {
 	if p == A5 {
-		return 80
+		return 100
 	}
-	return 110 * p.scale()
+	return codeBoxA4 * p.scale()
 }
+
+// codeBoxA4 is codeBox on A4; measured trade-offs in doc.go.
+var codeBoxA4 = 176.0
+
+// Module is the side of one module of code on a poster on p, in mm: the
+// largest tenth of a millimetre at which the code and its quiet zone fit
+// in the code's square.
+func (p Paper) Module(code *qr.Code) float64 {
+	m := p.codeBox() / float64(code.Size()+2*qr.QuietZone)
+	return math.Floor(m*10+1e-9) / 10
+}
+
+// QRWidth is the width of code on a poster on p, quiet zone not
+// included.
+func (p Paper) QRWidth(code *qr.Code) float64 { return p.Module(code) * float64(code.Size()) }
 
 // Distance is how far, in mm, a citizen stands from a poster on p when
 // scanning it: a metre from a wall poster, closer to a counter card.
@@ -87,7 +103,7 @@ func (d Density) String() string {
 
 // PosterDensity is how code prints on a poster on p.
 func (p Paper) PosterDensity(code *qr.Code) Density {
-	return Density{Module: p.QRWidth() / float64(code.Size()), Min: MinModule(p.Distance())}
+	return Density{Module: p.Module(code), Min: MinModule(p.Distance())}
 }
 
 // SheetDensity is how code prints in a cell of a board sheet on p.

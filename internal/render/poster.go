@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"qrboard/internal/poster"
+	"qrboard/internal/procedure"
 	"qrboard/internal/qr"
 	"qrboard/internal/site"
 )
@@ -21,8 +22,10 @@ func (r *Renderer) PosterContent(p *site.Page, code *qr.Code, paper poster.Paper
 		Authority:   s.Config.Authority,
 		Code:        code,
 		Address:     s.URL(p.Path),
-		WidthCheck:  t("poster_width", poster.Centimetres(paper.QRWidth())),
+		Check:       t("poster_check", s.Config.Base.Host),
+		WidthCheck:  t("poster_width", poster.Centimetres(paper.QRWidth(code))),
 		Instruction: t("poster_instruction"),
+		Stamp:       t("poster_stamp"),
 		FooterLeft:  t("poster_printed", s.Now.Vietnamese()),
 	}
 	switch p.Kind {
@@ -81,15 +84,38 @@ func (r *Renderer) procedurePoster(pc *poster.Poster, p *site.Page) {
 	case proc.Repealed(r.site.Now):
 		pc.Subtitle = t("repealed", proc.RepealedOn.Vietnamese())
 	case proc.NoWait:
-		pc.Badge = t("no_wait")
-		pc.BadgeNote = strings.TrimSpace(proc.NoWaitNote)
-		if pc.BadgeNote == "" {
-			pc.BadgeNote = t("no_wait_note")
+		// The badge and the rule in large type; the caveat with its legal
+		// citations (no_wait_note) stays on the web page.
+		pc.Badge, pc.Rule = t("no_wait"), t("poster_rule")
+	}
+	pc.Instruction = t("poster_gives")
+	c := proc.MainChannel()
+	if papers := mainPapers(proc); papers != "" {
+		pc.Facts = append(pc.Facts, poster.Fact{Label: t("poster_papers"), Value: papers})
+	}
+	pc.Facts = append(pc.Facts, poster.Fact{Label: t("how_long"), Value: c.Time}, poster.Fact{Label: t("how_much"), Value: r.strings.Fee(*c)})
+	if p.Office != nil && p.Office.Hours != "" {
+		pc.Facts = append(pc.Facts, poster.Fact{Label: t("hours"), Value: p.Office.Hours})
+	}
+	pc.FooterRight = t("poster_code", proc.Code) + " · " + t("poster_updated", proc.Updated.Vietnamese())
+}
+
+// mainPapers returns the papers every application needs, up to three,
+// each by the part of its name before a colon ("Giấy tờ tùy thân của hai
+// bên: Hộ chiếu, …" → "Giấy tờ tùy thân của hai bên"), joined by "; ".
+func mainPapers(proc *procedure.Procedure) string {
+	var names []string
+	for _, d := range proc.Documents {
+		if d.Optional {
+			continue
+		}
+		name, _, _ := strings.Cut(d.Name, ":")
+		names = append(names, strings.TrimSpace(name))
+		if len(names) == 3 {
+			break
 		}
 	}
-	c := proc.MainChannel()
-	pc.Facts = []poster.Fact{{Label: t("how_long"), Value: c.Time}, {Label: t("how_much"), Value: r.strings.Fee(*c)}}
-	pc.FooterRight = t("poster_code", proc.Code) + " · " + t("poster_updated", proc.Updated.Vietnamese())
+	return strings.Join(names, "; ")
 }
 
 // PosterData is what poster.html sees: the page's Data, the poster's
@@ -109,7 +135,7 @@ type PosterData struct {
 
 // Style returns the data of the poster's stylesheet.
 func (d *PosterData) Style() PosterStyle {
-	return PosterStyle{Paper: d.Paper, Measure: d.Measure, QRWidth: d.QRWidth, Quiet: d.Quiet}
+	return PosterStyle{Paper: d.Paper, Measure: d.Measure, QRWidth: d.QRWidth, Quiet: d.Quiet, Sizes: poster.A4Sizes()}
 }
 
 // AddressHost returns the domain of the poster's address as printed,
@@ -141,9 +167,9 @@ func (r *Renderer) Poster(p *site.Page, pc *poster.Poster, paper poster.Paper, m
 		Paper:   paper,
 		Measure: m,
 		QR:      template.HTML(pc.Code.SVG()),
-		QRWidth: paper.QRWidth(),
+		QRWidth: paper.QRWidth(pc.Code),
 	}
-	d.Quiet = qr.QuietZone * d.QRWidth / float64(pc.Code.Size())
+	d.Quiet = qr.QuietZone * paper.Module(pc.Code)
 	b := getBuffer()
 	defer putBuffer(b)
 	if err := r.poster.ExecuteTemplate(b, "poster", d); err != nil {
