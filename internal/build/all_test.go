@@ -8,6 +8,7 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -65,7 +66,7 @@ func mustBuild(t *testing.T, opts Options) *Result {
 // parses, every link inside the site resolves, every QR code decodes to
 // its page's address, and the counts match the input.
 func TestAll(t *testing.T) {
-	_, out, res := buildSample(t)
+	src, out, res := buildSample(t)
 	s := res.Site
 	if st, err := os.Stat(out); err != nil || st.Mode().Perm() != 0o755 {
 		t.Errorf("the output folder: %v, %v; want mode 0755, readable by a web server", st.Mode(), err)
@@ -88,18 +89,18 @@ func TestAll(t *testing.T) {
 	if res.MaxQRVersion > MaxVersion {
 		t.Errorf("QR version %d, want ≤ %d", res.MaxQRVersion, MaxVersion)
 	}
-	base := s.Config.Base.String()
+	lk := readLock(t, src)
 	for _, p := range s.Pages {
 		dir := filepath.Join(out, filepath.FromSlash(p.Path))
 		checkPage(t, out, p.Path+IndexFile)
-		want := base + p.Path
+		want := codeURL(s, lk, p) // the short address of a page with a poster
 		if got, err := qrscan.PNG(readFile(t, filepath.Join(dir, QRPNGFile))); err != nil || got != want {
 			t.Errorf("/%s%s decodes to %q (%v), want %q", p.Path, QRPNGFile, got, err, want)
 		}
 		if got, err := qrscan.SVG(readFile(t, filepath.Join(dir, QRSVGFile)), 4); err != nil || got != want {
 			t.Errorf("/%s%s decodes to %q (%v), want %q", p.Path, QRSVGFile, got, err, want)
 		}
-		checkPoster(t, out, s, p, want)
+		checkPoster(t, out, s, p, want, shownAddress(s, lk, p))
 	}
 	for _, name := range []string{"404.html", "sitemap.xml", "robots.txt"} {
 		if _, err := os.Stat(filepath.Join(out, name)); err != nil {
@@ -110,6 +111,10 @@ func TestAll(t *testing.T) {
 	for _, r := range s.Redirects {
 		checkPage(t, out, r.From+IndexFile)
 	}
+	for _, sh := range lk.Shorts() {
+		checkPage(t, out, strconv.Itoa(sh.N)+"/"+IndexFile)
+	}
+	base := s.Config.Base.String()
 	sitemap := string(readFile(t, filepath.Join(out, "sitemap.xml")))
 	for _, p := range s.Pages {
 		if !strings.Contains(sitemap, "<loc>"+base+p.Path+"</loc>") {
@@ -122,7 +127,7 @@ func TestAll(t *testing.T) {
 // procedure's short name (or the office's name), its inline code decodes
 // to the page's address, which is also printed, and no placeholder
 // reaches it.
-func checkPoster(t *testing.T, out string, s *site.Site, p *site.Page, url string) {
+func checkPoster(t *testing.T, out string, s *site.Site, p *site.Page, url, shown string) {
 	t.Helper()
 	rel := p.Path + PosterFile
 	data := readFile(t, filepath.Join(out, filepath.FromSlash(rel)))
@@ -157,7 +162,7 @@ func checkPoster(t *testing.T, out string, s *site.Site, p *site.Page, url strin
 	if got, err := qrscan.SVG(svg, 4); err != nil || got != url {
 		t.Errorf("%s: code decodes to %q (%v), want %q", rel, got, err, url)
 	}
-	if shown := strings.TrimPrefix(url, "https://"); !bytes.Contains(data, []byte(strings.SplitN(shown, "/", 2)[1])) {
+	if shown := strings.TrimPrefix(shown, "https://"); !bytes.Contains(data, []byte(strings.SplitN(shown, "/", 2)[1])) {
 		t.Errorf("%s does not print its address %s", rel, shown)
 	}
 	if bytes.Contains(data, []byte("TODO")) {

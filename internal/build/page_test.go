@@ -44,7 +44,7 @@ func metas(doc *html.Node) map[string]string {
 // the page and of its picture, which exists, is 1200×630 and carries the
 // page's QR code.
 func TestOpenGraph(t *testing.T) {
-	_, out, res := buildSample(t)
+	src, out, res := buildSample(t)
 	s := res.Site
 	for _, p := range s.Pages {
 		rel := p.Path + IndexFile
@@ -85,13 +85,14 @@ func TestOpenGraph(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		code, _ := qr.Encode(s.URL(path), qr.M)
+		want := codeURL(s, readLock(t, src), s.Page(path))
+		code, _ := qr.Encode(want, qr.M)
 		r, _ := ogimage.QRBounds(code)
 		got, err := qrscan.Image(img.(interface {
 			SubImage(image.Rectangle) image.Image
 		}).SubImage(r))
-		if got != s.URL(path) {
-			t.Errorf("/%s%s: code reads %q (%v), want %q", path, OGImageFile, got, err, s.URL(path))
+		if got != want {
+			t.Errorf("/%s%s: code reads %q (%v), want %q", path, OGImageFile, got, err, want)
 		}
 	}
 }

@@ -179,11 +179,17 @@ func checkFonts(t *testing.T, path string) {
 func checkPosterText(t *testing.T, text string, pr *procedure.Procedure, url string) {
 	t.Helper()
 	oneLine := strings.Join(strings.Fields(text), " ")
-	for _, want := range []string{pr.ShortName, strings.TrimPrefix(url, "https://"), "Quét mã bằng camera điện thoại hoặc Zalo",
-		"In ngày 27/11/2026", "Mã thủ tục " + pr.Code, "Nộp trước 15:00 – nhận kết quả trong ngày"} {
+	for _, want := range []string{pr.ShortName, strings.TrimPrefix(url, "https://"), "Quét để xem giấy tờ cần mang, lệ phí, mẫu tờ khai",
+		"In ngày 27/11/2026", "Mã thủ tục " + pr.Code, "Nộp trước 15:00 – nhận kết quả trong ngày",
+		"Nộp sau 15:00: nhận kết quả ngày làm việc tiếp theo", "Trang chính thức chỉ có địa chỉ phuctho.hanoi.gov.vn", "Mã rộng 13,3 cm"} {
 		if !strings.Contains(oneLine, want) {
 			t.Errorf("%s: the poster's text lacks %q:\n%s", url, want, text)
 		}
+	}
+	// The badge and the rule must agree: a poster never promises "no
+	// appointment slip" while saying there is one.
+	if lower := strings.ToLower(oneLine); strings.Contains(lower, "không giấy hẹn") && strings.Contains(lower, "phiếu hẹn") {
+		t.Errorf("%s: the poster says %q and mentions an appointment:\n%s", url, "không giấy hẹn", text)
 	}
 	if !norm.NFC.IsNormalString(text) {
 		t.Errorf("%s: the poster's text is not NFC", url)
@@ -312,19 +318,26 @@ func checkTitleBox(t *testing.T, path string, paper poster.Paper, title, next st
 		t.Fatalf("the title does not read back whole from the PDF")
 	}
 	const pt = 72 / 25.4
-	margin := 14 * paper.W / poster.A4.W * pt
+	sz, k := poster.A4Sizes(), paper.W/poster.A4.W
+	left := sz.Margin * k * pt
+	right := paper.W*pt - (sz.Margin+sz.Stamp+sz.Gap)*k*pt // the stamp box is beside the title
 	words := doc.Words[start : start+len(want)]
 	bottom := 0.0
 	for _, w := range words {
-		if w.XMin < margin-0.5 || w.XMax > paper.W*pt-margin+0.5 {
-			t.Errorf("%q at x %.1f–%.1f pt: outside the margins %.1f–%.1f", w.Text, w.XMin, w.XMax, margin, paper.W*pt-margin)
+		if w.XMin < left-0.5 || w.XMax > right+0.5 {
+			t.Errorf("%q at x %.1f–%.1f pt: outside the margins %.1f–%.1f", w.Text, w.XMin, w.XMax, left, right)
 		}
 		bottom = max(bottom, w.YMax)
 	}
-	after := doc.Words[start+len(want)]
-	if after.Text != next || after.YMin < bottom {
-		t.Errorf("the title ends at %.1f pt, and %q starts at %.1f pt", bottom, after.Text, after.YMin)
+	for _, after := range doc.Words[start+len(want):] {
+		if after.Text == next {
+			if after.YMin < bottom {
+				t.Errorf("the title ends at %.1f pt, and %q starts at %.1f pt", bottom, after.Text, after.YMin)
+			}
+			return
+		}
 	}
+	t.Errorf("no %q after the title", next)
 }
 
 // TestPrintDeterministic prints twice: the same bytes in every file.

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"qrboard/internal/lock"
 	"qrboard/internal/output"
 	"qrboard/internal/site"
 )
@@ -30,37 +31,43 @@ func posterPaths(s *site.Site) []string {
 }
 
 // shortPath returns pg's short path ("12/"), or "" when it has none.
-func (p *Project) shortPath(pg *site.Page) string {
-	if n := p.Lock.Short("/" + pg.Path); n > 0 {
+func shortPath(lk *lock.Lock, pg *site.Page) string {
+	if n := lk.Short("/" + pg.Path); n > 0 {
 		return strconv.Itoa(n) + "/"
 	}
 	return ""
 }
 
+func (p *Project) shortPath(pg *site.Page) string { return shortPath(p.Lock, pg) }
+
 // codeURL is the address pg's code holds: its short address where it has
 // one — with the scheme and host upper-cased, which they may be, so that
 // a QR code holds it in alphanumeric mode when base_url has no path —
 // else its own.
-func (p *Project) codeURL(pg *site.Page) string {
-	short := p.shortPath(pg)
+func codeURL(s *site.Site, lk *lock.Lock, pg *site.Page) string {
+	short := shortPath(lk, pg)
 	if short == "" {
-		return p.Site.URL(pg.Path)
+		return s.URL(pg.Path)
 	}
-	base := p.Site.Config.Base
+	base := s.Config.Base
 	if base.Path == "/" {
 		return strings.ToUpper(base.Scheme+"://"+base.Host) + "/" + short
 	}
-	return p.Site.URL(short)
+	return s.URL(short)
 }
+
+func (p *Project) codeURL(pg *site.Page) string { return codeURL(p.Site, p.Lock, pg) }
 
 // shownAddress is the address printed under pg's code: the short one
 // where it has one, in lower case as browsers show it.
-func (p *Project) shownAddress(pg *site.Page) string {
-	if short := p.shortPath(pg); short != "" {
-		return p.Site.URL(short)
+func shownAddress(s *site.Site, lk *lock.Lock, pg *site.Page) string {
+	if short := shortPath(lk, pg); short != "" {
+		return s.URL(short)
 	}
-	return p.Site.URL(pg.Path)
+	return s.URL(pg.Path)
 }
+
+func (p *Project) shownAddress(pg *site.Page) string { return shownAddress(p.Site, p.Lock, pg) }
 
 // writeShort writes at short what path serves: a copy of its page, else
 // its notice or redirect.
