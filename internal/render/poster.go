@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"html/template"
 	"strings"
+	"unicode/utf8"
 
 	"qrboard/internal/poster"
 	"qrboard/internal/procedure"
@@ -101,16 +102,30 @@ func (r *Renderer) procedurePoster(pc *poster.Poster, p *site.Page) {
 }
 
 // mainPapers returns the papers every application needs, up to three,
-// each by the part of its name before a colon ("Giấy tờ tùy thân của hai
-// bên: Hộ chiếu, …" → "Giấy tờ tùy thân của hai bên"), joined by "; ".
+// each by the part of its name before a colon, a semicolon or a bracket
+// ("Giấy tờ tùy thân của hai bên: Hộ chiếu, …" → "Giấy tờ tùy thân của
+// hai bên"), joined by "; ". A name still longer than a poster line is
+// left to the page, and so are papers once the list would take more
+// than two lines.
 func mainPapers(proc *procedure.Procedure) string {
+	const maxName, maxAll = 60, 110 // characters
 	var names []string
+	n := 0
 	for _, d := range proc.Documents {
 		if d.Optional {
 			continue
 		}
-		name, _, _ := strings.Cut(d.Name, ":")
-		names = append(names, strings.TrimSpace(name))
+		name := d.Name
+		if i := strings.IndexAny(name, ":;("); i > 0 {
+			name = name[:i]
+		}
+		name = strings.TrimSpace(name)
+		l := utf8.RuneCountInString(name)
+		if l > maxName || n+l > maxAll {
+			continue
+		}
+		names = append(names, name)
+		n += l + 2
 		if len(names) == 3 {
 			break
 		}
