@@ -83,7 +83,7 @@ type posterLayout struct {
 // the authority, the office, the title and the badge, which are centred
 // in the width it leaves.
 func (f *fonts) layout(p *Poster, paper Paper) (*posterLayout, error) {
-	k := paper.scale()
+	k := paper.Scale()
 	l := &posterLayout{k: k, x: margin * k, width: paper.W - 2*margin*k, qrWidth: paper.QRWidth(p.Code)}
 	l.quiet = qr.QuietZone * paper.Module(p.Code)
 	l.top = l.width

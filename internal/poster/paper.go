@@ -37,9 +37,16 @@ func ParsePaper(s string) (Paper, bool) {
 	return Paper{}, false
 }
 
-// scale is the factor from the A4 design to p: type and spacing grow
-// with the sheet, so an A3 poster is an A4 poster enlarged by √2.
-func (p Paper) scale() float64 { return p.W / A4.W }
+// Scale is the factor from the A4 design to p for type and spacing. A5
+// shrinks with the sheet. A3 is not an A4 poster enlarged by √2: its
+// words grow by 1.2, which reads from 2 m, and the room that saves goes
+// to the code (codeBox), which is what must be read from farther.
+func (p Paper) Scale() float64 {
+	if p == A3 {
+		return 1.2
+	}
+	return p.W / A4.W
+}
 
 // codeBox is the side, in mm, of the white square a poster's code is
 // printed in, quiet zone included: as large as the page allows once the
@@ -47,14 +54,21 @@ func (p Paper) scale() float64 { return p.W / A4.W }
 // as large as fit in it (see Module): the fewer modules a code has, the
 // larger they are printed, and the farther it is read from.
 func (p Paper) codeBox() float64 {
-	if p == A5 {
+	switch p {
+	case A5:
 		return 100
+	case A3:
+		return codeBoxA3
 	}
-	return codeBoxA4 * p.scale()
+	return codeBoxA4
 }
 
-// codeBoxA4 is codeBox on A4; measured trade-offs in doc.go.
-var codeBoxA4 = 176.0
+// codeBox on A4 and A3: on A4, what the words leave of the height; on
+// A3, the width of the column. Measured trade-offs in doc.go.
+const (
+	codeBoxA4 = 176.0
+	codeBoxA3 = 268.0
+)
 
 // Module is the side of one module of code on a poster on p, in mm: the
 // largest tenth of a millimetre at which the code and its quiet zone fit

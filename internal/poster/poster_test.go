@@ -190,7 +190,7 @@ func TestTitleShrinks(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: the full name does not fit: %v", p.Name, err)
 		}
-		if full.TitleSize >= short.TitleSize || full.TitleSize < titleStyle.min*p.scale() {
+		if full.TitleSize >= short.TitleSize || full.TitleSize < titleStyle.min*p.Scale() {
 			t.Errorf("%s: title %.1f pt, short title %.1f pt", p.Name, full.TitleSize, short.TitleSize)
 		}
 	}

@@ -52,7 +52,7 @@ func (p Paper) grid() grid {
 	case A5:
 		g.cols, g.rows, g.k = 2, 2, 0.85
 	}
-	m := margin * p.scale()
+	m := margin * p.Scale()
 	g.headerH = 28 * g.k
 	g.x, g.y = m, m+g.headerH
 	g.footerY = p.H - m - footerStyle.max*g.k*footerStyle.lead*mmPerPt
