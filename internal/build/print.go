@@ -273,7 +273,7 @@ func (p *Project) printProcedures(pk *pack, o *site.Office, ins []*pageInput) di
 		PageLabel: t("sheet_page"),
 	}
 	for _, in := range ins {
-		c := poster.Cell{Title: in.page.Procedure.ShortName, Code: in.qr.code}
+		c := poster.Cell{Field: in.page.Procedure.Field, Title: in.page.Procedure.ShortName, Code: in.qr.code}
 		if in.poster.Badge != "" {
 			c.Note = in.poster.Badge
 		}

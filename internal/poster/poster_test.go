@@ -11,6 +11,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -442,6 +444,49 @@ func TestPrintAt100(t *testing.T) {
 		os.WriteFile(path, b, 0o644)
 		if out, err := exec.Command("pdfinfo", path).CombinedOutput(); err != nil || bytes.Contains(out, []byte("rror")) {
 			t.Errorf("pdfinfo: %v\n%s", err, out)
+		}
+	}
+}
+
+// TestSheetFields checks that a long board sheet is grouped by field,
+// each field from a new page headed with its name, and that a short one
+// keeps its order without headings.
+func TestSheetFields(t *testing.T) {
+	var cells []Cell
+	for i := range 14 {
+		cells = append(cells, Cell{Field: []string{"Hộ tịch", "Chứng thực"}[i%2], Title: strconv.Itoa(i)})
+	}
+	s := &Sheet{Cells: cells}
+	var got []string
+	for _, page := range s.pages(6) {
+		var titles []string
+		for _, c := range page {
+			titles = append(titles, c.Field+":"+c.Title)
+		}
+		got = append(got, strings.Join(titles, " "))
+	}
+	want := []string{
+		"Hộ tịch:0 Hộ tịch:2 Hộ tịch:4 Hộ tịch:6 Hộ tịch:8 Hộ tịch:10", "Hộ tịch:12",
+		"Chứng thực:1 Chứng thực:3 Chứng thực:5 Chứng thực:7 Chứng thực:9 Chứng thực:11", "Chứng thực:13",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("long sheet pages:\n%q\nwant\n%q", got, want)
+	}
+	short := &Sheet{Cells: cells[:7]}
+	if p := short.pages(6); len(p) != 2 || p[0][1].Title != "1" || p[0][0].Field != "" {
+		t.Errorf("a short sheet: %v", p)
+	}
+	long, _ := testSheet(t, 14)
+	for i := range long.Cells {
+		long.Cells[i].Field = cells[i].Field
+	}
+	pdf := makePDF(t, A4, func(d *Doc) error { return d.AddSheet(long) })
+	if _, err := exec.LookPath("pdftotext"); err == nil {
+		path := filepath.Join(t.TempDir(), "s.pdf")
+		os.WriteFile(path, pdf, 0o644)
+		out, _ := exec.Command("pdftotext", "-f", "3", "-l", "3", path, "-").Output()
+		if !strings.Contains(string(out), "– Chứng thực") {
+			t.Errorf("page 3 is not headed with its field:\n%s", out)
 		}
 	}
 }
