@@ -6,10 +6,8 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"strings"
 	"sync"
 
-	"qrboard/internal/config"
 	"qrboard/internal/diag"
 	"qrboard/internal/msg"
 	"qrboard/internal/poster"
@@ -35,7 +33,7 @@ func (p *Project) preparePage(pg *site.Page, code *pageQR) (*pageInput, diag.Lis
 	diags := p.checkDensity(pg, c, p.Paper)
 	in.measure, err = poster.Layout(in.poster, p.Paper)
 	if err != nil {
-		diags = append(diags, p.posterError(pg, err, p.Paper, msg.KindPoster))
+		diags = append(diags, p.posterError(pg, err, p.Paper, msg.KindPoster, in.poster.Origins))
 	}
 	return in, diags, nil
 }
@@ -66,19 +64,20 @@ func (p *Project) addressPos(pg *site.Page) diag.Pos {
 	return p.Site.Config.BasePos()
 }
 
-// posterError turns a layout error into a diagnostic at the file the
-// words come from.
-func (p *Project) posterError(pg *site.Page, err error, paper poster.Paper, kind msg.ID) diag.Diagnostic {
+// posterError turns a layout error into a diagnostic at the place the
+// words were written, which origins records; words without an origin
+// are interface strings.
+func (p *Project) posterError(pg *site.Page, err error, paper poster.Paper, kind msg.ID, origins poster.Origins) diag.Diagnostic {
 	d := diag.Diagnostic{Severity: diag.Error}
 	var long *poster.TooLong
 	var glyph *poster.MissingGlyph
 	switch {
 	case errors.As(err, &long):
-		d.Pos = p.textPos(pg, long.Text)
+		d.Pos = p.textPos(origins, long.Text)
 		d.Text = msg.New(msg.PosterTooLong, long.Text, kind, paper.Name)
 		d.Hint = msg.New(msg.HintPosterTooLong)
 	case errors.As(err, &glyph):
-		d.Pos = p.textPos(pg, glyph.Text)
+		d.Pos = p.textPos(origins, glyph.Text)
 		d.Text = msg.New(msg.PosterGlyph, glyph.Text, string(glyph.Rune), glyph.Rune)
 	default:
 		d.Pos = p.addressPos(pg)
@@ -87,39 +86,13 @@ func (p *Project) posterError(pg *site.Page, err error, paper poster.Paper, kind
 	return d
 }
 
-// textPos finds the file that text on pg's poster comes from: the
-// procedure file, the office in qrboard.yaml, qrboard.yaml, or else the
-// interface strings of the templates.
-func (p *Project) textPos(pg *site.Page, text string) diag.Pos {
-	if pr := pg.Procedure; pr != nil {
-		for _, s := range []string{pr.ShortName, pr.NoWaitNote, pr.Code} {
-			if s != "" && strings.Contains(text, s) {
-				return diag.Pos{File: pr.File}
-			}
-		}
-		for _, c := range pr.Channels {
-			if text == c.Time || text == c.Fee || (c.FeeSetBy != "" && strings.Contains(text, c.FeeSetBy)) {
-				return diag.Pos{File: pr.File}
-			}
-		}
+// textPos is where text was written: its origin, or else the interface
+// strings of the templates.
+func (p *Project) textPos(origins poster.Origins, text string) diag.Pos {
+	if o, ok := origins.Of(text); ok {
+		return o.Pos
 	}
-	if o := pg.Office; o != nil {
-		for _, pr := range o.Procedures { // a cell of the office's board sheet
-			if text == pr.ShortName {
-				return diag.Pos{File: pr.File}
-			}
-		}
-		for _, s := range []string{o.Name, o.Address, o.Phone, o.Hours} {
-			if s != "" && strings.Contains(text, s) {
-				return o.Pos
-			}
-		}
-	}
-	c := p.Site.Config
-	if text == c.Title || text == c.Authority || strings.Contains(text, c.Base.Host) {
-		return diag.Pos{File: config.File}
-	}
-	return diag.Pos{File: "templates/lang/" + string(c.Language) + ".yaml"}
+	return diag.Pos{File: "templates/lang/" + string(p.Site.Config.Language) + ".yaml"}
 }
 
 // problems collects the diagnostics of many pages, each once: a

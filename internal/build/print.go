@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"qrboard/internal/config"
 	"qrboard/internal/diag"
 	"qrboard/internal/msg"
 	"qrboard/internal/output"
@@ -238,7 +239,7 @@ func (p *Project) printDoor(pk *pack, o *site.Office) (diag.List, error) {
 	}
 	door, err := p.pdf(p.Renderer.T("pdf_door", o.Name), func(d *poster.Doc) error { return d.AddPoster(board.poster) })
 	if err != nil {
-		return p.pdfProblem(board.page, err, msg.KindPoster), nil
+		return p.pdfProblem(board.page, err, msg.KindPoster, board.poster.Origins), nil
 	}
 	pk.files[DoorFile], pk.doors = door, 1
 	return diags, nil
@@ -251,19 +252,19 @@ func (p *Project) printProcedures(pk *pack, o *site.Office, ins []*pageInput) di
 	all, err := p.pdf(t("pdf_posters", o.Name), func(d *poster.Doc) error {
 		for _, in := range ins {
 			if err := d.AddPoster(in.poster); err != nil {
-				return &pageError{in.page, err}
+				return &pageError{in.page, in.poster.Origins, err}
 			}
 		}
 		return nil
 	})
 	if err != nil {
-		return p.pdfProblem(ins[0].page, err, msg.KindPoster)
+		return p.pdfProblem(ins[0].page, err, msg.KindPoster, ins[0].poster.Origins)
 	}
 	pk.files[PostersFile], pk.posters = all, len(ins)
 	for _, in := range ins {
 		one, err := p.pdf(in.poster.Title+" – "+o.Name, func(d *poster.Doc) error { return d.AddPoster(in.poster) })
 		if err != nil {
-			return p.pdfProblem(in.page, err, msg.KindPoster)
+			return p.pdfProblem(in.page, err, msg.KindPoster, in.poster.Origins)
 		}
 		pk.files[SinglesDir+"/"+in.page.Procedure.ID+".pdf"] = one
 	}
@@ -272,8 +273,13 @@ func (p *Project) printProcedures(pk *pack, o *site.Office, ins []*pageInput) di
 		FooterLeft: t("poster_printed", p.Site.Now.Vietnamese()), FooterRight: poster.ShownAddress(p.Site.URL(o.ID + "/")),
 		PageLabel: t("sheet_page"),
 	}
+	sheet.Origins.Add(sheet.Authority, diag.Pos{File: config.File}, "authority")
+	sheet.Origins.Add(sheet.Office, o.Pos, "name")
 	for _, in := range ins {
-		c := poster.Cell{Field: in.page.Procedure.Field, Title: in.page.Procedure.ShortName, Code: in.qr.code}
+		pr := in.page.Procedure
+		sheet.Origins.Add(pr.ShortName, diag.Pos{File: pr.File}, "short_name")
+		sheet.Origins.Add(pr.Field, diag.Pos{File: pr.File}, "field")
+		c := poster.Cell{Field: pr.Field, Title: pr.ShortName, Code: in.qr.code}
 		if in.poster.Badge != "" {
 			c.Note = in.poster.Badge
 		}
@@ -286,16 +292,18 @@ func (p *Project) printProcedures(pk *pack, o *site.Office, ins []*pageInput) di
 		return err
 	})
 	if err != nil {
-		return p.pdfProblem(p.Site.Page(o.ID+"/"), err, msg.KindSheet)
+		return p.pdfProblem(p.Site.Page(o.ID+"/"), err, msg.KindSheet, sheet.Origins)
 	}
 	pk.files[SheetFile], pk.sheets = data, pages
 	return nil
 }
 
-// pageError says which page a PDF problem is about.
+// pageError says which page a PDF problem is about, and where the
+// texts of its poster were written.
 type pageError struct {
-	page *site.Page
-	err  error
+	page    *site.Page
+	origins poster.Origins
+	err     error
 }
 
 func (e *pageError) Error() string { return e.err.Error() }
@@ -303,12 +311,12 @@ func (e *pageError) Unwrap() error { return e.err }
 
 // pdfProblem turns an error from making a PDF into a diagnostic about
 // the page it concerns.
-func (p *Project) pdfProblem(pg *site.Page, err error, kind msg.ID) diag.List {
+func (p *Project) pdfProblem(pg *site.Page, err error, kind msg.ID, origins poster.Origins) diag.List {
 	var pe *pageError
 	if errors.As(err, &pe) {
-		pg = pe.page
+		pg, origins = pe.page, pe.origins
 	}
-	return diag.List{p.posterError(pg, err, p.Paper, kind)}
+	return diag.List{p.posterError(pg, err, p.Paper, kind, origins)}
 }
 
 // pdf makes one PDF document with the project's paper and metadata.

@@ -431,3 +431,39 @@ func run(t *testing.T, name string, args ...string) string {
 	}
 	return string(out)
 }
+
+// TestPosterOrigins checks that a poster knows where each of its texts
+// was written, so that one that does not fit is reported there: the
+// procedure's file for its name, papers, time and fee, the office's entry
+// in qrboard.yaml for its hours; interface strings have no origin.
+func TestPosterOrigins(t *testing.T) {
+	src := copyProject(t, repoRoot)
+	fillHours(t, src, "phuc-loc")
+	p, diags := Load(Options{Src: src, Now: testNow, BaseURL: realBase})
+	if p == nil {
+		t.Fatal(diags.Err())
+	}
+	in, _, err := p.preparePage(p.Site.Page("phuc-loc/dang-ky-ket-hon/"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pc := in.poster
+	for _, c := range []struct{ text, file, field string }{
+		{pc.Title, "procedures/dang-ky-ket-hon.yaml", "short_name"},
+		{pc.Facts[0].Value, "procedures/dang-ky-ket-hon.yaml", "documents"},
+		{pc.Facts[1].Value, "procedures/dang-ky-ket-hon.yaml", "channels: time"},
+		{pc.Facts[3].Value, "qrboard.yaml", "hours"},
+		{pc.Authority, "qrboard.yaml", "authority"},
+	} {
+		o, ok := pc.Origins.Of(c.text)
+		if !ok || o.Pos.File != c.file || o.Field != c.field {
+			t.Errorf("%q comes from %+v (%v), want %s, %s", c.text, o, ok, c.file, c.field)
+		}
+	}
+	if o, ok := pc.Origins.Of(pc.Instruction); ok {
+		t.Errorf("the instruction, an interface string, has an origin: %+v", o)
+	}
+	if pos := p.textPos(pc.Origins, pc.Instruction); pos.File != "templates/lang/vi.yaml" {
+		t.Errorf("an interface string is reported at %v", pos)
+	}
+}

@@ -26,6 +26,9 @@ type Poster struct {
 	Stamp       string // the label of the box for the office's stamp; empty, no box
 	FooterLeft  string // the print date
 	FooterRight string // the procedure's code and updated date (code, updated)
+	// Origins says where each text that comes from the project's files
+	// was written, for messages; the rest are interface strings.
+	Origins Origins
 }
 
 // Fact is one labelled fact: "Lệ phí: 10.000 đồng".

@@ -21,6 +21,7 @@ type Sheet struct {
 	FooterRight string // the board page's address
 	// PageLabel formats the page number and count ("Trang %d/%d").
 	PageLabel string
+	Origins   Origins // where the texts from the project's files were written
 }
 
 // Cell is one procedure on a sheet.

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"qrboard/internal/config"
+	"qrboard/internal/diag"
 	"qrboard/internal/poster"
 	"qrboard/internal/procedure"
 	"qrboard/internal/qr"
@@ -29,20 +31,27 @@ func (r *Renderer) PosterContent(p *site.Page, code *qr.Code, paper poster.Paper
 		Stamp:       t("poster_stamp"),
 		FooterLeft:  t("poster_printed", s.Now.Vietnamese()),
 	}
+	cfg := diag.Pos{File: config.File}
+	pc.Origins.Add(pc.Authority, cfg, "authority")
+	pc.Origins.Add(pc.Address, s.Config.BasePos(), "base_url")
 	switch p.Kind {
 	case site.Home:
 		pc.Title = s.Config.Title
 		pc.Instruction = t("home_instruction")
+		pc.Origins.Add(pc.Title, cfg, "title")
 	case site.Board:
 		pc.Office = r.desk(p.Office)
 		pc.Title = p.Office.Name
 		pc.Subtitle = t("sheet_title")
 		pc.Instruction = t("door_instruction")
+		pc.Origins.Add(pc.Office, p.Office.Pos, "desk")
+		pc.Origins.Add(pc.Title, p.Office.Pos, "name")
 		for _, f := range []struct{ key, value string }{
 			{"hours", p.Office.Hours}, {"phone", p.Office.Phone}, {"address", p.Office.Address},
 		} {
 			if f.value != "" {
 				pc.Facts = append(pc.Facts, poster.Fact{Label: t(f.key), Value: f.value})
+				pc.Origins.Add(f.value, p.Office.Pos, f.key)
 			}
 		}
 	default:
@@ -56,7 +65,7 @@ func (r *Renderer) PosterContent(p *site.Page, code *qr.Code, paper poster.Paper
 // address is printed under it.
 func (r *Renderer) SurveyPoster(o *site.Office, code *qr.Code) *poster.Poster {
 	t := r.strings.T
-	return &poster.Poster{
+	pc := &poster.Poster{
 		Authority:   r.site.Config.Authority,
 		Office:      t("poster_office", o.Name, r.desk(o)),
 		Title:       t("survey_title"),
@@ -66,6 +75,10 @@ func (r *Renderer) SurveyPoster(o *site.Office, code *qr.Code) *poster.Poster {
 		Instruction: t("survey_instruction"),
 		FooterLeft:  t("poster_printed", r.site.Now.Vietnamese()),
 	}
+	pc.Origins.Add(pc.Authority, diag.Pos{File: config.File}, "authority")
+	pc.Origins.Add(pc.Office, o.Pos, "name")
+	pc.Origins.Add(pc.Address, o.Pos, "survey_url")
+	return pc
 }
 
 // desk returns what o's desk is called: its desk, or "Bộ phận Một cửa".
@@ -77,10 +90,13 @@ func (r *Renderer) desk(o *site.Office) string {
 // badge, the time and fee of filing in person.
 func (r *Renderer) procedurePoster(pc *poster.Poster, p *site.Page) {
 	t, proc := r.strings.T, p.Procedure
+	file := diag.Pos{File: proc.File}
 	if p.Office != nil {
 		pc.Office = t("poster_office", p.Office.Name, r.desk(p.Office))
+		pc.Origins.Add(pc.Office, p.Office.Pos, "name")
 	}
 	pc.Title = proc.ShortName
+	pc.Origins.Add(pc.Title, file, "short_name")
 	switch {
 	case proc.Repealed(r.site.Now):
 		pc.Subtitle = t("repealed", proc.RepealedOn.Vietnamese())
@@ -93,12 +109,18 @@ func (r *Renderer) procedurePoster(pc *poster.Poster, p *site.Page) {
 	c := proc.MainChannel()
 	if papers := mainPapers(proc); papers != "" {
 		pc.Facts = append(pc.Facts, poster.Fact{Label: t("poster_papers"), Value: papers})
+		pc.Origins.Add(papers, file, "documents")
 	}
-	pc.Facts = append(pc.Facts, poster.Fact{Label: t("how_long"), Value: c.Time}, poster.Fact{Label: t("how_much"), Value: r.strings.Fee(*c)})
+	fee := r.strings.Fee(*c)
+	pc.Facts = append(pc.Facts, poster.Fact{Label: t("how_long"), Value: c.Time}, poster.Fact{Label: t("how_much"), Value: fee})
+	pc.Origins.Add(c.Time, file, "channels: time")
+	pc.Origins.Add(fee, file, "channels: fee")
 	if p.Office != nil && p.Office.Hours != "" {
 		pc.Facts = append(pc.Facts, poster.Fact{Label: t("hours"), Value: p.Office.Hours})
+		pc.Origins.Add(p.Office.Hours, p.Office.Pos, "hours")
 	}
 	pc.FooterRight = t("poster_code", proc.Code) + " · " + t("poster_updated", proc.Updated.Vietnamese())
+	pc.Origins.Add(pc.FooterRight, file, "code")
 }
 
 // mainPapers returns the papers every application needs, up to three,
