@@ -318,7 +318,7 @@ func checkTitleBox(t *testing.T, path string, paper poster.Paper, title, next st
 		t.Fatalf("the title does not read back whole from the PDF")
 	}
 	const pt = 72 / 25.4
-	sz, k := poster.A4Sizes(), paper.W/poster.A4.W
+	sz, k := poster.A4Sizes(), paper.Scale()
 	left := sz.Margin * k * pt
 	right := paper.W*pt - (sz.Margin+sz.Stamp+sz.Gap)*k*pt // the stamp box is beside the title
 	words := doc.Words[start : start+len(want)]

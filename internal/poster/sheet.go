@@ -56,7 +56,7 @@ func (p Paper) grid() grid {
 		g.cols, g.rows, g.k = 2, 2, 0.85
 	}
 	m := margin * p.Scale()
-	g.headerH = 32 * g.k
+	g.headerH = 28 * g.k
 	g.x, g.y = m, m+g.headerH
 	g.footerY = p.H - m - footerStyle.max*g.k*footerStyle.lead*mmPerPt
 	g.cellW = (p.W - 2*m) / float64(g.cols)
