@@ -61,8 +61,9 @@ func BenchmarkRenderPage(b *testing.B) {
 		b.Fatal(diags.Err())
 	}
 	pg := p.Site.Page("phuc-loc/dang-ky-ket-hon/")
+	code, _ := qr.Encode(p.Site.URL(pg.Path), p.Level)
 	for b.Loop() {
-		if _, err := p.Renderer.Page(pg); err != nil {
+		if _, err := p.Renderer.Page(pg, code); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -147,16 +148,18 @@ func BenchmarkRenderBoard(b *testing.B) {
 		b.Fatal(diags.Err())
 	}
 	pg := p.Site.Pages[1]
+	code, _ := qr.Encode(p.Site.URL(pg.Path), p.Level)
 	for b.Loop() {
-		if _, err := p.Renderer.Page(pg); err != nil {
+		if _, err := p.Renderer.Page(pg, code); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
 // BenchmarkPageFiles measures the cost of each file of one procedure
-// page — the kind a large site has thousands of — on one core: the HTML
-// (rendered and weighed), the QR codes, the sharing picture and the poster.
+// page — the kind a large site has thousands of — on one core: the code,
+// the HTML (rendered and weighed), the sharing picture (one per
+// procedure, not per page) and the poster (serve and print only).
 func BenchmarkPageFiles(b *testing.B) {
 	src := copyProject(b, repoRoot)
 	p, diags := Load(Options{Src: src, Now: testNow})
@@ -164,7 +167,7 @@ func BenchmarkPageFiles(b *testing.B) {
 		b.Fatal(diags.Err())
 	}
 	pg := p.Site.Page("phuc-loc/dang-ky-ket-hon/")
-	in, diags, err := p.preparePage(pg, nil)
+	in, diags, err := p.preparePage(pg)
 	if err != nil || diags.HasErrors() {
 		b.Fatal(err, diags.Err())
 	}
@@ -173,17 +176,12 @@ func BenchmarkPageFiles(b *testing.B) {
 			qr.Encode(p.Site.URL(pg.Path), p.Level)
 		}
 	})
-	b.Run("prepare", func(b *testing.B) { // the poster's words, layout and checks, the code known
+	b.Run("prepare", func(b *testing.B) { // the poster's words, layout and checks, the code in memory
 		for b.Loop() {
-			p.preparePage(pg, in.qr)
+			p.preparePage(pg)
 		}
 	})
-	b.Run("qr-png", func(b *testing.B) { // qr.png below is the one made with the code, kept by the cache
-		for b.Loop() {
-			in.qr.code.PNG(PNGScale)
-		}
-	})
-	for _, f := range pageFiles {
+	for _, f := range []pageFile{indexFile, imageFile, posterFile} {
 		b.Run(f.name, func(b *testing.B) {
 			b.ReportAllocs()
 			var n int

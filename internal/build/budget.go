@@ -96,7 +96,11 @@ func (p *Project) overweightPages() diag.List {
 // A page its template fails on is the error a build would stop at.
 func (p *Project) weighPages() (diag.List, error) {
 	err := p.eachPage(func(pg *site.Page) error {
-		html, err := p.Renderer.Page(pg)
+		code, _, err := p.qrCache.Encode(p.Site.URL(pg.Path), p.Level, PNGScale)
+		if err != nil {
+			return err
+		}
+		html, err := p.Renderer.Page(pg, code)
 		if err != nil {
 			return fmt.Errorf("making /%s: %w", pg.Path+IndexFile, err)
 		}

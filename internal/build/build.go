@@ -87,6 +87,7 @@ type Project struct {
 	Level    qr.Level
 	Paper    poster.Paper // of posters and board sheets
 
+	posters bool           // write each page's poster.html (a preview)
 	scales  scales         // page weights, filled while rendering
 	qrCache *qr.Cache      // nil: encode every code
 	ogCache *ogimage.Cache // nil: draw every sharing picture
@@ -135,7 +136,7 @@ func Load(opts Options) (*Project, diag.List) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	p := &Project{Site: s, Lock: lk, Renderer: r, Level: level, Paper: paper, tfs: tfs, forms: formFiles}
+	p := &Project{Site: s, Lock: lk, Renderer: r, Level: level, Paper: paper, tfs: tfs, forms: formFiles, posters: opts.Preview}
 	p.qrCache = opts.QRCache.open(opts.Cache, p)
 	p.weights = openWeights(opts.Cache, p)
 	if opts.Check {

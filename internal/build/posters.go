@@ -17,23 +17,19 @@ import (
 	"qrboard/internal/site"
 )
 
-// preparePage encodes a page's code (or takes it from code, when not
-// nil) and lays out its poster on the project's paper. A code too dense
-// to print there, or words that do not fit or that the font cannot draw,
-// are problems of the project: they come back as diagnostics, positioned
+// preparePage encodes a page's code (or takes it from the cache) and
+// lays out its poster on the project's paper. A code too dense to print
+// there, or words that do not fit or that the font cannot draw, are
+// problems of the project: they come back as diagnostics, positioned
 // where the words were written.
-func (p *Project) preparePage(pg *site.Page, code *pageQR) (*pageInput, diag.List, error) {
-	if code == nil {
-		code = &pageQR{p: p, url: p.Site.URL(pg.Path)}
-	}
-	c, err := code.get()
+func (p *Project) preparePage(pg *site.Page) (*pageInput, diag.List, error) {
+	c, _, err := p.qrCache.Encode(p.Site.URL(pg.Path), p.Level, PNGScale)
 	if err != nil {
 		return nil, nil, err
 	}
-	in := &pageInput{page: pg, qr: code, poster: p.Renderer.PosterContent(pg, c)}
+	in := &pageInput{page: pg, code: c, poster: p.Renderer.PosterContent(pg, c)}
 	diags := p.checkDensity(pg, c, p.Paper)
-	in.measure, err = poster.Layout(in.poster, p.Paper)
-	if err != nil {
+	if in.measure, err = poster.Layout(in.poster, p.Paper); err != nil {
 		diags = append(diags, p.posterError(pg, err, p.Paper, msg.KindPoster))
 	}
 	return in, diags, nil
@@ -165,13 +161,13 @@ func (p *Project) checkPosters() (diag.List, int, error) {
 	var ps problems
 	version := 0
 	err := p.eachPage(func(pg *site.Page) error {
-		in, diags, err := p.preparePage(pg, nil)
+		in, diags, err := p.preparePage(pg)
 		if err != nil {
 			return err
 		}
 		mu.Lock()
 		ps.add(diags)
-		version = max(version, in.qr.code.Version)
+		version = max(version, in.code.Version)
 		mu.Unlock()
 		if diags.HasErrors() {
 			return nil

@@ -185,7 +185,7 @@ func (pk *pack) write(out *output.Dir, office string) error {
 // one, and the board sheet.
 func (p *Project) printOffice(o *site.Office) (*pack, diag.List, error) {
 	pk := &pack{files: map[string][]byte{}}
-	board, diags, err := p.preparePage(p.Site.Page(o.ID+"/"), nil)
+	board, diags, err := p.preparePage(p.Site.Page(o.ID + "/"))
 	if err != nil || diags.HasErrors() {
 		return pk, diags, err
 	}
@@ -202,7 +202,7 @@ func (p *Project) printOffice(o *site.Office) (*pack, diag.List, error) {
 	}
 	var ins []*pageInput
 	for _, proc := range o.Procedures {
-		in, d, err := p.preparePage(p.Site.Page(o.ID+"/"+proc.ID+"/"), nil)
+		in, d, err := p.preparePage(p.Site.Page(o.ID + "/" + proc.ID + "/"))
 		if err != nil {
 			return pk, nil, err
 		}
@@ -244,7 +244,7 @@ func (p *Project) printProcedures(pk *pack, o *site.Office, ins []*pageInput) di
 		PageLabel: t("sheet_page"),
 	}
 	for _, in := range ins {
-		c := poster.Cell{Title: in.page.Procedure.ShortName, Code: in.qr.code}
+		c := poster.Cell{Title: in.page.Procedure.ShortName, Code: in.code}
 		if in.poster.Badge != "" {
 			c.Note = in.poster.Badge
 		}

@@ -233,7 +233,7 @@ func TestLongestTitleFits(t *testing.T) {
 	for _, paper := range poster.Papers {
 		t.Run(paper.Name, func(t *testing.T) {
 			p.Paper = paper
-			in, diags, err := p.preparePage(longest, nil)
+			in, diags, err := p.preparePage(longest)
 			if err != nil || diags.HasErrors() {
 				t.Fatal(err, diags.Err())
 			}
