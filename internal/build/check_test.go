@@ -107,3 +107,32 @@ func TestFirstFailureInOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestPrintFirstFailureInOrder breaks the poster template of every page
+// and expects print, run after run, to name the same poster: the first
+// office's first, in the site's order, however the cores share the
+// offices.
+func TestPrintFirstFailureInOrder(t *testing.T) {
+	src := copyProject(t, repoRoot)
+	data := string(readFile(t, filepath.Join(repoRoot, "templates", "poster.html")))
+	writeFile(t, filepath.Join(src, "templates", "poster.html"),
+		[]byte(strings.Replace(data, `<article class="sheet">`, `{{index .Site.Offices 999}}<article class="sheet">`, 1)))
+	p, diags := Load(Options{Src: src, Now: testNow})
+	if p == nil {
+		t.Fatal(diags.Err())
+	}
+	var first string
+	for _, o := range p.Site.Offices {
+		if len(o.Procedures) > 0 {
+			first = "making /" + o.ID + "/" + o.Procedures[0].ID + "/" + PosterFile + ":"
+			break
+		}
+	}
+	for i := range 4 {
+		opts := PrintOptions{Options: Options{Src: src, Now: testNow, Out: filepath.Join(t.TempDir(), "print")}}
+		res, _, err := Print(context.Background(), opts)
+		if err == nil || res != nil || !strings.HasPrefix(err.Error(), first) {
+			t.Fatalf("print %d: %v, want an error starting %q", i+1, err, first)
+		}
+	}
+}

@@ -1,13 +1,10 @@
 package build
 
 import (
-	"context"
 	"errors"
-	"fmt"
 	"maps"
 	"slices"
 	"strings"
-	"sync"
 
 	"qrboard/internal/config"
 	"qrboard/internal/diag"
@@ -23,7 +20,7 @@ import (
 // problems of the project: they come back as diagnostics, positioned
 // where the words were written.
 func (p *Project) preparePage(pg *site.Page) (*pageInput, diag.List, error) {
-	c, _, err := p.qrCache.Encode(p.Site.URL(pg.Path), p.Level, PNGScale)
+	c, _, err := p.qr.Encode(p.Site.URL(pg.Path), p.Level, PNGScale)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -151,47 +148,4 @@ func (ps *problems) list() diag.List {
 		l = append(l, ps.byKey[k])
 	}
 	return l
-}
-
-// checkPosters runs the poster checks of build on every page and renders
-// the posters without problems, for `qrboard check`, which writes
-// nothing. It also returns the highest version of the pages' codes.
-func (p *Project) checkPosters() (diag.List, int, error) {
-	var mu sync.Mutex
-	var ps problems
-	version := 0
-	err := p.eachPage(func(pg *site.Page) error {
-		in, diags, err := p.preparePage(pg)
-		if err != nil {
-			return err
-		}
-		mu.Lock()
-		ps.add(diags)
-		version = max(version, in.code.Version)
-		mu.Unlock()
-		if diags.HasErrors() {
-			return nil
-		}
-		if _, err := p.Renderer.Poster(pg, in.poster, p.Paper, in.measure); err != nil {
-			return fmt.Errorf("making /%s: %w", pg.Path+PosterFile, err)
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, 0, err
-	}
-	return ps.list(), version, nil
-}
-
-// eachPage calls f for every page on every core (onAllCores) and returns
-// the error of the first page, in the site's order, that f failed on — as
-// a build would report it.
-func (p *Project) eachPage(f func(pg *site.Page) error) error {
-	return onAllCores(context.Background(), func(yield func(func() error) bool) {
-		for _, pg := range p.Site.Pages {
-			if !yield(func() error { return f(pg) }) {
-				return
-			}
-		}
-	})
 }

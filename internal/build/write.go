@@ -33,11 +33,30 @@ const (
 	PosterFile  = "poster.html"
 )
 
-// write renders every page, redirect and site file into out, on as many
+// A sink is where render puts the files it makes: the output folder
+// (*output.Dir) for a build, discard for check. Keep offers to keep the
+// files rels of a group (a page) made last time from the same key,
+// returning what Record noted with them.
+type sink interface {
+	Keep(group, key string, rels []string) (note string, ok bool)
+	Write(rel string, data []byte) error
+	Record(group, key, note string)
+}
+
+// discard is the sink of check: it keeps nothing, so every page is made,
+// checked and weighed as a build from scratch would.
+type discard struct{}
+
+func (discard) Keep(string, string, []string) (string, bool) { return "", false }
+func (discard) Write(string, []byte) error                   { return nil }
+func (discard) Record(string, string, string)                {}
+
+// render makes every page, redirect and site file into out, on as many
 // goroutines as there are cores, calling progress (if set) after each.
 // Problems of the project found on the way — a code too dense to print, a
-// name too long for a poster — come back in the diag.List.
-func (p *Project) write(ctx context.Context, out *output.Dir, res *Result, progress func(done, total int)) (diag.List, error) {
+// name too long for a poster — come back in the diag.List; err is the
+// failure of the first job, in the site's order, that failed.
+func (p *Project) render(ctx context.Context, out sink, res *Result, progress func(done, total int)) (diag.List, error) {
 	var mu sync.Mutex
 	var problems problems
 	total, done := len(p.Site.Pages)+len(p.Site.Redirects)+1, 0
@@ -180,7 +199,7 @@ var (
 		return html, err
 	}}
 	imageFile = pageFile{OGImageFile, func(p *Project, in *pageInput) ([]byte, error) {
-		return p.ogCache.Draw(p.Renderer.Card(in.page), in.code), nil
+		return p.og.Draw(p.Renderer.Card(in.page), in.code), nil
 	}}
 	posterFile = pageFile{PosterFile, func(p *Project, in *pageInput) ([]byte, error) {
 		return p.Renderer.Poster(in.page, in.poster, p.Paper, in.measure)
@@ -206,7 +225,7 @@ func (p *Project) files(pg *site.Page) []pageFile {
 // of them — the code's version, the page's weight — was noted with them.
 // A page kept had no problem: its key covers everything the checks look
 // at, and a build with problems records nothing.
-func (p *Project) writePage(out *output.Dir, pg *site.Page) (int, diag.List, error) {
+func (p *Project) writePage(out sink, pg *site.Page) (int, diag.List, error) {
 	key := p.inputs.key(pg)
 	files := p.files(pg)
 	rels := make([]string, len(files))
@@ -288,7 +307,7 @@ func (p *Project) pageChanges(stats output.Stats) PageStats {
 	return ps
 }
 
-func (p *Project) writeRedirect(out *output.Dir, rd site.Redirect) error {
+func (p *Project) writeRedirect(out sink, rd site.Redirect) error {
 	html, err := p.redirect(rd)
 	if err != nil {
 		return err
@@ -305,7 +324,7 @@ func (p *Project) redirect(rd site.Redirect) ([]byte, error) {
 	return html, nil
 }
 
-func (p *Project) writeSiteFiles(out *output.Dir) error {
+func (p *Project) writeSiteFiles(out sink) error {
 	files, err := p.siteFiles()
 	if err != nil {
 		return err
