@@ -196,3 +196,31 @@ func BenchmarkPageFiles(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkBuildCold builds a synthetic province with no cache at all, as
+// a CI runner without a saved cache folder does: every code is encoded
+// and read back, every picture drawn, every page weighed.
+//
+//	go test ./internal/build -run - -bench BuildCold/1071 -cpuprofile cpu.out
+func BenchmarkBuildCold(b *testing.B) {
+	for _, size := range provinceSizes {
+		name := fmt.Sprint(size.Pages())
+		b.Run(name, func(b *testing.B) {
+			if size.Pages() > 5000 && (testing.Short() || !explicitlySelected(name)) {
+				b.Skipf("%s pages: run with -bench BuildCold/%s", name, name)
+			}
+			src := writeProvince(b, size)
+			tmp := b.TempDir()
+			i := 0
+			for b.Loop() {
+				i++
+				out := filepath.Join(tmp, fmt.Sprint("site", i))
+				mustBuildB(b, Options{Src: src, Out: out, Now: testNow})
+				b.StopTimer()
+				os.RemoveAll(out)
+				b.StartTimer()
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(size.Pages()), "µs/page")
+		})
+	}
+}

@@ -27,7 +27,7 @@ import (
 // version and its executable, with its fonts), the templates (with
 // style.css, page.js, poster.html and the interface strings),
 // qrboard.yaml (the offices, their contact details, the title), the base
-// address, the QR level and scale, the paper of posters — and the
+// address, the QR level, the paper of posters — and the
 // procedures the page shows:
 //
 //	a procedure page  its procedure: its file's hash, whether it is repealed,
@@ -74,7 +74,7 @@ func newInputs(p *Project, tfs fs.FS) *inputs {
 	fmt.Fprintln(h, programID())
 	in.custom = hashTemplates(h, tfs)
 	cfg := p.Site.Config
-	fmt.Fprintf(h, "%x %s %c %d %s\n", cfg.Sum, cfg.Base, p.Level, PNGScale, p.Paper.Name)
+	fmt.Fprintf(h, "%x %s %c %s\n", cfg.Sum, cfg.Base, p.Level, p.Paper.Name)
 	for _, o := range p.Site.Offices { // which entries serve on the build date
 		fmt.Fprintf(h, "office %d\n", o.Pos.Line)
 	}

@@ -20,7 +20,7 @@ import (
 // problems of the project: they come back as diagnostics, positioned
 // where the words were written.
 func (p *Project) preparePage(pg *site.Page) (*pageInput, diag.List, error) {
-	c, _, err := p.qr.Encode(p.Site.URL(pg.Path), p.Level, PNGScale)
+	c, err := p.qr.Encode(p.Site.URL(pg.Path), p.Level)
 	if err != nil {
 		return nil, nil, err
 	}

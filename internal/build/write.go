@@ -17,10 +17,6 @@ import (
 	"qrboard/internal/site"
 )
 
-// PNGScale is the size of a module in the PNG codes, in pixels: a
-// version 4 code with its quiet zone is 41 × 8 = 328 pixels wide.
-const PNGScale = 8
-
 // Page files, inside each page's folder. A page is one file, index.html,
 // its QR code drawn inline; the pages of offices and procedures but a
 // procedure's page at an office also hold the sharing picture, which a
