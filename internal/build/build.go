@@ -118,8 +118,10 @@ type Project struct {
 	forms   *forms.Set // the form files the procedures name
 }
 
-// Load loads, checks and plans the project in opts.Src. It returns nil
-// when there are errors; the warnings come back either way.
+// Load loads, checks and plans the project in opts.Src, and opens its
+// caches. With opts.Check it also runs the build's pipeline, keeping
+// nothing (check). It returns nil when there are errors; the warnings
+// come back either way.
 func Load(opts Options) (*Project, diag.List) {
 	src := os.DirFS(opts.Src)
 	cfg, diags := config.Load(src)
@@ -171,7 +173,7 @@ func Load(opts Options) (*Project, diag.List) {
 func (p *Project) check(diags diag.List) (*Project, diag.List) {
 	var res Result
 	problems, err := p.render(context.Background(), discard{}, &res, nil)
-	p.caches.save(true) // it asked for every page's picture
+	p.caches.save(err == nil && !problems.HasErrors()) // then it asked for every page's picture
 	diags = append(diags, problems...)
 	if err != nil {
 		diags.Add(diag.Pos{}, msg.Failed, err.Error())
