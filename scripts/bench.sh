@@ -175,10 +175,10 @@ for size in $SIZES; do
 	r=$WORK/results/$size
 	ratios+="
 - $pages pages: $files files, $(awk -v f="$files" -v p="$pages" 'BEGIN { printf "%.2f", f / p }') files and $(awk -v b="$bytes" -v p="$pages" 'BEGIN { printf "%.1f", b / p / 1024 }') KB per page (index.html $html KB on average; $pngs sharing pictures)
-- $pages pages: peak RSS, warm $(median "$r-qrboard-warm-tmpfs" '$4 / 1024') MB, empty cache $(median "$r-qrboard-cold-tmpfs" '$4 / 1024') MB (tmpfs)"
+- $pages pages: peak RSS, warm $(median "$r-qrboard-warm-tmpfs" '$4' | awk '{ printf "%.0f", $1 / 1024 }') MB, empty cache $(median "$r-qrboard-cold-tmpfs" '$4' | awk '{ printf "%.0f", $1 / 1024 }') MB (tmpfs; target ≤ 300 MB)"
 	for kind in fee name; do
 		ratios+="
-- $pages pages: full build (warm, tmpfs) / rebuild after one $kind change (tmpfs): wall $(awk -v a="$(median "$r-qrboard-warm-tmpfs" '$1')" -v b="$(median "$r-qrboard-$kind-tmpfs" '$1')" 'BEGIN { printf "%.1f×", a / b }')"
+- $pages pages: full build (warm, tmpfs) / rebuild after one $kind change (tmpfs): wall $(awk -v a="$(median "$r-qrboard-warm-tmpfs" '$1')" -v b="$(median "$r-qrboard-$kind-tmpfs" '$1')" 'BEGIN { printf "%.1f×", a / b }'), CPU $(awk -v a="$(median "$r-qrboard-warm-tmpfs" '$2 + $3')" -v b="$(median "$r-qrboard-$kind-tmpfs" '$2 + $3')" 'BEGIN { printf "%.1f×", a / b }') (target ≥ $([ "$kind" = fee ] && echo 10 || echo 5)×)"
 	done
 	if [ -n "$HUGO" ]; then
 		ratios+="
