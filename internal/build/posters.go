@@ -1,12 +1,9 @@
 package build
 
 import (
-	"context"
 	"errors"
-	"fmt"
 	"maps"
 	"slices"
-	"sync"
 
 	"qrboard/internal/diag"
 	"qrboard/internal/msg"
@@ -15,24 +12,20 @@ import (
 	"qrboard/internal/site"
 )
 
-// preparePage encodes a page's code (or takes it from code, when not
-// nil) and lays out its poster on the project's paper. A code too dense
-// to print there, or words that do not fit or that the font cannot draw,
-// are problems of the project: they come back as diagnostics, positioned
+// preparePage encodes a page's code (or takes it from the cache) and
+// lays out its poster on the project's paper. A code too dense to print
+// there, or words that do not fit or that the font cannot draw, are
+// problems of the project: they come back as diagnostics, positioned
 // where the words were written.
-func (p *Project) preparePage(pg *site.Page, code *pageQR) (*pageInput, diag.List, error) {
-	if code == nil {
-		code = &pageQR{p: p, url: p.codeURL(pg)}
-	}
-	c, err := code.get()
+func (p *Project) preparePage(pg *site.Page) (*pageInput, diag.List, error) {
+	c, err := p.qr.Encode(p.codeURL(pg), p.Level)
 	if err != nil {
 		return nil, nil, err
 	}
-	in := &pageInput{page: pg, qr: code, poster: p.Renderer.PosterContent(pg, c, p.Paper)}
+	in := &pageInput{page: pg, code: c, poster: p.Renderer.PosterContent(pg, c, p.Paper)}
 	in.poster.Address = p.shownAddress(pg)
 	diags := p.checkDensity(pg, c, p.Paper)
-	in.measure, err = poster.Layout(in.poster, p.Paper)
-	if err != nil {
+	if in.measure, err = poster.Layout(in.poster, p.Paper); err != nil {
 		diags = append(diags, p.posterError(pg, err, p.Paper, msg.KindPoster, in.poster.Origins))
 	}
 	return in, diags, nil
@@ -129,47 +122,4 @@ func (ps *problems) list() diag.List {
 		l = append(l, ps.byKey[k])
 	}
 	return l
-}
-
-// checkPosters runs the poster checks of build on every page and renders
-// the posters without problems, for `qrboard check`, which writes
-// nothing. It also returns the highest version of the pages' codes.
-func (p *Project) checkPosters() (diag.List, int, error) {
-	var mu sync.Mutex
-	var ps problems
-	version := 0
-	err := p.eachPage(func(pg *site.Page) error {
-		in, diags, err := p.preparePage(pg, nil)
-		if err != nil {
-			return err
-		}
-		mu.Lock()
-		ps.add(diags)
-		version = max(version, in.qr.code.Version)
-		mu.Unlock()
-		if diags.HasErrors() {
-			return nil
-		}
-		if _, err := p.Renderer.Poster(pg, in.poster, p.Paper, in.measure); err != nil {
-			return fmt.Errorf("making /%s: %w", pg.Path+PosterFile, err)
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, 0, err
-	}
-	return ps.list(), version, nil
-}
-
-// eachPage calls f for every page on every core (onAllCores) and returns
-// the error of the first page, in the site's order, that f failed on — as
-// a build would report it.
-func (p *Project) eachPage(f func(pg *site.Page) error) error {
-	return onAllCores(context.Background(), func(yield func(func() error) bool) {
-		for _, pg := range p.Site.Pages {
-			if !yield(func() error { return f(pg) }) {
-				return
-			}
-		}
-	})
 }

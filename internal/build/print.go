@@ -3,9 +3,9 @@ package build
 import (
 	"context"
 	"errors"
+	"fmt"
 	"maps"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -28,7 +28,7 @@ const (
 	SheetFile   = "board.pdf"   // the board sheet: its procedures in a grid
 	DoorFile    = "door.pdf"    // the door poster, whose code opens the office's board page
 	// SurveyFile, survey.pdf: the rating poster, when the office has a rating form (survey.go)
-	SinglesDir = "posters" // posters/<procedure>.pdf: one poster, to reprint it alone
+	SinglesDir = "posters" // posters/<procedure>.pdf: one poster, to reprint it alone; .html, to print from a browser
 )
 
 // PrintOptions says what to print: the build options (Out is the print
@@ -86,10 +86,10 @@ func Print(ctx context.Context, opts PrintOptions) (*PrintResult, diag.List, err
 	if res.Files, err = out.Commit(); err != nil {
 		return nil, diags, err
 	}
-	p.qrCache.Save() // a cache that cannot be saved only costs time next time
-	if _, err = p.writeLock(opts.Src); err != nil {
+	if _, err = p.Lock.Save(p.Site); err != nil {
 		return nil, diags, err
 	}
+	p.caches.save(false) // it drew no sharing picture
 	res.Elapsed = time.Since(start)
 	return res, diags, nil
 }
@@ -124,46 +124,33 @@ func (p *Project) selectOffices(ids []string, diags *diag.List) ([]*site.Office,
 	return out, !diags.HasErrors()
 }
 
-// printAll makes the offices' packs on as many goroutines as there are
-// cores, one office at a time each.
+// printAll makes the offices' packs on every core (onAllCores), one
+// office at a time each. A failure is reported as a build reports one:
+// the first office's, in the site's order.
 func (p *Project) printAll(ctx context.Context, out *output.Dir, offices []*site.Office, res *PrintResult) (diag.List, error) {
-	ctx, cancel := context.WithCancelCause(ctx)
-	defer cancel(nil)
-	jobs := make(chan *site.Office)
-	var wg sync.WaitGroup
 	var mu sync.Mutex
 	var problems problems
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for o := range jobs {
+	jobs := func(yield func(func() error) bool) {
+		for _, o := range offices {
+			if !yield(func() error {
 				pack, diags, err := p.printOffice(o)
 				if err == nil && !diags.HasErrors() {
 					err = pack.write(out, o.ID)
 				}
 				mu.Lock()
+				defer mu.Unlock()
 				problems.add(diags)
 				res.Posters += pack.posters
 				res.Sheets += pack.sheets
 				res.Doors += pack.doors
 				res.Surveys += pack.surveys
-				mu.Unlock()
-				if err != nil {
-					cancel(err)
-				}
+				return err
+			}) {
+				return
 			}
-		})
-	}
-send:
-	for _, o := range offices {
-		select {
-		case jobs <- o:
-		case <-ctx.Done():
-			break send
 		}
 	}
-	close(jobs)
-	wg.Wait()
-	if err := context.Cause(ctx); err != nil {
+	if err := onAllCores(ctx, jobs); err != nil {
 		return nil, err
 	}
 	return problems.list(), nil
@@ -204,7 +191,7 @@ func (p *Project) printOffice(o *site.Office) (*pack, diag.List, error) {
 	}
 	var ins []*pageInput
 	for _, proc := range o.Procedures {
-		in, d, err := p.preparePage(p.Site.Page(o.ID+"/"+proc.ID+"/"), nil)
+		in, d, err := p.preparePage(p.Site.Page(o.ID + "/" + proc.ID + "/"))
 		if err != nil {
 			return pk, nil, err
 		}
@@ -214,7 +201,8 @@ func (p *Project) printOffice(o *site.Office) (*pack, diag.List, error) {
 	if diags.HasErrors() {
 		return pk, diags, nil
 	}
-	return pk, append(diags, p.printProcedures(pk, o, ins)...), nil
+	d, err = p.printProcedures(pk, o, ins)
+	return pk, append(diags, d...), err
 }
 
 // printDoor adds office o's door poster to its pack, unless the poster
@@ -233,7 +221,7 @@ func (p *Project) printDoor(pk *pack, o *site.Office) (diag.List, error) {
 		diags.Warn(o.Pos, msg.DoorNotPrinted, o.ID, why)
 		return diags, nil
 	}
-	board, diags, err := p.preparePage(p.Site.Page(o.ID+"/"), nil)
+	board, diags, err := p.preparePage(p.Site.Page(o.ID + "/"))
 	if err != nil || diags.HasErrors() {
 		return diags, err
 	}
@@ -246,8 +234,8 @@ func (p *Project) printDoor(pk *pack, o *site.Office) (diag.List, error) {
 }
 
 // printProcedures adds the posters and the board sheet of an office's
-// procedures to its pack.
-func (p *Project) printProcedures(pk *pack, o *site.Office, ins []*pageInput) diag.List {
+// procedures to its pack. err is a failure of a template.
+func (p *Project) printProcedures(pk *pack, o *site.Office, ins []*pageInput) (diag.List, error) {
 	t := p.Renderer.T
 	all, err := p.pdf(t("pdf_posters", o.Name), func(d *poster.Doc) error {
 		for _, in := range ins {
@@ -258,15 +246,20 @@ func (p *Project) printProcedures(pk *pack, o *site.Office, ins []*pageInput) di
 		return nil
 	})
 	if err != nil {
-		return p.pdfProblem(ins[0].page, err, msg.KindPoster, ins[0].poster.Origins)
+		return p.pdfProblem(ins[0].page, err, msg.KindPoster, ins[0].poster.Origins), nil
 	}
 	pk.files[PostersFile], pk.posters = all, len(ins)
 	for _, in := range ins {
 		one, err := p.pdf(in.poster.Title+" – "+o.Name, func(d *poster.Doc) error { return d.AddPoster(in.poster) })
 		if err != nil {
-			return p.pdfProblem(in.page, err, msg.KindPoster, in.poster.Origins)
+			return p.pdfProblem(in.page, err, msg.KindPoster, in.poster.Origins), nil
 		}
-		pk.files[SinglesDir+"/"+in.page.Procedure.ID+".pdf"] = one
+		html, err := posterFile.make(p, in)
+		if err != nil {
+			return nil, fmt.Errorf("making /%s: %w", in.page.Path+PosterFile, err)
+		}
+		name := SinglesDir + "/" + in.page.Procedure.ID
+		pk.files[name+".pdf"], pk.files[name+".html"] = one, html
 	}
 	sheet := &poster.Sheet{
 		Authority: p.Site.Config.Authority, Office: o.Name, Title: t("sheet_title"), Intro: t("sheet_intro"),
@@ -279,7 +272,7 @@ func (p *Project) printProcedures(pk *pack, o *site.Office, ins []*pageInput) di
 		pr := in.page.Procedure
 		sheet.Origins.Add(pr.ShortName, diag.Pos{File: pr.File}, "short_name")
 		sheet.Origins.Add(pr.Field, diag.Pos{File: pr.File}, "field")
-		c := poster.Cell{Field: pr.Field, Title: pr.ShortName, Code: in.qr.code}
+		c := poster.Cell{Field: pr.Field, Title: pr.ShortName, Code: in.code}
 		if in.poster.Badge != "" {
 			c.Note = in.poster.Badge
 		}
@@ -292,10 +285,10 @@ func (p *Project) printProcedures(pk *pack, o *site.Office, ins []*pageInput) di
 		return err
 	})
 	if err != nil {
-		return p.pdfProblem(p.Site.Page(o.ID+"/"), err, msg.KindSheet, sheet.Origins)
+		return p.pdfProblem(p.Site.Page(o.ID+"/"), err, msg.KindSheet, sheet.Origins), nil
 	}
 	pk.files[SheetFile], pk.sheets = data, pages
-	return nil
+	return nil, nil
 }
 
 // pageError says which page a PDF problem is about, and where the

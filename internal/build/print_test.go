@@ -268,7 +268,7 @@ func TestLongestTitleFits(t *testing.T) {
 	for _, paper := range poster.Papers {
 		t.Run(paper.Name, func(t *testing.T) {
 			p.Paper = paper
-			in, diags, err := p.preparePage(longest, nil)
+			in, diags, err := p.preparePage(longest)
 			if err != nil || diags.HasErrors() {
 				t.Fatal(err, diags.Err())
 			}
@@ -443,7 +443,7 @@ func TestPosterOrigins(t *testing.T) {
 	if p == nil {
 		t.Fatal(diags.Err())
 	}
-	in, _, err := p.preparePage(p.Site.Page("phuc-loc/dang-ky-ket-hon/"), nil)
+	in, _, err := p.preparePage(p.Site.Page("phuc-loc/dang-ky-ket-hon/"))
 	if err != nil {
 		t.Fatal(err)
 	}

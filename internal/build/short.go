@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"qrboard/internal/lock"
-	"qrboard/internal/output"
 	"qrboard/internal/site"
 )
 
@@ -71,9 +70,13 @@ func (p *Project) shownAddress(pg *site.Page) string { return shownAddress(p.Sit
 
 // writeShort writes at short what path serves: a copy of its page, else
 // its notice or redirect.
-func (p *Project) writeShort(out *output.Dir, short, path string) error {
+func (p *Project) writeShort(out sink, short, path string) error {
 	if pg := p.Site.Page(path); pg != nil {
-		html, err := p.Renderer.PageAt(pg, short)
+		code, err := p.qr.Encode(p.codeURL(pg), p.Level)
+		if err != nil {
+			return err
+		}
+		html, err := p.Renderer.PageAt(pg, short, code)
 		if err != nil {
 			return err
 		}

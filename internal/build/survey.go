@@ -21,7 +21,7 @@ func (p *Project) printSurvey(pk *pack, o *site.Office) (diag.List, error) {
 	if url == "" {
 		return nil, nil
 	}
-	code, _, err := p.qrCache.Encode(url, p.Level, PNGScale)
+	code, err := p.qr.Encode(url, p.Level)
 	if err != nil {
 		return nil, err
 	}

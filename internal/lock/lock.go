@@ -8,6 +8,9 @@
 // are also what package site plans notices for: the old addresses of
 // offices that closed stay published, each saying where to go now.
 //
+// The package owns the file: Open reads it, Save writes it, whole or not
+// at all (package atomicfile).
+//
 // # Short addresses
 //
 // The pages that get a poster also get a short address, a number: /12/
@@ -28,10 +31,13 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 
+	"qrboard/internal/atomicfile"
 	"qrboard/internal/diag"
 	"qrboard/internal/msg"
 	"qrboard/internal/site"
@@ -51,6 +57,7 @@ const shortHeader = `# Short addresses: the number in a poster's code, and the p
 
 // Lock is the set of paths published so far.
 type Lock struct {
+	path  string         // the file, in the project folder
 	paths []string       // sorted, as in the file ("/", "/van-ha/", …)
 	line  map[string]int // path → line in the file
 	short map[string]int // path → its short number
@@ -58,15 +65,19 @@ type Lock struct {
 	added bool           // Assign gave a number
 }
 
-// Read reads the lock file from fsys. A missing file is an empty lock: the
-// first build creates it.
-func Read(fsys fs.FS) (*Lock, diag.List) {
+// Open reads the lock file of the project in dir. A missing file is an
+// empty lock: the first build creates it.
+func Open(dir string) (*Lock, diag.List) {
 	var diags diag.List
-	l := &Lock{line: map[string]int{}, short: map[string]int{}, next: 1}
-	data, err := fs.ReadFile(fsys, File)
+	l := &Lock{path: filepath.Join(dir, File), line: map[string]int{}, short: map[string]int{}, next: 1}
+	data, err := os.ReadFile(l.path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return l, nil
 	} else if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the position names the file
+		}
 		diags.Add(diag.Pos{File: File}, msg.ReadFailed, err.Error())
 		return l, diags
 	}
@@ -205,9 +216,19 @@ func hasProcedure(s *site.Site, id string) bool {
 	return false
 }
 
-// Update returns the lock file content recording both the old paths and
+// Save records in the file every path s publishes, beside the old ones,
+// writing it only when that adds a path. It reports whether it wrote.
+func (l *Lock) Save(s *site.Site) (bool, error) {
+	data, changed := l.update(s)
+	if !changed {
+		return false, nil
+	}
+	return true, atomicfile.Write(l.path, data)
+}
+
+// update returns the lock file content recording both the old paths and
 // every path s publishes, and whether it differs from the old file.
-func (l *Lock) Update(s *site.Site) ([]byte, bool) {
+func (l *Lock) update(s *site.Site) ([]byte, bool) {
 	all := slices.Clone(l.paths)
 	changed := false
 	for _, p := range s.Published() {

@@ -561,7 +561,7 @@ var catalog = map[ID]entry{
 	FlagBadValue:   {"giá trị %s không dùng được cho %s", "value %s cannot be used for %s"},
 	ExtraArguments: {"thừa tham số: %s", "unexpected arguments: %s"},
 	BadNow:         {"-now %q phải là ngày dạng YYYY-MM-DD", "-now %q must be a date YYYY-MM-DD"},
-	BuildSummary:   {"đã tạo %d cơ quan, %d trang, %d mã QR (SVG và PNG, phiên bản ≤ %d), %d chuyển hướng trong %s → %s; %s", "built %d offices, %d pages, %d QR codes (SVG and PNG, version ≤ %d), %d redirects in %s → %s; %s"},
+	BuildSummary:   {"đã tạo %d cơ quan, %d trang, %d mã QR (phiên bản ≤ %d), %d chuyển hướng trong %s → %s; %s", "built %d offices, %d pages, %d QR codes (version ≤ %d), %d redirects in %s → %s; %s"},
 	BuildChanges:   {"so với lần trước: %d trang mới, %d trang thay đổi, %d trang bỏ", "since the last build: %d pages added, %d changed, %d removed"},
 	BuildNoChanges: {"không trang nào thay đổi so với lần trước", "no page changed since the last build"},
 	BuildFresh:     {"lần tạo đầu tiên", "first build"},
