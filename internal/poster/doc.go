@@ -70,8 +70,9 @@
 // worse at 2 m. An A4 poster is for reading from up to 1.5 m (zbar 97 %);
 // from 2 m and beyond, A3 (99 %). gozxing stays at 80–95 % however large
 // the modules — even 8 px a module at 1 m misses 5 % — so the resolution
-// is not what it misses on: of 7 misses looked at (a 6 mm code from
-// 1.5 m), 5 were shots with a contrast under 35 %.
+// is not what it misses on: on A3 from 1 m its 5 misses are all shots
+// with a contrast under 25 %; on A4 from 1.5 m, 12 of its 19 misses are
+// among the 14 shots under 30 %, so it reads 92 % of the others.
 //
 // # Density
 //
