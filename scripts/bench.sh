@@ -6,6 +6,7 @@
 #
 #   scripts/bench.sh                      # 1,071 and 10,201 pages, 5 runs each
 #   RUNS=9 SIZES="100x100" scripts/bench.sh
+#   RUNS=1 SIZES="126x400" PRINT=0 SERVE=0 scripts/bench.sh  # a city: 50,400 pages
 #
 # Environment:
 #   RUNS   runs per measurement (default 5)
@@ -21,8 +22,9 @@
 # change one procedure's fee (its pages change) or its short name (its
 # pages, the boards of its offices and the home page change) and rebuild
 # into the previous output. A full build writes every page's files —
-# index.html, qr.svg, qr.png, og.png, poster.html — so a new page file is
-# measured as soon as the build makes it. The measurements take turns run
+# index.html, and og.png on the pages that have their own sharing picture —
+# so a new page file is measured as soon as the build makes it; the files
+# and bytes per page of the output are reported. The measurements take turns run
 # by run, so a change in the machine's load falls on all of them alike;
 # still, run it on a quiet machine. "cold" starts from an empty cache
 # folder, "warm" from the cache of an earlier build: its QR codes, sharing
@@ -96,6 +98,9 @@ for size in $SIZES; do
 	# Prime: write qrboard.lock and fill the warm cache.
 	QRBOARD_CACHE=$cache "$QB" build -src "$src" -out "$WORK/prime" 2>/dev/null
 	files=$(find "$WORK/prime" -type f | wc -l)
+	bytes=$(find "$WORK/prime" -type f -printf '%s\n' | awk '{ s += $1 } END { print s }')
+	html=$(find "$WORK/prime" -type f -name index.html -printf '%s\n' | awk '{ s += $1; n++ } END { printf "%.1f", s / n / 1024 }')
+	pngs=$(find "$WORK/prime" -type f -name og.png | wc -l)
 	rm -rf "$WORK/prime"
 
 	# Rebuilds go into the previous output after changing one procedure
@@ -168,12 +173,16 @@ for size in $SIZES; do
 	done
 
 	r=$WORK/results/$size
+	ratios+="
+- $pages pages: $files files, $(awk -v f="$files" -v p="$pages" 'BEGIN { printf "%.2f", f / p }') files and $(awk -v b="$bytes" -v p="$pages" 'BEGIN { printf "%.1f", b / p / 1024 }') KB per page (index.html $html KB on average; $pngs sharing pictures)
+- $pages pages: peak RSS, warm $(median "$r-qrboard-warm-tmpfs" '$4' | awk '{ printf "%.0f", $1 / 1024 }') MB, empty cache $(median "$r-qrboard-cold-tmpfs" '$4' | awk '{ printf "%.0f", $1 / 1024 }') MB (tmpfs; target ≤ 300 MB)"
 	for kind in fee name; do
 		ratios+="
-- $pages pages: full build (warm, tmpfs) / rebuild after one $kind change (tmpfs): wall $(awk -v a="$(median "$r-qrboard-warm-tmpfs" '$1')" -v b="$(median "$r-qrboard-$kind-tmpfs" '$1')" 'BEGIN { printf "%.1f×", a / b }')"
+- $pages pages: full build (warm, tmpfs) / rebuild after one $kind change (tmpfs): wall $(awk -v a="$(median "$r-qrboard-warm-tmpfs" '$1')" -v b="$(median "$r-qrboard-$kind-tmpfs" '$1')" 'BEGIN { printf "%.1f×", a / b }'), CPU $(awk -v a="$(median "$r-qrboard-warm-tmpfs" '$2 + $3')" -v b="$(median "$r-qrboard-$kind-tmpfs" '$2 + $3')" 'BEGIN { printf "%.1f×", a / b }') (target ≥ $([ "$kind" = fee ] && echo 10 || echo 5)×)"
 	done
 	if [ -n "$HUGO" ]; then
 		ratios+="
+- $pages pages: qrboard (warm, disk) / Hugo (disk): wall $(awk -v a="$(median "$r-qrboard-warm-disk" '$1')" -v b="$(median "$r-hugo-disk" '$1')" 'BEGIN { printf "%.2f", a / b }')
 - $pages pages: qrboard (warm, tmpfs) / Hugo (tmpfs): wall $(awk -v a="$(median "$r-qrboard-warm-tmpfs" '$1')" -v b="$(median "$r-hugo-tmpfs" '$1')" 'BEGIN { printf "%.2f", a / b }'), CPU (user + sys) $(awk -v a="$(median "$r-qrboard-warm-tmpfs" '$2 + $3')" -v b="$(median "$r-hugo-tmpfs" '$2 + $3')" 'BEGIN { printf "%.2f", a / b }'), peak RSS $(awk -v a="$(median "$r-qrboard-warm-tmpfs" '$4')" -v b="$(median "$r-hugo-tmpfs" '$4')" 'BEGIN { printf "%.2f", a / b }'); cold: wall $(awk -v a="$(median "$r-qrboard-cold-tmpfs" '$1')" -v b="$(median "$r-hugo-tmpfs" '$1')" 'BEGIN { printf "%.2f", a / b }')"
 	fi
 	if [ -f "$r-qrboard-print-tmpfs" ]; then

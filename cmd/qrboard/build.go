@@ -98,8 +98,8 @@ var buildCmd = &command{
 	name:  "build",
 	short: "build the site into site/",
 	long: `Build reads qrboard.yaml and procedures/, checks everything, and writes the
-site — a page, its QR codes (SVG and PNG) and its sharing picture per office
-and procedure, the home page, sitemap.xml, robots.txt and 404.html — into the
+site — a page per office and procedure, its QR code inside it, a sharing
+picture per office and procedure, the home page, sitemap.xml, robots.txt and 404.html — into the
 output folder. It warns about pages over the 14 KB budget.
 
 A failed build leaves the previous site untouched: files are made in a new

@@ -275,7 +275,7 @@ func firstWords(s string) string {
 // procedure whose fee a council sets.
 func checkPosterPDF(t *testing.T, proj, id string) {
 	qrscan.Need(t, "pdftotext")
-	runOK(t, "print", "-src", proj, "-now", "2026-07-20", "-office", "phuc-tho")
+	runOK(t, "print", "-src", proj, "-base-url", "https://phuctho.hanoi.gov.vn/", "-now", "2026-07-20", "-office", "phuc-tho")
 	out, err := exec.Command("pdftotext", filepath.Join(proj, "print", "phuc-tho", "posters", id+".pdf"), "-").Output()
 	if err != nil {
 		t.Fatal(err)

@@ -27,6 +27,11 @@ print/<office>/:
 Paper is print.paper in qrboard.yaml (A4 unless set) or -paper. Print at
 100 %, never "fit to page": the codes are sized to be read from a metre.
 
+Print refuses a base URL that is a placeholder (.example, .test,
+.invalid, localhost), an IP address or http://, and warns when it is not
+under .gov.vn. A door poster is left out, with a warning, for an office
+with no procedures or whose hours are still TODO.
+
 Print runs every check of build, and also fails when a code would print
 too small to scan or a name does not fit. Like the site, the print folder
 is replaced only when everything was made; -office limits it to some

@@ -7,7 +7,8 @@
 // with axe-core, the search (best match first, Enter opens it, the same
 // folding as Go's), sharing where neither Web Share nor the clipboard
 // works, the checklist, the layout at 320 px, at 200 % zoom and at 200 %
-// text, printing, and a console free of errors.
+// text, printing, the page's own QR code as drawn on screen (it decodes
+// to the page's address), and a console free of errors.
 //
 // It has only tests. They need Chromium (Debian's chromium package; the
 // browser never downloads itself) and axe-core (npm ci in testdata/).

@@ -8,6 +8,7 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -65,7 +66,7 @@ func mustBuild(t *testing.T, opts Options) *Result {
 // parses, every link inside the site resolves, every QR code decodes to
 // its page's address, and the counts match the input.
 func TestAll(t *testing.T) {
-	_, out, res := buildSample(t)
+	src, out, res := buildSample(t)
 	s := res.Site
 	if st, err := os.Stat(out); err != nil || st.Mode().Perm() != 0o755 {
 		t.Errorf("the output folder: %v, %v; want mode 0755, readable by a web server", st.Mode(), err)
@@ -88,18 +89,28 @@ func TestAll(t *testing.T) {
 	if res.MaxQRVersion > MaxVersion {
 		t.Errorf("QR version %d, want ≤ %d", res.MaxQRVersion, MaxVersion)
 	}
-	base := s.Config.Base.String()
+	lk := readLock(t, src)
+	proj, diags := Load(Options{Src: src, Now: testNow})
+	if proj == nil {
+		t.Fatal(diags.Err())
+	}
 	for _, p := range s.Pages {
-		dir := filepath.Join(out, filepath.FromSlash(p.Path))
 		checkPage(t, out, p.Path+IndexFile)
-		want := base + p.Path
-		if got, err := qrscan.PNG(readFile(t, filepath.Join(dir, QRPNGFile))); err != nil || got != want {
-			t.Errorf("/%s%s decodes to %q (%v), want %q", p.Path, QRPNGFile, got, err, want)
+		want := codeURL(s, lk, p) // the short address of a page with a poster
+		data := readFile(t, filepath.Join(out, filepath.FromSlash(p.Path+IndexFile)))
+		if got, err := qrscan.SVG(inlineSVG(data), 4); err != nil || got != want {
+			t.Errorf("/%s%s: its code decodes to %q (%v), want %q", p.Path, IndexFile, got, err, want)
 		}
-		if got, err := qrscan.SVG(readFile(t, filepath.Join(dir, QRSVGFile)), 4); err != nil || got != want {
-			t.Errorf("/%s%s decodes to %q (%v), want %q", p.Path, QRSVGFile, got, err, want)
+		checkFiles(t, out, p)
+		in, diags, err := proj.preparePage(proj.Site.Page(p.Path))
+		if err != nil || diags.HasErrors() {
+			t.Fatal(err, diags.Err())
 		}
-		checkPoster(t, out, s, p, want)
+		poster, err := posterFile.make(proj, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkPoster(t, out, s, p, poster, want, shownAddress(s, lk, p))
 	}
 	for _, name := range []string{"404.html", "sitemap.xml", "robots.txt"} {
 		if _, err := os.Stat(filepath.Join(out, name)); err != nil {
@@ -110,6 +121,10 @@ func TestAll(t *testing.T) {
 	for _, r := range s.Redirects {
 		checkPage(t, out, r.From+IndexFile)
 	}
+	for _, sh := range lk.Shorts() {
+		checkPage(t, out, strconv.Itoa(sh.N)+"/"+IndexFile)
+	}
+	base := s.Config.Base.String()
 	sitemap := string(readFile(t, filepath.Join(out, "sitemap.xml")))
 	for _, p := range s.Pages {
 		if !strings.Contains(sitemap, "<loc>"+base+p.Path+"</loc>") {
@@ -118,14 +133,62 @@ func TestAll(t *testing.T) {
 	}
 }
 
-// checkPoster checks a page's poster.html: it parses, its title is the
-// procedure's short name (or the office's name), its inline code decodes
-// to the page's address, which is also printed, and no placeholder
-// reaches it.
-func checkPoster(t *testing.T, out string, s *site.Site, p *site.Page, url string) {
+// inlineSVG returns the first <svg> element of an HTML page.
+func inlineSVG(page []byte) []byte {
+	i := bytes.Index(page, []byte("<svg"))
+	if i < 0 {
+		return nil
+	}
+	svg := page[i:]
+	return svg[:bytes.Index(svg, []byte("</svg>"))+len("</svg>")]
+}
+
+// checkFiles checks that page p's folder holds its files and nothing
+// else: index.html, and the sharing picture but on a procedure's page at
+// an office, which shares its procedure's. (The site's root also holds
+// the site's own files.)
+func checkFiles(t *testing.T, out string, p *site.Page) {
+	t.Helper()
+	want := []string{IndexFile}
+	if p.Kind != site.ProcedurePage {
+		want = append(want, OGImageFile)
+	}
+	entries, err := os.ReadDir(filepath.Join(out, filepath.FromSlash(p.Path)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range entries {
+		if !e.IsDir() && (p.Path != "" || e.Name() == IndexFile || e.Name() == OGImageFile) {
+			got = append(got, e.Name())
+		}
+	}
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("/%s holds %q, want %q", p.Path, got, want)
+	}
+}
+
+// pageFileCount returns how many files the pages of s have.
+func pageFileCount(s *site.Site) int {
+	n := 0
+	for _, pg := range s.Pages {
+		n++
+		if pg.Kind != site.ProcedurePage {
+			n++
+		}
+	}
+	return n
+}
+
+// checkPoster checks a page's poster.html, data: it parses, its title is
+// the procedure's short name (or the office's name), its inline code
+// decodes to the page's address, which is also printed, and no
+// placeholder reaches it.
+func checkPoster(t *testing.T, out string, s *site.Site, p *site.Page, data []byte, url, shown string) {
 	t.Helper()
 	rel := p.Path + PosterFile
-	data := readFile(t, filepath.Join(out, filepath.FromSlash(rel)))
 	doc, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
 		t.Errorf("%s: %v", rel, err)
@@ -152,12 +215,10 @@ func checkPoster(t *testing.T, out string, s *site.Site, p *site.Page, url strin
 	if len(h1) != 1 || h1[0] != want {
 		t.Errorf("%s: <h1> %q, want %q", rel, h1, want)
 	}
-	svg := data[bytes.Index(data, []byte("<svg")):]
-	svg = svg[:bytes.Index(svg, []byte("</svg>"))+len("</svg>")]
-	if got, err := qrscan.SVG(svg, 4); err != nil || got != url {
+	if got, err := qrscan.SVG(inlineSVG(data), 4); err != nil || got != url {
 		t.Errorf("%s: code decodes to %q (%v), want %q", rel, got, err, url)
 	}
-	if shown := strings.TrimPrefix(url, "https://"); !bytes.Contains(data, []byte(strings.SplitN(shown, "/", 2)[1])) {
+	if shown := strings.TrimPrefix(shown, "https://"); !bytes.Contains(data, []byte(strings.SplitN(shown, "/", 2)[1])) {
 		t.Errorf("%s does not print its address %s", rel, shown)
 	}
 	if bytes.Contains(data, []byte("TODO")) {

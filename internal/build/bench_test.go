@@ -61,8 +61,9 @@ func BenchmarkRenderPage(b *testing.B) {
 		b.Fatal(diags.Err())
 	}
 	pg := p.Site.Page("phuc-loc/dang-ky-ket-hon/")
+	code, _ := qr.Encode(p.Site.URL(pg.Path), p.Level)
 	for b.Loop() {
-		if _, err := p.Renderer.Page(pg); err != nil {
+		if _, err := p.Renderer.Page(pg, code); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -147,16 +148,18 @@ func BenchmarkRenderBoard(b *testing.B) {
 		b.Fatal(diags.Err())
 	}
 	pg := p.Site.Pages[1]
+	code, _ := qr.Encode(p.Site.URL(pg.Path), p.Level)
 	for b.Loop() {
-		if _, err := p.Renderer.Page(pg); err != nil {
+		if _, err := p.Renderer.Page(pg, code); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
 // BenchmarkPageFiles measures the cost of each file of one procedure
-// page — the kind a large site has thousands of — on one core: the HTML
-// (rendered and weighed), the QR codes, the sharing picture and the poster.
+// page — the kind a large site has thousands of — on one core: the code,
+// the HTML (rendered and weighed), the sharing picture (one per
+// procedure, not per page) and the poster (serve and print only).
 func BenchmarkPageFiles(b *testing.B) {
 	src := copyProject(b, repoRoot)
 	p, diags := Load(Options{Src: src, Now: testNow})
@@ -164,7 +167,7 @@ func BenchmarkPageFiles(b *testing.B) {
 		b.Fatal(diags.Err())
 	}
 	pg := p.Site.Page("phuc-loc/dang-ky-ket-hon/")
-	in, diags, err := p.preparePage(pg, nil)
+	in, diags, err := p.preparePage(pg)
 	if err != nil || diags.HasErrors() {
 		b.Fatal(err, diags.Err())
 	}
@@ -173,17 +176,12 @@ func BenchmarkPageFiles(b *testing.B) {
 			qr.Encode(p.Site.URL(pg.Path), p.Level)
 		}
 	})
-	b.Run("prepare", func(b *testing.B) { // the poster's words, layout and checks, the code known
+	b.Run("prepare", func(b *testing.B) { // the poster's words, layout and checks, the code in memory
 		for b.Loop() {
-			p.preparePage(pg, in.qr)
+			p.preparePage(pg)
 		}
 	})
-	b.Run("qr-png", func(b *testing.B) { // qr.png below is the one made with the code, kept by the cache
-		for b.Loop() {
-			in.qr.code.PNG(PNGScale)
-		}
-	})
-	for _, f := range pageFiles {
+	for _, f := range []pageFile{indexFile, imageFile, posterFile} {
 		b.Run(f.name, func(b *testing.B) {
 			b.ReportAllocs()
 			var n int
@@ -195,6 +193,34 @@ func BenchmarkPageFiles(b *testing.B) {
 				n = len(data)
 			}
 			b.ReportMetric(float64(n), "bytes")
+		})
+	}
+}
+
+// BenchmarkBuildCold builds a synthetic province with no cache at all, as
+// a CI runner without a saved cache folder does: every code is encoded
+// and read back, every picture drawn, every page weighed.
+//
+//	go test ./internal/build -run - -bench BuildCold/1071 -cpuprofile cpu.out
+func BenchmarkBuildCold(b *testing.B) {
+	for _, size := range provinceSizes {
+		name := fmt.Sprint(size.Pages())
+		b.Run(name, func(b *testing.B) {
+			if size.Pages() > 5000 && (testing.Short() || !explicitlySelected(name)) {
+				b.Skipf("%s pages: run with -bench BuildCold/%s", name, name)
+			}
+			src := writeProvince(b, size)
+			tmp := b.TempDir()
+			i := 0
+			for b.Loop() {
+				i++
+				out := filepath.Join(tmp, fmt.Sprint("site", i))
+				mustBuildB(b, Options{Src: src, Out: out, Now: testNow})
+				b.StopTimer()
+				os.RemoveAll(out)
+				b.StartTimer()
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(size.Pages()), "µs/page")
 		})
 	}
 }

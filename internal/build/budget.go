@@ -1,7 +1,6 @@
 package build
 
 import (
-	"fmt"
 	"sync"
 
 	"qrboard/internal/config"
@@ -90,18 +89,4 @@ func (p *Project) overweightPages() diag.List {
 	}
 	diags.Sort()
 	return diags
-}
-
-// weighPages renders every page only to weigh it, for `qrboard check`.
-// A page its template fails on is the error a build would stop at.
-func (p *Project) weighPages() (diag.List, error) {
-	err := p.eachPage(func(pg *site.Page) error {
-		html, err := p.Renderer.Page(pg)
-		if err != nil {
-			return fmt.Errorf("making /%s: %w", pg.Path+IndexFile, err)
-		}
-		p.weigh(pg, html)
-		return nil
-	})
-	return p.overweightPages(), err
 }

@@ -1,7 +1,32 @@
-// Package build runs a whole build: it loads and checks a project, plans
-// the site, checks the lock file, renders every page with its QR codes
-// and writes the output folder atomically. `qrboard check` runs the same
-// steps and stops before writing.
+// Package build turns a project into its site. Every command that reads
+// a project — build, check, print, serve — runs the same pipeline, in
+// this order:
+//
+//	Load     read qrboard.yaml, procedures/ and forms/, and check each
+//	         file on its own (packages config, procedure, forms)
+//	Plan     work out every page, address and redirect (package site)
+//	lock     check that no address recorded in qrboard.lock disappears
+//	         (package lock); Load stops here with the project's errors
+//	render   make each page's files on every core (write.go): its QR code
+//	         from the cache or encoded and read back (package qr), its
+//	         poster laid out on the paper to check that it prints
+//	         (posters.go), its HTML weighed against the 14 KB budget
+//	         (budget.go), its sharing picture (package ogimage)
+//	write    hand each file to a sink: the output folder (package
+//	         output), which keeps a page whose key did not change
+//	         (inputs.go) and writes only the files whose bytes did; or, for
+//	         check, a sink that keeps nothing, so check reports exactly
+//	         what build would
+//	commit   put the new output folder in place, all or nothing, then
+//	         record the published addresses in qrboard.lock
+//	caches   save what the build learned for the next one (cache.go): QR
+//	         codes, sharing pictures, page weights, and the output
+//	         folder's manifest
+//
+// print runs Load and then makes each office's print pack on the same
+// cores, with the same rule for failures (print.go): the one reported is
+// that of the first office in the site's order. serve runs build into a
+// temporary folder, with each page's poster.html beside it.
 package build
 
 import (
@@ -17,10 +42,8 @@ import (
 	"qrboard/internal/config"
 	"qrboard/internal/diag"
 	"qrboard/internal/forms"
-	"qrboard/internal/gzipsize"
 	"qrboard/internal/lock"
 	"qrboard/internal/msg"
-	"qrboard/internal/ogimage"
 	"qrboard/internal/outdir"
 	"qrboard/internal/output"
 	"qrboard/internal/overlay"
@@ -90,17 +113,18 @@ type Project struct {
 	Level    qr.Level
 	Paper    poster.Paper // of posters and board sheets
 
-	scales  scales         // page weights, filled while rendering
-	qrCache *qr.Cache      // nil: encode every code
-	ogCache *ogimage.Cache // nil: draw every sharing picture
-	weights *gzipsize.Memo // nil: compress every page to weigh it
-	tfs     fs.FS          // the templates
-	inputs  *inputs        // hashes of the inputs, for page keys
-	forms   *forms.Set     // the form files the procedures name
+	posters bool       // write each page's poster.html (a preview)
+	scales  scales     // page weights, filled while rendering
+	caches             // QR codes, sharing pictures, page weights (cache.go)
+	tfs     fs.FS      // the templates
+	inputs  *inputs    // hashes of the inputs, for page keys
+	forms   *forms.Set // the form files the procedures name
 }
 
-// Load loads, checks and plans the project in opts.Src. It returns nil
-// when there are errors; the warnings come back either way.
+// Load loads, checks and plans the project in opts.Src, and opens its
+// caches. With opts.Check it also runs the build's pipeline, keeping
+// nothing (check). It returns nil when there are errors; the warnings
+// come back either way.
 func Load(opts Options) (*Project, diag.List) {
 	src := plainfs.Dir(opts.Src) // a named pipe would hang the build
 	cfg, diags := config.Load(src)
@@ -115,11 +139,12 @@ func Load(opts Options) (*Project, diag.List) {
 		return nil, diags
 	}
 	diags = append(diags, cfg.CheckOfficial()...)
-	lk, d := lock.Read(src)
+	lk, d := lock.Open(opts.Src)
 	diags = append(diags, d...)
 	s, d := site.Plan(cfg, procs, value.NewDate(opts.Now), lk.Paths())
 	diags = append(diags, d...)
 	diags = append(diags, lk.Check(s)...)
+	lk.Assign(posterPaths(s))
 	tfs, d := Templates(opts)
 	diags = append(diags, d...)
 	if diags.HasErrors() {
@@ -138,49 +163,29 @@ func Load(opts Options) (*Project, diag.List) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	p := &Project{Site: s, Lock: lk, Renderer: r, Level: level, Paper: paper, tfs: tfs, forms: formFiles}
-	p.qrCache = opts.QRCache.open(opts.Cache, p)
-	p.weights = openWeights(opts.Cache, p)
+	p := &Project{Site: s, Lock: lk, Renderer: r, Level: level, Paper: paper, tfs: tfs, forms: formFiles, posters: opts.Preview}
+	p.caches = openCaches(opts, p)
+	p.inputs = newInputs(p, tfs)
 	if opts.Check {
-		d, err := p.check()
-		p.weights.Save() // a memo that cannot be saved only costs time next time
-		diags = append(diags, d...)
-		if err != nil {
-			diags.Add(diag.Pos{}, msg.Failed, err.Error())
-		}
-		if diags.HasErrors() {
-			return nil, diags
-		}
+		return p.check(diags)
 	}
 	return p, diags
 }
 
-// check makes in memory what a build writes, but the sharing pictures,
-// and reports what a build reports: the problems of the posters and,
-// when there are none, the pages over the budget and codes denser than
-// MaxVersion. err is a failure a build would stop at, such as a template
-// that fails on some page.
-func (p *Project) check() (diag.List, error) {
-	diags, version, err := p.checkPosters()
-	if err != nil || diags.HasErrors() {
-		return diags, err
-	}
-	// Pages, then redirects, then the site's own files: the order a
-	// build makes them in, so that the failure reported is the same.
-	d, err := p.weighPages()
+// check runs the build's pipeline into a sink that keeps nothing and
+// reports what a build would: its problems, its failure, its warnings.
+func (p *Project) check(diags diag.List) (*Project, diag.List) {
+	var res Result
+	problems, err := p.render(context.Background(), discard{}, &res, nil)
+	p.caches.save(err == nil && !problems.HasErrors()) // then it asked for every page's picture
+	diags = append(diags, problems...)
 	if err != nil {
-		return diags, err
+		diags.Add(diag.Pos{}, msg.Failed, err.Error())
 	}
-	for _, rd := range p.Site.Redirects {
-		if _, err := p.redirect(rd); err != nil {
-			return diags, err
-		}
+	if diags.HasErrors() {
+		return nil, diags
 	}
-	if _, err := p.siteFiles(); err != nil {
-		return diags, err
-	}
-	diags = append(diags, d...)
-	return append(diags, tooDense(version)...), nil
+	return p, append(diags, p.warnings(&res)...)
 }
 
 // Templates returns the templates for opts: the embedded ones with the
@@ -232,23 +237,14 @@ func Run(ctx context.Context, opts Options) (*Result, diag.List, error) {
 		}
 		return nil, diags, nil
 	}
-	res := &Result{Site: p.Site, Out: outDir}
-	var o opened
-	if opening != nil {
-		o = <-opening
-	} else {
-		o.dir, o.err = output.Create(output.Site, outDir, manifest)
-	}
-	out, err := o.dir, o.err
+	out, err := opened(opening, outDir, manifest)
 	if err != nil {
 		d, err := folderProblem(err, outDir)
 		return nil, append(diags, d...), err
 	}
-	pruneCache(opts.Cache)
-	p.inputs = newInputs(p, p.tfs)
-	p.ogCache = openOGCache(opts.Cache, p)
-	encoded := p.qrCache.Misses()
-	problems, err := p.write(ctx, out, res, opts.Progress)
+	res := &Result{Site: p.Site, Out: outDir}
+	drawn, encoded := p.og.Made(), p.qr.Misses()
+	problems, err := p.render(ctx, out, res, opts.Progress)
 	if err != nil || problems.HasErrors() {
 		out.Abort()
 		if err != nil {
@@ -264,25 +260,37 @@ func Run(ctx context.Context, opts Options) (*Result, diag.List, error) {
 		return nil, append(diags, d...), err
 	}
 	if !opts.Preview {
-		res.LockChanged, res.LockSkipped = p.attachLock(out, opts.Src)
+		res.LockChanged, res.LockSkipped = p.attachLock(out)
 	}
 	if res.Files, err = out.Commit(); err != nil {
 		return nil, diags, err
 	}
-	res.QREncoded = p.qrCache.Misses() - encoded
-	p.qrCache.Save() // a cache that cannot be saved only costs time next build
-	res.ImagesDrawn = p.ogCache.Made()
-	p.ogCache.Tidy(res.Files.Kept == 0) // a build that kept pages did not ask for their pictures
-	p.weights.Save()
+	res.QREncoded, res.ImagesDrawn = p.qr.Misses()-encoded, p.og.Made()-drawn
+	p.caches.save(res.Files.Kept == 0) // a build that kept pages did not ask for their pictures
 	res.PageChanges = p.pageChanges(res.Files)
-	res.Heaviest = p.scales.largest
-	diags = append(diags, p.overweightPages()...)
-	diags = append(diags, tooDense(res.MaxQRVersion)...)
+	diags = append(diags, p.warnings(res)...)
 	res.Elapsed = time.Since(start)
 	return res, diags, nil
 }
 
-type opened struct {
+// warnings returns what a build that made res warns about: the pages
+// over the budget and codes denser than MaxVersion.
+func (p *Project) warnings(res *Result) diag.List {
+	res.Heaviest = p.scales.largest
+	return append(p.overweightPages(), tooDense(res.MaxQRVersion)...)
+}
+
+// opened waits for the output folder that openOutput started opening,
+// or opens it now when it did not.
+func opened(opening chan openedDir, dir, manifest string) (*output.Dir, error) {
+	if opening == nil {
+		return output.Create(output.Site, dir, manifest)
+	}
+	o := <-opening
+	return o.dir, o.err
+}
+
+type openedDir struct {
 	dir *output.Dir
 	err error
 }
@@ -293,17 +301,17 @@ type opened struct {
 // after the load, when there is no such folder (then there is nothing to
 // read, and a build with errors must not create its parent folders) or
 // when only checking.
-func openOutput(dir, manifest string, check bool) chan opened {
+func openOutput(dir, manifest string, check bool) chan openedDir {
 	if check {
 		return nil
 	}
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		return nil
 	}
-	ch := make(chan opened, 1)
+	ch := make(chan openedDir, 1)
 	go func() {
 		d, err := output.Create(output.Site, dir, manifest)
-		ch <- opened{d, err}
+		ch <- openedDir{d, err}
 	}()
 	return ch
 }

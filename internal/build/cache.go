@@ -21,6 +21,11 @@ import (
 // the weights of its pages (gz-<hash of base address>.gzsizes), and for
 // each output folder its manifest (site-<hash of its path>.manifest).
 // All only save time: deleting the folder is always safe.
+//
+// A build opens them together when the project is loaded (openCaches)
+// and saves them together after its commit (caches.save); the manifest
+// is read and written by the output folder (package output), which
+// manifestFile names.
 const (
 	qrCacheExt  = ".qrcache"
 	ogCacheExt  = ".ogcache"
@@ -28,6 +33,34 @@ const (
 	manifestExt = ".manifest"
 	cacheMaxAge = 30 * 24 * time.Hour // files not written for this long are removed
 )
+
+// caches are the caches of a project's site.
+type caches struct {
+	qr      *qr.Cache      // nil: encode every code
+	og      *ogimage.Cache // without a folder, draws every picture
+	weights *gzipsize.Memo // without a folder, in memory only
+}
+
+// openCaches removes from opts.Cache what was not used for cacheMaxAge
+// and opens the caches of p's site there (the QR codes over
+// opts.QRCache, when set).
+func openCaches(opts Options, p *Project) caches {
+	pruneCache(opts.Cache)
+	return caches{
+		qr:      opts.QRCache.open(opts.Cache, p),
+		og:      openOGCache(opts.Cache, p),
+		weights: openWeights(opts.Cache, p),
+	}
+}
+
+// save saves what the caches learned. complete says that every page's
+// sharing picture was asked for, so that the pictures no page asked for
+// can go. A cache that cannot be saved only costs time next time.
+func (c caches) save(complete bool) {
+	c.qr.Save()
+	c.og.Tidy(complete)
+	c.weights.Save()
+}
 
 // QRCache keeps QR codes in memory between the builds of one process
 // (qrboard serve), over the cache files of Options.Cache: a rebuild

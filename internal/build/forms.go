@@ -1,10 +1,8 @@
 package build
 
-import "qrboard/internal/output"
-
 // writeForms writes the project's form files (package forms) into the
 // site, at the paths the pages link to.
-func (p *Project) writeForms(out *output.Dir) error {
+func (p *Project) writeForms(out sink) error {
 	for _, name := range p.forms.Files() {
 		if err := out.Write(name, p.forms.Data(name)); err != nil {
 			return err

@@ -27,7 +27,7 @@ import (
 // version and its executable, with its fonts), the templates (with
 // style.css, page.js, poster.html and the interface strings),
 // qrboard.yaml (the offices, their contact details, the title), the base
-// address, the QR level and scale, the paper of posters — and the
+// address, the QR level, the paper of posters — and the
 // procedures the page shows:
 //
 //	a procedure page  its procedure: its file's hash, whether it is repealed,
@@ -45,10 +45,6 @@ import (
 // poster.html writes it in the browser; its layout never depends on the
 // day, see TestDigitsSameWidth in package poster.)
 //
-// Files made from the page's QR code alone (qr.svg, qr.png) have a key of
-// their own: this program, the page's address, the QR level and scale. An
-// edit never makes them again.
-//
 // So a changed fee re-renders the procedure's pages only, a changed name
 // also the boards and home that list it. This is what the built-in
 // templates show; a project with templates of its own could show anything
@@ -61,7 +57,6 @@ import (
 // inputs holds the hashes that page keys are made from.
 type inputs struct {
 	shared string                          // what every page depends on
-	qr     string                          // what every QR code depends on
 	procs  map[*procedure.Procedure]string // each procedure's hash and state
 	listed map[*procedure.Procedure]string // what lists show of each procedure
 	lists  string                          // what lists show of every published procedure
@@ -70,17 +65,16 @@ type inputs struct {
 }
 
 // keysVersion changes when the rule above changes.
-const keysVersion = "qrboard-page-keys 3"
+const keysVersion = "qrboard-page-keys 4"
 
 func newInputs(p *Project, tfs fs.FS) *inputs {
 	in := &inputs{procs: map[*procedure.Procedure]string{}, listed: map[*procedure.Procedure]string{}}
 	h := sha256.New()
 	fmt.Fprintln(h, keysVersion)
 	fmt.Fprintln(h, programID())
-	in.qr = digest(sum(h), string(p.Level), strconv.Itoa(PNGScale), p.Site.Config.Base.String())
 	in.custom = hashTemplates(h, tfs)
 	cfg := p.Site.Config
-	fmt.Fprintf(h, "%x %s %c %d %s\n", cfg.Sum, cfg.Base, p.Level, PNGScale, p.Paper.Name)
+	fmt.Fprintf(h, "%x %s %c %s\n", cfg.Sum, cfg.Base, p.Level, p.Paper.Name)
 	for _, o := range p.Site.Offices { // which entries serve on the build date
 		fmt.Fprintf(h, "office %d\n", o.Pos.Line)
 	}
@@ -101,7 +95,7 @@ func newInputs(p *Project, tfs fs.FS) *inputs {
 	return in
 }
 
-// key returns the key of page pg's files (but its QR code's).
+// key returns the key of page pg's files.
 func (in *inputs) key(pg *site.Page) string {
 	kind := strconv.Itoa(int(pg.Kind))
 	switch {
@@ -123,11 +117,6 @@ func (in *inputs) key(pg *site.Page) string {
 		return kind + in.shared[:32] + in.procs[pg.Procedure]
 	}
 }
-
-// qrKey returns the key of the files made from a page's QR code alone:
-// the same for every page, since a page's files are recorded under its
-// address, which with the base address in the key decides the code.
-func (in *inputs) qrKey() string { return in.qr }
 
 // digest returns half the SHA-256 of parts, each ended by a newline, in
 // hexadecimal: keys are compared, never trusted, so 128 bits suffice.

@@ -4,11 +4,9 @@ import (
 	"errors"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"qrboard/internal/diag"
-	"qrboard/internal/lock"
 	"qrboard/internal/msg"
 	"qrboard/internal/outdir"
 	"qrboard/internal/output"
@@ -78,8 +76,8 @@ func someEntries(dir string) string {
 // nothing built there can have been published, and a lock would only
 // hold the sample's addresses against the commune's own (see
 // config.Placeholder).
-func (p *Project) attachLock(out *output.Dir, src string) (changed, skipped bool) {
-	path := filepath.Join(src, lock.File)
+func (p *Project) attachLock(out *output.Dir) (changed, skipped bool) {
+	path := p.Lock.Path()
 	if p.Lock.Len() == 0 && p.Site.Config.Placeholder() {
 		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 			return false, true

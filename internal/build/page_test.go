@@ -16,6 +16,7 @@ import (
 	"qrboard/internal/ogimage"
 	"qrboard/internal/qr"
 	"qrboard/internal/qrscan"
+	"qrboard/internal/site"
 )
 
 // parse reads and parses one page of the output.
@@ -42,20 +43,24 @@ func metas(doc *html.Node) map[string]string {
 // TestOpenGraph checks what Zalo and Facebook read when a page is shared:
 // title, description from the procedure's summary, absolute addresses of
 // the page and of its picture, which exists, is 1200×630 and carries the
-// page's QR code.
+// QR code of its page or, on a procedure's page at an office, of the
+// procedure's page, whose picture it shares.
 func TestOpenGraph(t *testing.T) {
-	_, out, res := buildSample(t)
+	src, out, res := buildSample(t)
 	s := res.Site
 	for _, p := range s.Pages {
 		rel := p.Path + IndexFile
 		m := metas(parse(t, out, rel))
-		url := s.URL(p.Path)
+		url, image := s.URL(p.Path), s.URL(p.Path+OGImageFile)
+		if p.Kind == site.ProcedurePage {
+			image = s.URL(p.Procedure.ID + "/" + OGImageFile)
+		}
 		want := map[string]string{
 			"og:url":              url,
 			"og:locale":           "vi_VN",
 			"og:site_name":        s.Config.Title,
-			"og:image":            url + OGImageFile,
-			"og:image:secure_url": url + OGImageFile,
+			"og:image":            image,
+			"og:image:secure_url": image,
 			"og:image:type":       "image/png",
 			"og:image:width":      "1200",
 			"og:image:height":     "630",
@@ -72,26 +77,34 @@ func TestOpenGraph(t *testing.T) {
 				t.Errorf("/%s: %s = %q, want %q", rel, k, m[k], v)
 			}
 		}
-		data := readFile(t, filepath.Join(out, filepath.FromSlash(p.Path), OGImageFile))
+		picture := filepath.Join(out, filepath.FromSlash(p.Path), OGImageFile)
+		if p.Kind == site.ProcedurePage {
+			if _, err := os.Stat(picture); err == nil {
+				t.Errorf("/%s%s exists: a procedure's pages share one picture", p.Path, OGImageFile)
+			}
+			continue
+		}
+		data := readFile(t, picture)
 		cfg, err := png.DecodeConfig(bytes.NewReader(data))
 		if err != nil || cfg.Width != ogimage.Width || cfg.Height != ogimage.Height {
 			t.Errorf("/%s%s: %v, %d×%d", p.Path, OGImageFile, err, cfg.Width, cfg.Height)
 		}
 	}
 	// The picture's code leads to its page (a few pages: decoding is slow).
-	for _, path := range []string{"", "phuc-loc/", "phuc-loc/dang-ky-ket-hon/", "trich-luc-ho-tich/"} {
+	for _, path := range []string{"", "phuc-loc/", "dang-ky-ket-hon/", "trich-luc-ho-tich/"} {
 		data := readFile(t, filepath.Join(out, filepath.FromSlash(path), OGImageFile))
 		img, err := png.Decode(bytes.NewReader(data))
 		if err != nil {
 			t.Fatal(err)
 		}
-		code, _ := qr.Encode(s.URL(path), qr.M)
+		want := codeURL(s, readLock(t, src), s.Page(path))
+		code, _ := qr.Encode(want, qr.M)
 		r, _ := ogimage.QRBounds(code)
 		got, err := qrscan.Image(img.(interface {
 			SubImage(image.Rectangle) image.Image
 		}).SubImage(r))
-		if got != s.URL(path) {
-			t.Errorf("/%s%s: code reads %q (%v), want %q", path, OGImageFile, got, err, s.URL(path))
+		if got != want {
+			t.Errorf("/%s%s: code reads %q (%v), want %q", path, OGImageFile, got, err, want)
 		}
 	}
 }
@@ -190,7 +203,7 @@ func TestTrust(t *testing.T) {
 			t.Errorf("/%s: repeal notice shown: %v, want %v", p.Path, got, repealed)
 		}
 	}
-	if _, err := os.Stat(filepath.Join(out, "phuc-loc", "chung-thuc-ban-sao", OGImageFile)); err != nil {
+	if _, err := os.Stat(filepath.Join(out, "chung-thuc-ban-sao", OGImageFile)); err != nil {
 		t.Error(err)
 	}
 }

@@ -1,15 +1,10 @@
 package build
 
 import (
-	"context"
 	"errors"
-	"fmt"
 	"maps"
 	"slices"
-	"strings"
-	"sync"
 
-	"qrboard/internal/config"
 	"qrboard/internal/diag"
 	"qrboard/internal/msg"
 	"qrboard/internal/poster"
@@ -17,24 +12,21 @@ import (
 	"qrboard/internal/site"
 )
 
-// preparePage encodes a page's code (or takes it from code, when not
-// nil) and lays out its poster on the project's paper. A code too dense
-// to print there, or words that do not fit or that the font cannot draw,
-// are problems of the project: they come back as diagnostics, positioned
+// preparePage encodes a page's code (or takes it from the cache) and
+// lays out its poster on the project's paper. A code too dense to print
+// there, or words that do not fit or that the font cannot draw, are
+// problems of the project: they come back as diagnostics, positioned
 // where the words were written.
-func (p *Project) preparePage(pg *site.Page, code *pageQR) (*pageInput, diag.List, error) {
-	if code == nil {
-		code = &pageQR{p: p, url: p.Site.URL(pg.Path)}
-	}
-	c, err := code.get()
+func (p *Project) preparePage(pg *site.Page) (*pageInput, diag.List, error) {
+	c, err := p.qr.Encode(p.codeURL(pg), p.Level)
 	if err != nil {
 		return nil, nil, err
 	}
-	in := &pageInput{page: pg, qr: code, poster: p.Renderer.PosterContent(pg, c)}
+	in := &pageInput{page: pg, code: c, poster: p.Renderer.PosterContent(pg, c, p.Paper)}
+	in.poster.Address = p.shownAddress(pg)
 	diags := p.checkDensity(pg, c, p.Paper)
-	in.measure, err = poster.Layout(in.poster, p.Paper)
-	if err != nil {
-		diags = append(diags, p.posterError(pg, err, p.Paper, msg.KindPoster))
+	if in.measure, err = poster.Layout(in.poster, p.Paper); err != nil {
+		diags = append(diags, p.posterError(pg, err, p.Paper, msg.KindPoster, in.poster.Origins))
 	}
 	return in, diags, nil
 }
@@ -65,19 +57,20 @@ func (p *Project) addressPos(pg *site.Page) diag.Pos {
 	return p.Site.Config.BasePos()
 }
 
-// posterError turns a layout error into a diagnostic at the file the
-// words come from.
-func (p *Project) posterError(pg *site.Page, err error, paper poster.Paper, kind msg.ID) diag.Diagnostic {
+// posterError turns a layout error into a diagnostic at the place the
+// words were written, which origins records; words without an origin
+// are interface strings.
+func (p *Project) posterError(pg *site.Page, err error, paper poster.Paper, kind msg.ID, origins poster.Origins) diag.Diagnostic {
 	d := diag.Diagnostic{Severity: diag.Error}
 	var long *poster.TooLong
 	var glyph *poster.MissingGlyph
 	switch {
 	case errors.As(err, &long):
-		d.Pos = p.textPos(pg, long.Text)
+		d.Pos = p.textPos(origins, long.Text)
 		d.Text = msg.New(msg.PosterTooLong, long.Text, kind, paper.Name)
 		d.Hint = msg.New(msg.HintPosterTooLong)
 	case errors.As(err, &glyph):
-		d.Pos = p.textPos(pg, glyph.Text)
+		d.Pos = p.textPos(origins, glyph.Text)
 		d.Text = msg.New(msg.PosterGlyph, glyph.Text, string(glyph.Rune), glyph.Rune)
 	default:
 		d.Pos = p.addressPos(pg)
@@ -86,39 +79,13 @@ func (p *Project) posterError(pg *site.Page, err error, paper poster.Paper, kind
 	return d
 }
 
-// textPos finds the file that text on pg's poster comes from: the
-// procedure file, the office in qrboard.yaml, qrboard.yaml, or else the
-// interface strings of the templates.
-func (p *Project) textPos(pg *site.Page, text string) diag.Pos {
-	if pr := pg.Procedure; pr != nil {
-		for _, s := range []string{pr.ShortName, pr.NoWaitNote, pr.Code} {
-			if s != "" && strings.Contains(text, s) {
-				return diag.Pos{File: pr.File}
-			}
-		}
-		for _, c := range pr.Channels {
-			if text == c.Time || text == c.Fee || (c.FeeSetBy != "" && strings.Contains(text, c.FeeSetBy)) {
-				return diag.Pos{File: pr.File}
-			}
-		}
+// textPos is where text was written: its origin, or else the interface
+// strings of the templates.
+func (p *Project) textPos(origins poster.Origins, text string) diag.Pos {
+	if o, ok := origins.Of(text); ok {
+		return o.Pos
 	}
-	if o := pg.Office; o != nil {
-		for _, pr := range o.Procedures { // a cell of the office's board sheet
-			if text == pr.ShortName {
-				return diag.Pos{File: pr.File}
-			}
-		}
-		for _, s := range []string{o.Name, o.Address, o.Phone, o.Hours} {
-			if s != "" && strings.Contains(text, s) {
-				return o.Pos
-			}
-		}
-	}
-	c := p.Site.Config
-	if text == c.Title || text == c.Authority || strings.Contains(text, c.Base.Host) {
-		return diag.Pos{File: config.File}
-	}
-	return diag.Pos{File: "templates/lang/" + string(c.Language) + ".yaml"}
+	return diag.Pos{File: "templates/lang/" + string(p.Site.Config.Language) + ".yaml"}
 }
 
 // problems collects the diagnostics of many pages, each once: a
@@ -155,47 +122,4 @@ func (ps *problems) list() diag.List {
 		l = append(l, ps.byKey[k])
 	}
 	return l
-}
-
-// checkPosters runs the poster checks of build on every page and renders
-// the posters without problems, for `qrboard check`, which writes
-// nothing. It also returns the highest version of the pages' codes.
-func (p *Project) checkPosters() (diag.List, int, error) {
-	var mu sync.Mutex
-	var ps problems
-	version := 0
-	err := p.eachPage(func(pg *site.Page) error {
-		in, diags, err := p.preparePage(pg, nil)
-		if err != nil {
-			return err
-		}
-		mu.Lock()
-		ps.add(diags)
-		version = max(version, in.qr.code.Version)
-		mu.Unlock()
-		if diags.HasErrors() {
-			return nil
-		}
-		if _, err := p.Renderer.Poster(pg, in.poster, p.Paper, in.measure); err != nil {
-			return fmt.Errorf("making /%s: %w", pg.Path+PosterFile, err)
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, 0, err
-	}
-	return ps.list(), version, nil
-}
-
-// eachPage calls f for every page on every core (onAllCores) and returns
-// the error of the first page, in the site's order, that f failed on — as
-// a build would report it.
-func (p *Project) eachPage(f func(pg *site.Page) error) error {
-	return onAllCores(context.Background(), func(yield func(func() error) bool) {
-		for _, pg := range p.Site.Pages {
-			if !yield(func() error { return f(pg) }) {
-				return
-			}
-		}
-	})
 }

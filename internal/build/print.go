@@ -3,14 +3,15 @@ package build
 import (
 	"context"
 	"errors"
+	"fmt"
 	"maps"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"time"
 
+	"qrboard/internal/config"
 	"qrboard/internal/diag"
 	"qrboard/internal/msg"
 	"qrboard/internal/output"
@@ -27,7 +28,7 @@ const (
 	SheetFile   = "board.pdf"   // the board sheet: its procedures in a grid
 	DoorFile    = "door.pdf"    // the door poster, whose code opens the office's board page
 	// SurveyFile, survey.pdf: the rating poster, when the office has a rating form (survey.go)
-	SinglesDir = "posters" // posters/<procedure>.pdf: one poster, to reprint it alone
+	SinglesDir = "posters" // posters/<procedure>.pdf: one poster, to reprint it alone; .html, to print from a browser
 )
 
 // PrintOptions says what to print: the build options (Out is the print
@@ -60,6 +61,9 @@ func Print(ctx context.Context, opts PrintOptions) (*PrintResult, diag.List, err
 	if p == nil {
 		return nil, diags, nil
 	}
+	if d := p.Site.Config.CheckPrintable(); d.HasErrors() {
+		return nil, append(diags, d...), nil
+	}
 	offices, ok := p.selectOffices(opts.Offices, &diags)
 	if !ok {
 		return nil, diags, nil
@@ -77,11 +81,12 @@ func Print(ctx context.Context, opts PrintOptions) (*PrintResult, diag.List, err
 		out.Abort()
 		return nil, append(diags, problems...), err
 	}
-	_, res.LockSkipped = p.attachLock(out, opts.Src)
+	diags = append(diags, problems...) // warnings: a door poster left out
+	_, res.LockSkipped = p.attachLock(out)
 	if res.Files, err = out.Commit(); err != nil {
 		return nil, diags, err
 	}
-	p.qrCache.Save() // a cache that cannot be saved only costs time next time
+	p.caches.save(false) // it drew no sharing picture
 	res.Elapsed = time.Since(start)
 	return res, diags, nil
 }
@@ -116,46 +121,33 @@ func (p *Project) selectOffices(ids []string, diags *diag.List) ([]*site.Office,
 	return out, !diags.HasErrors()
 }
 
-// printAll makes the offices' packs on as many goroutines as there are
-// cores, one office at a time each.
+// printAll makes the offices' packs on every core (onAllCores), one
+// office at a time each. A failure is reported as a build reports one:
+// the first office's, in the site's order.
 func (p *Project) printAll(ctx context.Context, out *output.Dir, offices []*site.Office, res *PrintResult) (diag.List, error) {
-	ctx, cancel := context.WithCancelCause(ctx)
-	defer cancel(nil)
-	jobs := make(chan *site.Office)
-	var wg sync.WaitGroup
 	var mu sync.Mutex
 	var problems problems
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for o := range jobs {
+	jobs := func(yield func(func() error) bool) {
+		for _, o := range offices {
+			if !yield(func() error {
 				pack, diags, err := p.printOffice(o)
 				if err == nil && !diags.HasErrors() {
 					err = pack.write(out, o.ID)
 				}
 				mu.Lock()
+				defer mu.Unlock()
 				problems.add(diags)
 				res.Posters += pack.posters
 				res.Sheets += pack.sheets
-				res.Doors++
+				res.Doors += pack.doors
 				res.Surveys += pack.surveys
-				mu.Unlock()
-				if err != nil {
-					cancel(err)
-				}
+				return err
+			}) {
+				return
 			}
-		})
-	}
-send:
-	for _, o := range offices {
-		select {
-		case jobs <- o:
-		case <-ctx.Done():
-			break send
 		}
 	}
-	close(jobs)
-	wg.Wait()
-	if err := context.Cause(ctx); err != nil {
+	if err := onAllCores(ctx, jobs); err != nil {
 		return nil, err
 	}
 	return problems.list(), nil
@@ -165,7 +157,7 @@ send:
 type pack struct {
 	files           map[string][]byte // by name inside the office's folder
 	posters, sheets int
-	surveys         int // 1 with a rating poster
+	doors, surveys  int // 1 with a door poster, with a rating poster
 }
 
 func (pk *pack) write(out *output.Dir, office string) error {
@@ -182,24 +174,21 @@ func (pk *pack) write(out *output.Dir, office string) error {
 // one, and the board sheet.
 func (p *Project) printOffice(o *site.Office) (*pack, diag.List, error) {
 	pk := &pack{files: map[string][]byte{}}
-	board, diags, err := p.preparePage(p.Site.Page(o.ID+"/"), nil)
+	diags, err := p.printDoor(pk, o)
 	if err != nil || diags.HasErrors() {
 		return pk, diags, err
 	}
-	door, err := p.pdf(p.Renderer.T("pdf_door", o.Name), func(d *poster.Doc) error { return d.AddPoster(board.poster) })
-	if err != nil {
-		return pk, p.pdfProblem(board.page, err, msg.KindPoster), nil
-	}
-	pk.files[DoorFile] = door
-	if diags, err := p.printSurvey(pk, o); err != nil || diags.HasErrors() {
+	d, err := p.printSurvey(pk, o)
+	diags = append(diags, d...)
+	if err != nil || diags.HasErrors() {
 		return pk, diags, err
 	}
 	if len(o.Procedures) == 0 {
-		return pk, nil, nil
+		return pk, diags, nil
 	}
 	var ins []*pageInput
 	for _, proc := range o.Procedures {
-		in, d, err := p.preparePage(p.Site.Page(o.ID+"/"+proc.ID+"/"), nil)
+		in, d, err := p.preparePage(p.Site.Page(o.ID + "/" + proc.ID + "/"))
 		if err != nil {
 			return pk, nil, err
 		}
@@ -209,39 +198,78 @@ func (p *Project) printOffice(o *site.Office) (*pack, diag.List, error) {
 	if diags.HasErrors() {
 		return pk, diags, nil
 	}
-	return pk, p.printProcedures(pk, o, ins), nil
+	d, err = p.printProcedures(pk, o, ins)
+	return pk, append(diags, d...), err
+}
+
+// printDoor adds office o's door poster to its pack, unless the poster
+// would send citizens to an empty list or could not say when the office
+// receives them: then it warns instead.
+func (p *Project) printDoor(pk *pack, o *site.Office) (diag.List, error) {
+	var why string
+	switch {
+	case len(o.Procedures) == 0:
+		why = p.Renderer.T("door_no_procedures")
+	case o.Hours == "":
+		why = p.Renderer.T("door_no_hours")
+	}
+	if why != "" {
+		var diags diag.List
+		diags.Warn(o.Pos, msg.DoorNotPrinted, o.ID, why)
+		return diags, nil
+	}
+	board, diags, err := p.preparePage(p.Site.Page(o.ID + "/"))
+	if err != nil || diags.HasErrors() {
+		return diags, err
+	}
+	door, err := p.pdf(p.Renderer.T("pdf_door", o.Name), func(d *poster.Doc) error { return d.AddPoster(board.poster) })
+	if err != nil {
+		return p.pdfProblem(board.page, err, msg.KindPoster, board.poster.Origins), nil
+	}
+	pk.files[DoorFile], pk.doors = door, 1
+	return diags, nil
 }
 
 // printProcedures adds the posters and the board sheet of an office's
-// procedures to its pack.
-func (p *Project) printProcedures(pk *pack, o *site.Office, ins []*pageInput) diag.List {
+// procedures to its pack. err is a failure of a template.
+func (p *Project) printProcedures(pk *pack, o *site.Office, ins []*pageInput) (diag.List, error) {
 	t := p.Renderer.T
 	all, err := p.pdf(t("pdf_posters", o.Name), func(d *poster.Doc) error {
 		for _, in := range ins {
 			if err := d.AddPoster(in.poster); err != nil {
-				return &pageError{in.page, err}
+				return &pageError{in.page, in.poster.Origins, err}
 			}
 		}
 		return nil
 	})
 	if err != nil {
-		return p.pdfProblem(ins[0].page, err, msg.KindPoster)
+		return p.pdfProblem(ins[0].page, err, msg.KindPoster, ins[0].poster.Origins), nil
 	}
 	pk.files[PostersFile], pk.posters = all, len(ins)
 	for _, in := range ins {
 		one, err := p.pdf(in.poster.Title+" – "+o.Name, func(d *poster.Doc) error { return d.AddPoster(in.poster) })
 		if err != nil {
-			return p.pdfProblem(in.page, err, msg.KindPoster)
+			return p.pdfProblem(in.page, err, msg.KindPoster, in.poster.Origins), nil
 		}
-		pk.files[SinglesDir+"/"+in.page.Procedure.ID+".pdf"] = one
+		html, err := posterFile.make(p, in)
+		if err != nil {
+			return nil, fmt.Errorf("making /%s: %w", in.page.Path+PosterFile, err)
+		}
+		name := SinglesDir + "/" + in.page.Procedure.ID
+		pk.files[name+".pdf"], pk.files[name+".html"] = one, html
 	}
 	sheet := &poster.Sheet{
 		Authority: p.Site.Config.Authority, Office: o.Name, Title: t("sheet_title"), Intro: t("sheet_intro"),
 		FooterLeft: t("poster_printed", p.Site.Now.Vietnamese()), FooterRight: poster.ShownAddress(p.Site.URL(o.ID + "/")),
 		PageLabel: t("sheet_page"),
 	}
+	sheet.Origins.Add(sheet.Authority, diag.Pos{File: config.File}, "authority")
+	sheet.Origins.Add(sheet.Office, o.Pos, "name")
 	for _, in := range ins {
-		c := poster.Cell{Title: in.page.Procedure.ShortName, Code: in.qr.code}
+		pr := in.page.Procedure
+		sheet.Origins.Add(pr.ShortName, diag.Pos{File: pr.File}, "short_name")
+		sheet.Origins.Add(pr.Field, diag.Pos{File: pr.File}, "field")
+		c := poster.Cell{Field: pr.Field, Title: pr.ShortName, Code: in.code}
 		if in.poster.Badge != "" {
 			c.Note = in.poster.Badge
 		}
@@ -254,16 +282,18 @@ func (p *Project) printProcedures(pk *pack, o *site.Office, ins []*pageInput) di
 		return err
 	})
 	if err != nil {
-		return p.pdfProblem(p.Site.Page(o.ID+"/"), err, msg.KindSheet)
+		return p.pdfProblem(p.Site.Page(o.ID+"/"), err, msg.KindSheet, sheet.Origins), nil
 	}
 	pk.files[SheetFile], pk.sheets = data, pages
-	return nil
+	return nil, nil
 }
 
-// pageError says which page a PDF problem is about.
+// pageError says which page a PDF problem is about, and where the
+// texts of its poster were written.
 type pageError struct {
-	page *site.Page
-	err  error
+	page    *site.Page
+	origins poster.Origins
+	err     error
 }
 
 func (e *pageError) Error() string { return e.err.Error() }
@@ -271,12 +301,12 @@ func (e *pageError) Unwrap() error { return e.err }
 
 // pdfProblem turns an error from making a PDF into a diagnostic about
 // the page it concerns.
-func (p *Project) pdfProblem(pg *site.Page, err error, kind msg.ID) diag.List {
+func (p *Project) pdfProblem(pg *site.Page, err error, kind msg.ID, origins poster.Origins) diag.List {
 	var pe *pageError
 	if errors.As(err, &pe) {
-		pg = pe.page
+		pg, origins = pe.page, pe.origins
 	}
-	return diag.List{p.posterError(pg, err, p.Paper, kind)}
+	return diag.List{p.posterError(pg, err, p.Paper, kind, origins)}
 }
 
 // pdf makes one PDF document with the project's paper and metadata.

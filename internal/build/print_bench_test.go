@@ -45,7 +45,7 @@ func BenchmarkOfficePack(b *testing.B) {
 	b.Run("combined", func(b *testing.B) {
 		var ins []*pageInput
 		for _, proc := range o.Procedures {
-			in, _, err := p.preparePage(p.Site.Page(o.ID+"/"+proc.ID+"/"), nil)
+			in, _, err := p.preparePage(p.Site.Page(o.ID + "/" + proc.ID + "/"))
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/xml"
 	"image"
@@ -25,10 +26,16 @@ import (
 	"qrboard/internal/version"
 )
 
-// printSample prints the sample's packs into a new folder.
+// realBase is the address posters are printed with in tests: the
+// sample's own, phuctho.example, is refused by print.
+const realBase = "https://phuctho.hanoi.gov.vn/"
+
+// printSample prints the sample's packs into a new folder, with realBase
+// unless opts says otherwise.
 func printSample(t *testing.T, src string, opts PrintOptions) (string, *PrintResult) {
 	t.Helper()
 	opts.Src, opts.Now = src, testNow
+	opts.BaseURL = cmp.Or(opts.BaseURL, realBase)
 	if opts.Out == "" {
 		opts.Out = filepath.Join(t.TempDir(), "print")
 	}
@@ -49,18 +56,21 @@ func printSample(t *testing.T, src string, opts PrintOptions) (string, *PrintRes
 // every board sheet is rasterized by poppler, and each code decodes —
 // with zbarimg and with gozxing — to exactly the address of its page.
 // The fonts are embedded as subsets, the short names come back out of
-// the PDF exactly (NFC), and no placeholder is printed.
+// the PDF exactly (NFC), and no placeholder is printed. The sample's
+// offices have their reception hours still TODO: Phúc Lộc's are filled
+// in here, and only it gets a door poster.
 func TestPrint(t *testing.T) {
 	for _, tool := range []string{"pdftoppm", "pdftotext", "pdffonts", "pdfinfo", "zbarimg"} {
 		qrscan.Need(t, tool)
 	}
 	src := copyProject(t, repoRoot)
+	fillHours(t, src, "phuc-loc")
 	out, res := printSample(t, src, PrintOptions{})
-	p, _ := Load(Options{Src: src, Now: testNow})
+	p, _ := Load(Options{Src: src, Now: testNow, BaseURL: realBase})
 	s := p.Site
 	// Only the 3 current communes: no posters for the offices that closed.
-	if res.Offices != 3 || res.Doors != 3 || res.Posters != 3*5 || res.Sheets != 3 || res.Paper != poster.A4 {
-		t.Errorf("printed %+v, want 3 offices and doors, 15 posters, 3 sheet pages on A4", res)
+	if res.Offices != 3 || res.Doors != 1 || res.Posters != 3*5 || res.Sheets != 3 || res.Paper != poster.A4 {
+		t.Errorf("printed %+v, want 3 offices, 1 door, 15 posters, 3 sheet pages on A4", res)
 	}
 	if entries, _ := os.ReadDir(out); len(entries) != 1+len(s.Offices) {
 		t.Errorf("print folder holds %d entries, want the marker and the 3 current offices", len(entries))
@@ -69,7 +79,11 @@ func TestPrint(t *testing.T) {
 		t.Run(o.ID, func(t *testing.T) {
 			t.Parallel()
 			dir := filepath.Join(out, o.ID)
-			checkPDF(t, filepath.Join(dir, DoorFile), o.Name, []string{s.URL(o.ID + "/")})
+			if o.ID == "phuc-loc" {
+				checkPDF(t, filepath.Join(dir, DoorFile), o.Name, []string{p.codeURL(s.Page(o.ID + "/"))})
+			} else if _, err := os.Stat(filepath.Join(dir, DoorFile)); err == nil {
+				t.Errorf("%s, with its hours still TODO, has a door poster", o.ID)
+			}
 			if len(o.Procedures) == 0 {
 				for _, f := range []string{PostersFile, SheetFile} {
 					if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
@@ -80,11 +94,11 @@ func TestPrint(t *testing.T) {
 			}
 			var urls []string
 			for _, pr := range o.Procedures {
-				urls = append(urls, s.URL(o.ID+"/"+pr.ID+"/"))
+				urls = append(urls, p.codeURL(s.Page(o.ID+"/"+pr.ID+"/")))
 			}
 			texts := checkPDF(t, filepath.Join(dir, PostersFile), o.Name, urls)
 			for i, pr := range o.Procedures {
-				checkPosterText(t, texts[i], pr, urls[i])
+				checkPosterText(t, texts[i], pr, p.shownAddress(s.Page(o.ID+"/"+pr.ID+"/")))
 			}
 			checkSheet(t, filepath.Join(dir, SheetFile), o, urls)
 			if o.ID == "phuc-loc" {
@@ -94,6 +108,21 @@ func TestPrint(t *testing.T) {
 			}
 		})
 	}
+}
+
+// fillHours gives office id reception hours in the project in src (the
+// sample's are still TODO).
+func fillHours(t *testing.T, src, id string) {
+	t.Helper()
+	name := filepath.Join(src, "qrboard.yaml")
+	data := string(readFile(t, name))
+	i := strings.Index(data, "  - id: "+id+"\n")
+	j := strings.Index(data[i:], `hours: "TODO`)
+	if i < 0 || j < 0 {
+		t.Fatalf("no TODO hours for %s", id)
+	}
+	end := i + j + strings.IndexByte(data[i+j:], '\n')
+	writeFile(t, name, []byte(data[:i+j]+"hours: Thứ Hai đến thứ Sáu, 8:00–17:00 (giờ thử)"+data[end:]))
 }
 
 // checkPDF checks a PDF of posters, one per page in the order of want:
@@ -150,11 +179,17 @@ func checkFonts(t *testing.T, path string) {
 func checkPosterText(t *testing.T, text string, pr *procedure.Procedure, url string) {
 	t.Helper()
 	oneLine := strings.Join(strings.Fields(text), " ")
-	for _, want := range []string{pr.ShortName, strings.TrimPrefix(url, "https://"), "Quét mã bằng camera điện thoại hoặc Zalo",
-		"In ngày 27/11/2026", "Mã thủ tục " + pr.Code, "Nộp trước 15:00 – nhận kết quả trong ngày"} {
+	for _, want := range []string{pr.ShortName, strings.TrimPrefix(url, "https://"), "Quét để xem giấy tờ cần mang, lệ phí, mẫu tờ khai",
+		"In ngày 27/11/2026", "Mã thủ tục " + pr.Code, "Nộp trước 15:00 – nhận kết quả trong ngày",
+		"Nộp sau 15:00: nhận kết quả ngày làm việc tiếp theo", "Trang chính thức chỉ có địa chỉ phuctho.hanoi.gov.vn", "Mã rộng 13,3 cm"} {
 		if !strings.Contains(oneLine, want) {
 			t.Errorf("%s: the poster's text lacks %q:\n%s", url, want, text)
 		}
+	}
+	// The badge and the rule must agree: a poster never promises "no
+	// appointment slip" while saying there is one.
+	if lower := strings.ToLower(oneLine); strings.Contains(lower, "không giấy hẹn") && strings.Contains(lower, "phiếu hẹn") {
+		t.Errorf("%s: the poster says %q and mentions an appointment:\n%s", url, "không giấy hẹn", text)
 	}
 	if !norm.NFC.IsNormalString(text) {
 		t.Errorf("%s: the poster's text is not NFC", url)
@@ -233,7 +268,7 @@ func TestLongestTitleFits(t *testing.T) {
 	for _, paper := range poster.Papers {
 		t.Run(paper.Name, func(t *testing.T) {
 			p.Paper = paper
-			in, diags, err := p.preparePage(longest, nil)
+			in, diags, err := p.preparePage(longest)
 			if err != nil || diags.HasErrors() {
 				t.Fatal(err, diags.Err())
 			}
@@ -283,19 +318,26 @@ func checkTitleBox(t *testing.T, path string, paper poster.Paper, title, next st
 		t.Fatalf("the title does not read back whole from the PDF")
 	}
 	const pt = 72 / 25.4
-	margin := 14 * paper.W / poster.A4.W * pt
+	sz, k := poster.A4Sizes(), paper.Scale()
+	left := sz.Margin * k * pt
+	right := paper.W*pt - (sz.Margin+sz.Stamp+sz.Gap)*k*pt // the stamp box is beside the title
 	words := doc.Words[start : start+len(want)]
 	bottom := 0.0
 	for _, w := range words {
-		if w.XMin < margin-0.5 || w.XMax > paper.W*pt-margin+0.5 {
-			t.Errorf("%q at x %.1f–%.1f pt: outside the margins %.1f–%.1f", w.Text, w.XMin, w.XMax, margin, paper.W*pt-margin)
+		if w.XMin < left-0.5 || w.XMax > right+0.5 {
+			t.Errorf("%q at x %.1f–%.1f pt: outside the margins %.1f–%.1f", w.Text, w.XMin, w.XMax, left, right)
 		}
 		bottom = max(bottom, w.YMax)
 	}
-	after := doc.Words[start+len(want)]
-	if after.Text != next || after.YMin < bottom {
-		t.Errorf("the title ends at %.1f pt, and %q starts at %.1f pt", bottom, after.Text, after.YMin)
+	for _, after := range doc.Words[start+len(want):] {
+		if after.Text == next {
+			if after.YMin < bottom {
+				t.Errorf("the title ends at %.1f pt, and %q starts at %.1f pt", bottom, after.Text, after.YMin)
+			}
+			return
+		}
 	}
+	t.Errorf("no %q after the title", next)
 }
 
 // TestPrintDeterministic prints twice: the same bytes in every file.
@@ -337,17 +379,47 @@ func TestPrintOptions(t *testing.T) {
 		}
 	}
 
-	_, diags, err := Print(context.Background(), PrintOptions{Options: Options{Src: src, Now: testNow}, Offices: []string{"phuc-locc"}})
+	_, diags, err := Print(context.Background(), PrintOptions{Options: Options{Src: src, Now: testNow, BaseURL: realBase}, Offices: []string{"phuc-locc"}})
 	if err != nil || !hasMessage(diags, msg.UnknownOffice) || diags[len(diags)-1].Hint.In(msg.En) != `did you mean "phuc-loc"?` {
 		t.Errorf("a misspelt office: %v %v", diags, err)
 	}
-	_, diags, err = Print(context.Background(), PrintOptions{Options: Options{Src: src, Now: testNow}, Offices: []string{"vong-xuyen"}})
+	_, diags, err = Print(context.Background(), PrintOptions{Options: Options{Src: src, Now: testNow, BaseURL: realBase}, Offices: []string{"vong-xuyen"}})
 	if d := diags[len(diags)-1]; err != nil || d.Text.ID() != msg.PastOfficePrinted || d.Hint.In(msg.En) != "write -office phuc-loc" {
 		t.Errorf("an office that closed: %v %v", diags, err)
 	}
-	_, diags, err = Print(context.Background(), PrintOptions{Options: Options{Src: src, Now: testNow, Out: src}})
+	_, diags, err = Print(context.Background(), PrintOptions{Options: Options{Src: src, Now: testNow, BaseURL: realBase, Out: src}})
 	if err != nil || !hasMessage(diags, msg.OutDirIsProject) {
 		t.Errorf("printing into the project folder: %v %v", diags, err)
+	}
+}
+
+// TestPrintRefusesPlaceholders checks that print refuses a base address
+// a poster must not carry, writing nothing, and that it warns about one
+// outside .gov.vn and about door posters it leaves out.
+func TestPrintRefusesPlaceholders(t *testing.T) {
+	src := copyProject(t, repoRoot)
+	for base, want := range map[string]msg.ID{
+		"":                             msg.PrintPlaceholderBase, // the sample's phuctho.example
+		"https://phuctho.test/":        msg.PrintPlaceholderBase,
+		"https://thu-tuc.invalid/":     msg.PrintPlaceholderBase,
+		"https://localhost:8080/":      msg.PrintPlaceholderBase,
+		"https://192.168.1.10/":        msg.PrintPlaceholderBase,
+		"https://[::1]/":               msg.PrintPlaceholderBase,
+		"http://phuctho.hanoi.gov.vn/": msg.PrintInsecureBase,
+	} {
+		out := filepath.Join(t.TempDir(), "print")
+		res, diags, err := Print(context.Background(), PrintOptions{Options: Options{Src: src, Now: testNow, BaseURL: base, Out: out}})
+		if err != nil || res != nil || !hasMessage(diags, want) {
+			t.Errorf("%q: printed %v (%v), want %v: %v", base, res, err, want, diags)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Errorf("%q: the print folder was made", base)
+		}
+	}
+	out := filepath.Join(t.TempDir(), "print")
+	res, diags, err := Print(context.Background(), PrintOptions{Options: Options{Src: src, Now: testNow, BaseURL: "https://thutuc-phuctho.vn/", Out: out}, Offices: []string{"hat-mon"}})
+	if err != nil || res == nil || !hasMessage(diags, msg.BaseNotGov) || !hasMessage(diags, msg.DoorNotPrinted) || res.Doors != 0 {
+		t.Errorf("a domain outside .gov.vn: %+v %v %v", res, diags, err)
 	}
 }
 
@@ -358,4 +430,40 @@ func run(t *testing.T, name string, args ...string) string {
 		t.Fatalf("%s %s: %v", name, strings.Join(args, " "), err)
 	}
 	return string(out)
+}
+
+// TestPosterOrigins checks that a poster knows where each of its texts
+// was written, so that one that does not fit is reported there: the
+// procedure's file for its name, papers, time and fee, the office's entry
+// in qrboard.yaml for its hours; interface strings have no origin.
+func TestPosterOrigins(t *testing.T) {
+	src := copyProject(t, repoRoot)
+	fillHours(t, src, "phuc-loc")
+	p, diags := Load(Options{Src: src, Now: testNow, BaseURL: realBase})
+	if p == nil {
+		t.Fatal(diags.Err())
+	}
+	in, _, err := p.preparePage(p.Site.Page("phuc-loc/dang-ky-ket-hon/"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pc := in.poster
+	for _, c := range []struct{ text, file, field string }{
+		{pc.Title, "procedures/dang-ky-ket-hon.yaml", "short_name"},
+		{pc.Facts[0].Value, "procedures/dang-ky-ket-hon.yaml", "documents"},
+		{pc.Facts[1].Value, "procedures/dang-ky-ket-hon.yaml", "channels: time"},
+		{pc.Facts[3].Value, "qrboard.yaml", "hours"},
+		{pc.Authority, "qrboard.yaml", "authority"},
+	} {
+		o, ok := pc.Origins.Of(c.text)
+		if !ok || o.Pos.File != c.file || o.Field != c.field {
+			t.Errorf("%q comes from %+v (%v), want %s, %s", c.text, o, ok, c.file, c.field)
+		}
+	}
+	if o, ok := pc.Origins.Of(pc.Instruction); ok {
+		t.Errorf("the instruction, an interface string, has an origin: %+v", o)
+	}
+	if pos := p.textPos(pc.Origins, pc.Instruction); pos.File != "templates/lang/vi.yaml" {
+		t.Errorf("an interface string is reported at %v", pos)
+	}
 }

@@ -21,7 +21,7 @@ func (p *Project) printSurvey(pk *pack, o *site.Office) (diag.List, error) {
 	if url == "" {
 		return nil, nil
 	}
-	code, _, err := p.qrCache.Encode(url, p.Level, PNGScale)
+	code, err := p.qr.Encode(url, p.Level)
 	if err != nil {
 		return nil, err
 	}
@@ -34,7 +34,7 @@ func (p *Project) printSurvey(pk *pack, o *site.Office) (diag.List, error) {
 	pc := p.Renderer.SurveyPoster(o, code)
 	data, err := p.pdf(p.Renderer.T("pdf_survey", o.Name), func(d *poster.Doc) error { return d.AddPoster(pc) })
 	if err != nil {
-		return p.pdfProblem(p.Site.Page(o.ID+"/"), err, msg.KindPoster), nil
+		return p.pdfProblem(p.Site.Page(o.ID+"/"), err, msg.KindPoster, pc.Origins), nil
 	}
 	pk.files[SurveyFile], pk.surveys = data, 1
 	return nil, nil

@@ -18,27 +18,45 @@ import (
 	"qrboard/internal/site"
 )
 
-// PNGScale is the size of a module in the PNG codes, in pixels: a
-// version 4 code with its quiet zone is 41 × 8 = 328 pixels wide.
-const PNGScale = 8
-
-// Page files, inside each page's folder.
+// Page files, inside each page's folder. A page is one file, index.html,
+// its QR code drawn inline; the pages of offices and procedures but a
+// procedure's page at an office also hold the sharing picture, which a
+// procedure's pages share (render.ImagePath). The poster of a page,
+// poster.html, is for staff: qrboard serve shows it beside the page and
+// qrboard print writes it with the PDFs; it is not published.
 const (
 	IndexFile   = "index.html"
-	QRSVGFile   = "qr.svg"
-	QRPNGFile   = "qr.png"
 	OGImageFile = render.ImageFile // the sharing picture (og:image)
 	PosterFile  = "poster.html"
 )
 
-// write renders every page, redirect and site file into out, on as many
+// A sink is where render puts the files it makes: the output folder
+// (*output.Dir) for a build, discard for check. Keep offers to keep the
+// files rels of a group (a page) made last time from the same key,
+// returning what Record noted with them.
+type sink interface {
+	Keep(group, key string, rels []string) (note string, ok bool)
+	Write(rel string, data []byte) error
+	Record(group, key, note string)
+}
+
+// discard is the sink of check: it keeps nothing, so every page is made,
+// checked and weighed as a build from scratch would.
+type discard struct{}
+
+func (discard) Keep(string, string, []string) (string, bool) { return "", false }
+func (discard) Write(string, []byte) error                   { return nil }
+func (discard) Record(string, string, string)                {}
+
+// render makes every page, redirect and site file into out, on as many
 // goroutines as there are cores, calling progress (if set) after each.
 // Problems of the project found on the way — a code too dense to print, a
-// name too long for a poster — come back in the diag.List.
-func (p *Project) write(ctx context.Context, out *output.Dir, res *Result, progress func(done, total int)) (diag.List, error) {
+// name too long for a poster — come back in the diag.List; err is the
+// failure of the first job, in the site's order, that failed.
+func (p *Project) render(ctx context.Context, out sink, res *Result, progress func(done, total int)) (diag.List, error) {
 	var mu sync.Mutex
 	var problems problems
-	total, done := len(p.Site.Pages)+len(p.Site.Redirects)+1, 0
+	total, done := len(p.Site.Pages)+len(p.Site.Redirects)+len(p.Lock.Shorts())+1, 0
 	counted := func(job func() error) func() error {
 		return func() error {
 			err := job()
@@ -66,6 +84,11 @@ func (p *Project) write(ctx context.Context, out *output.Dir, res *Result, progr
 		}
 		for _, rd := range p.Site.Redirects {
 			if !yield(counted(func() error { return p.writeRedirect(out, rd) })) {
+				return
+			}
+		}
+		for _, sh := range p.Lock.Shorts() {
+			if !yield(counted(func() error { return p.writeShort(out, strconv.Itoa(sh.N)+"/", sh.Path[1:]) })) {
 				return
 			}
 		}
@@ -154,30 +177,10 @@ func safely(job func() error) (err error) {
 	return job()
 }
 
-// pageQR is a page's QR code, encoded (or read from the cache) when a
-// file first needs it, and shared by every file that shows it.
-type pageQR struct {
-	p    *Project
-	url  string
-	code *qr.Code
-	png  []byte // the code as PNG at PNGScale
-}
-
-func (c *pageQR) get() (*qr.Code, error) {
-	if c.code == nil {
-		code, png, err := c.p.qrCache.Encode(c.url, c.p.Level, PNGScale)
-		if err != nil {
-			return nil, err
-		}
-		c.code, c.png = code, png
-	}
-	return c.code, nil
-}
-
 // pageInput is what the files of one page are made from.
 type pageInput struct {
 	page    *site.Page
-	qr      *pageQR        // its code, encoded before any file is made
+	code    *qr.Code       // its QR code
 	poster  *poster.Poster // its words
 	measure poster.Measure // its layout on the configured paper
 	weight  int            // its HTML gzip-compressed, once made
@@ -186,121 +189,80 @@ type pageInput struct {
 // pageFile makes one file of a page's folder.
 type pageFile struct {
 	name string
-	// qrOnly is true for files made from the page's QR code alone: they
-	// change only with the page's address, so a rebuild after an edit
-	// keeps them (see inputs.go).
-	qrOnly bool
-	make   func(p *Project, in *pageInput) ([]byte, error)
+	make func(p *Project, in *pageInput) ([]byte, error)
 }
 
-// pageFiles are the files written into every page's folder.
-var pageFiles = []pageFile{
-	{IndexFile, false, func(p *Project, in *pageInput) ([]byte, error) {
-		html, err := p.Renderer.Page(in.page)
+var (
+	indexFile = pageFile{IndexFile, func(p *Project, in *pageInput) ([]byte, error) {
+		html, err := p.Renderer.Page(in.page, in.code)
 		if err == nil {
 			in.weight = p.weigh(in.page, html)
 		}
 		return html, err
-	}},
-	{QRSVGFile, true, func(_ *Project, in *pageInput) ([]byte, error) { return in.qr.code.SVG(), nil }},
-	{QRPNGFile, true, func(_ *Project, in *pageInput) ([]byte, error) { return in.qr.png, nil }},
-	{OGImageFile, false, func(p *Project, in *pageInput) ([]byte, error) {
-		return p.ogCache.Draw(p.Renderer.Card(in.page), in.qr.code), nil
-	}},
-	{PosterFile, false, func(p *Project, in *pageInput) ([]byte, error) {
+	}}
+	imageFile = pageFile{OGImageFile, func(p *Project, in *pageInput) ([]byte, error) {
+		return p.og.Draw(p.Renderer.Card(in.page), in.code), nil
+	}}
+	posterFile = pageFile{PosterFile, func(p *Project, in *pageInput) ([]byte, error) {
 		return p.Renderer.Poster(in.page, in.poster, p.Paper, in.measure)
-	}},
+	}}
+)
+
+// files returns the files of pg's folder, in the order they are made.
+func (p *Project) files(pg *site.Page) []pageFile {
+	files := []pageFile{indexFile}
+	if render.HasImage(pg) {
+		files = append(files, imageFile)
+	}
+	if p.posters {
+		files = append(files, posterFile)
+	}
+	return files
 }
 
 // writePage writes a page's files, returning the version of its QR code
-// and the problems that keep it from being printed. Its files come in
-// two sets, each with its own key (see inputs.go): the files made from
-// the QR code alone, and the others. A set whose key did not change since
-// the previous build into the same folder keeps its files, unmade; what
-// the build needs to know of them — the code's version, the page's
-// weight — was noted with the set. A set kept had no problem: its key
-// covers everything the checks look at, and a build with problems
-// records nothing.
-func (p *Project) writePage(out *output.Dir, pg *site.Page) (int, diag.List, error) {
-	code := &pageQR{p: p, url: p.Site.URL(pg.Path)}
-	version, err := p.writeQRFiles(out, pg, code)
-	if err != nil {
-		return 0, nil, err
+// and the problems that keep it from being printed. The files have a key
+// (see inputs.go): when it did not change since the previous build into
+// the same folder, they are kept, unmade; what the build needs to know
+// of them — the code's version, the page's weight — was noted with them.
+// A page kept had no problem: its key covers everything the checks look
+// at, and a build with problems records nothing.
+func (p *Project) writePage(out sink, pg *site.Page) (int, diag.List, error) {
+	key := p.inputs.key(pg) + p.shortPath(pg) // the code holds the short address
+	files := p.files(pg)
+	rels := make([]string, len(files))
+	for i, f := range files {
+		rels[i] = pg.Path + f.name
 	}
-	key := p.inputs.key(pg)
-	rels := pageRels(pg, false)
 	if note, ok := out.Keep(pg.Path, key, rels); ok {
-		w, _ := strconv.Atoi(note) // written by Record below, by this same program (the key says so)
-		p.scales.add(pg, Weight{Path: pg.Path, Gzip: w})
+		var weight, version int
+		fmt.Sscan(note, &weight, &version) // written by Record below, by this same program (the key says so)
+		p.scales.add(pg, Weight{Path: pg.Path, Gzip: weight})
 		return version, nil, nil
 	}
-	in, diags, err := p.preparePage(pg, code)
+	in, diags, err := p.preparePage(pg)
 	if err != nil {
 		return 0, nil, err
 	}
 	if diags.HasErrors() {
-		return in.qr.code.Version, diags, nil
+		return in.code.Version, diags, nil
 	}
-	if err := p.writeFiles(out, in, rels, false); err != nil {
-		return 0, nil, err
-	}
-	out.Record(pg.Path, key, strconv.Itoa(in.weight))
-	return in.qr.code.Version, nil, nil
-}
-
-// writeQRFiles writes, or keeps, the files of pg made from its code
-// alone, returning the code's version.
-func (p *Project) writeQRFiles(out *output.Dir, pg *site.Page, code *pageQR) (int, error) {
-	group, key, rels := pg.Path+"#qr", p.inputs.qrKey(), pageRels(pg, true)
-	if note, ok := out.Keep(group, key, rels); ok {
-		return strconv.Atoi(note) // written by Record below
-	}
-	c, err := code.get()
-	if err != nil {
-		return 0, err
-	}
-	if err := p.writeFiles(out, &pageInput{page: pg, qr: code}, rels, true); err != nil {
-		return 0, err
-	}
-	out.Record(group, key, strconv.Itoa(c.Version))
-	return c.Version, nil
-}
-
-// writeFiles makes and writes the files of in's page whose qrOnly is
-// qrOnly, at rels.
-func (p *Project) writeFiles(out *output.Dir, in *pageInput, rels []string, qrOnly bool) error {
-	i := 0
-	for _, f := range pageFiles {
-		if f.qrOnly != qrOnly {
-			continue
-		}
+	for i, f := range files {
 		data, err := f.make(p, in)
 		if err != nil {
-			return fmt.Errorf("making /%s: %w", rels[i], err)
+			return 0, nil, fmt.Errorf("making /%s: %w", rels[i], err)
 		}
 		if err := out.Write(rels[i], data); err != nil {
-			return err
-		}
-		i++
-	}
-	return nil
-}
-
-// pageRels returns the paths of pg's files whose qrOnly is qrOnly, in the
-// order of pageFiles.
-func pageRels(pg *site.Page, qrOnly bool) []string {
-	var rels []string
-	for _, f := range pageFiles {
-		if f.qrOnly == qrOnly {
-			rels = append(rels, pg.Path+f.name)
+			return 0, nil, err
 		}
 	}
-	return rels
+	out.Record(pg.Path, key, fmt.Sprint(in.weight, in.code.Version))
+	return in.code.Version, nil, nil
 }
 
 // PageStats counts what a build changed, in pages: a page is one address
-// of the site — its index.html and, for the pages of offices and
-// procedures, its QR codes — and a redirect page counts as one.
+// of the site — its index.html and, where it has one, its sharing
+// picture — and a redirect page counts as one.
 type PageStats struct {
 	Added, Changed, Removed, Unchanged int
 	Fresh                              bool // there was no previous build
@@ -328,10 +290,11 @@ func (p *Project) pageChanges(stats output.Stats) PageStats {
 			ps.Unchanged++
 		}
 	}
-	files := make([]string, len(pageFiles))
+	var files []string
 	for _, pg := range p.Site.Pages {
-		for i, f := range pageFiles {
-			files[i] = pg.Path + f.name
+		files = files[:0]
+		for _, f := range p.files(pg) {
+			files = append(files, pg.Path+f.name)
 		}
 		count(files...)
 	}
@@ -346,7 +309,7 @@ func (p *Project) pageChanges(stats output.Stats) PageStats {
 	return ps
 }
 
-func (p *Project) writeRedirect(out *output.Dir, rd site.Redirect) error {
+func (p *Project) writeRedirect(out sink, rd site.Redirect) error {
 	html, err := p.redirect(rd)
 	if err != nil {
 		return err
@@ -363,7 +326,7 @@ func (p *Project) redirect(rd site.Redirect) ([]byte, error) {
 	return html, nil
 }
 
-func (p *Project) writeSiteFiles(out *output.Dir) error {
+func (p *Project) writeSiteFiles(out sink) error {
 	files, err := p.siteFiles()
 	if err != nil {
 		return err

@@ -97,6 +97,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"io/fs"
+	"net"
 	"net/url"
 	"slices"
 	"strings"
@@ -338,23 +339,26 @@ func ShowHost(host string) string {
 }
 
 // Placeholder reports whether the site's address is one that cannot be
-// published — a domain reserved for examples and tests (RFC 2606, RFC
-// 6761: .example, .test, .invalid, .localhost, example.com), as in the
-// sample that qrboard init writes. No poster printed with it can lead
-// anywhere, so qrboard.lock has nothing to protect yet.
+// published (see reserved), as in the sample that qrboard init writes.
+// No poster printed with it can lead anywhere, so qrboard.lock has
+// nothing to protect yet.
 func (c *Config) Placeholder() bool {
-	host := strings.TrimSuffix(strings.ToLower(c.Base.Hostname()), ".")
-	for _, tld := range []string{"example", "test", "invalid", "localhost"} {
-		if host == tld || strings.HasSuffix(host, "."+tld) {
-			return true
-		}
-	}
-	for _, d := range []string{"example.com", "example.net", "example.org"} {
+	return reserved(c.Base.Hostname()) != ""
+}
+
+// reserved returns the domain reserved for examples and tests (RFC 2606,
+// RFC 6761: .example, .test, .invalid, .localhost, example.com and its
+// kin; and .local, the local network's) that host is under, with its
+// leading dot, or "" when it is under none: no citizen can reach a site
+// under one.
+func reserved(host string) string {
+	host = strings.ToLower(strings.TrimSuffix(host, "."))
+	for _, d := range []string{"example", "test", "invalid", "localhost", "local", "example.com", "example.net", "example.org"} {
 		if host == d || strings.HasSuffix(host, "."+d) {
-			return true
+			return "." + d
 		}
 	}
-	return false
+	return ""
 }
 
 // GovDomain is the domain under which the sites of Vietnam's state
@@ -370,6 +374,25 @@ func (c *Config) CheckOfficial() diag.List {
 	host := strings.ToLower(c.Base.Hostname())
 	if host != GovDomain && !strings.HasSuffix(host, "."+GovDomain) {
 		diags.Warn(c.BasePos(), msg.BaseNotGov, c.BaseURL).WithHint(msg.HintBaseGov)
+	}
+	return diags
+}
+
+// CheckPrintable refuses a base URL that must not be printed on a
+// poster: a placeholder (.example, .test, .invalid, localhost), an IP
+// address, or http://. A build may use one to try the site out; a poster
+// carries its address on a wall for years. It is called once the base
+// URL is final (after -base-url).
+func (c *Config) CheckPrintable() diag.List {
+	var diags diag.List
+	host := c.Base.Hostname()
+	switch {
+	case reserved(host) != "":
+		diags.Add(c.BasePos(), msg.PrintPlaceholderBase, c.BaseURL, reserved(host)).WithHint(msg.HintPrintBase)
+	case net.ParseIP(host) != nil:
+		diags.Add(c.BasePos(), msg.PrintPlaceholderBase, c.BaseURL, host).WithHint(msg.HintPrintBase)
+	case c.Base.Scheme != "https":
+		diags.Add(c.BasePos(), msg.PrintInsecureBase, c.BaseURL).WithHint(msg.HintPrintBase)
 	}
 	return diags
 }
@@ -447,16 +470,19 @@ func (c *Config) checkBase(diags *diag.List) {
 	}
 	// An internationalised domain goes into QR codes and links in its
 	// ASCII form (xn--…), which every phone and browser reads; people are
-	// shown its own letters (ShownHost).
-	host, err := idna.Lookup.ToASCII(u.Hostname())
-	if err != nil {
-		diags.Add(pos, msg.BaseBadHost, c.BaseURL, err.Error())
-		return
+	// shown its own letters (ShownHost). An IP address stays as it is
+	// (print refuses it; a preview may use one).
+	if net.ParseIP(u.Hostname()) == nil {
+		host, err := idna.Lookup.ToASCII(u.Hostname())
+		if err != nil {
+			diags.Add(pos, msg.BaseBadHost, c.BaseURL, err.Error())
+			return
+		}
+		if port := u.Port(); port != "" {
+			host += ":" + port
+		}
+		u.Host = host
 	}
-	if port := u.Port(); port != "" {
-		host += ":" + port
-	}
-	u.Host = host
 	if !strings.HasSuffix(u.Path, "/") {
 		u.Path += "/"
 	}

@@ -77,8 +77,9 @@ type Memo struct {
 }
 
 // MaxEntries bounds a memo file: a save keeps every size used since the
-// memo was opened, then older ones up to this number (16 bytes each).
-const MaxEntries = 50000
+// memo was opened, then older ones up to this number (16 bytes each): a
+// city of 50,000 pages keeps its sizes through a few rounds of edits.
+const MaxEntries = 150000
 
 // header is the first line of a memo file. Sizes depend on the
 // compressor, which is Go's own: another version of Go starts afresh.

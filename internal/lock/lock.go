@@ -7,16 +7,37 @@
 // instead of silently breaking posters on office walls. The recorded paths
 // are also what package site plans notices for: the old addresses of
 // offices that closed stay published, each saying where to go now.
+//
+// The package owns the file: Open reads it, Save writes it, whole or not
+// at all (package atomicfile).
+//
+// # Short addresses
+//
+// The pages that get a poster also get a short address, a number: /12/
+// for /van-ha/dang-ky-ket-hon/. Posters encode it, upper-cased, in QR's
+// alphanumeric mode ("HTTPS://PHUCTHO.HANOI.GOV.VN/12/"), which makes
+// the code small enough to print with large modules (see package
+// poster). A path of digits reads the same when a scanner app lower-cases
+// it, and never collides with an office or a procedure, whose ids start
+// with a letter. Numbers are given once, in the order of the paths, and
+// kept forever: the file records each as a line "/12/ /van-ha/dang-ky-ket-hon/"
+// and the next number to give as "next 13", so a number is never given
+// again even if its line were deleted.
 package lock
 
 import (
 	"bufio"
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
+	"qrboard/internal/atomicfile"
 	"qrboard/internal/diag"
 	"qrboard/internal/msg"
 	"qrboard/internal/site"
@@ -31,21 +52,32 @@ const header = `# qrboard.lock: every address this site has published, from the 
 # keep it working with an alias or a redirect (see README).
 `
 
+const shortHeader = `# Short addresses: the number in a poster's code, and the page it opens.
+`
+
 // Lock is the set of paths published so far.
 type Lock struct {
+	path  string         // the file, in the project folder
 	paths []string       // sorted, as in the file ("/", "/van-ha/", …)
 	line  map[string]int // path → line in the file
+	short map[string]int // path → its short number
+	next  int            // the next short number to give, from 1
+	added bool           // Assign gave a number
 }
 
-// Read reads the lock file from fsys. A missing file is an empty lock: the
-// first build creates it.
-func Read(fsys fs.FS) (*Lock, diag.List) {
+// Open reads the lock file of the project in dir. A missing file is an
+// empty lock: the first build creates it.
+func Open(dir string) (*Lock, diag.List) {
 	var diags diag.List
-	l := &Lock{line: map[string]int{}}
-	data, err := fs.ReadFile(fsys, File)
+	l := &Lock{path: filepath.Join(dir, File), line: map[string]int{}, short: map[string]int{}, next: 1}
+	data, err := os.ReadFile(l.path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return l, nil
 	} else if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the position names the file
+		}
 		diags.Add(diag.Pos{File: File}, msg.ReadFailed, msg.Explain(err))
 		return l, diags
 	}
@@ -53,6 +85,12 @@ func Read(fsys fs.FS) (*Lock, diag.List) {
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimSpace(sc.Text())
 		if line == "" || line[0] == '#' {
+			continue
+		}
+		if ok, isShort := l.readShort(line); isShort {
+			if !ok {
+				diags.Add(diag.Pos{File: File, Line: n, Col: 1}, msg.LockBadLine, line)
+			}
 			continue
 		}
 		if !strings.HasPrefix(line, "/") || !strings.HasSuffix(line, "/") || strings.Contains(line, "..") {
@@ -68,8 +106,70 @@ func Read(fsys fs.FS) (*Lock, diag.List) {
 	return l, diags
 }
 
+// readShort reads a line of the short addresses, "/12/ /van-ha/x/" or
+// "next 13", reporting whether it is one, and whether it is well formed.
+func (l *Lock) readShort(line string) (ok, isShort bool) {
+	if rest, found := strings.CutPrefix(line, "next "); found {
+		n, err := strconv.Atoi(strings.TrimSpace(rest))
+		if err != nil || n < 1 {
+			return false, true
+		}
+		l.next = max(l.next, n)
+		return true, true
+	}
+	num, path, found := strings.Cut(line, " ")
+	if !found {
+		return false, false
+	}
+	n, err := strconv.Atoi(strings.Trim(num, "/"))
+	path = strings.TrimSpace(path)
+	if err != nil || n < 1 || num != "/"+strconv.Itoa(n)+"/" || !strings.HasPrefix(path, "/") || !strings.HasSuffix(path, "/") {
+		return false, true
+	}
+	if _, dup := l.short[path]; !dup {
+		l.short[path] = n
+	}
+	l.next = max(l.next, n+1)
+	return true, true
+}
+
+// Short returns the short number of path ("/van-ha/x/"), 0 if it has
+// none.
+func (l *Lock) Short(path string) int { return l.short[path] }
+
+// Assign gives each of paths that has no short number the next one, in
+// the order of the paths.
+func (l *Lock) Assign(paths []string) {
+	for _, p := range slices.Sorted(slices.Values(paths)) {
+		if _, ok := l.short[p]; !ok {
+			l.short[p] = l.next
+			l.next++
+			l.added = true
+		}
+	}
+}
+
+// Short is a short address: its number and the path it stands for.
+type Short struct {
+	N    int
+	Path string // "/van-ha/dang-ky-ket-hon/"
+}
+
+// Shorts returns the short addresses, by number.
+func (l *Lock) Shorts() []Short {
+	var out []Short
+	for p, n := range l.short {
+		out = append(out, Short{n, p})
+	}
+	slices.SortFunc(out, func(a, b Short) int { return a.N - b.N })
+	return out
+}
+
 // Paths returns the recorded paths, sorted ("/", "/van-ha/", …).
 func (l *Lock) Paths() []string { return l.paths }
+
+// Path returns the lock file's path.
+func (l *Lock) Path() string { return l.path }
 
 // Len returns the number of recorded paths.
 func (l *Lock) Len() int { return len(l.paths) }
@@ -123,8 +223,21 @@ func hasProcedure(s *site.Site, id string) bool {
 	return false
 }
 
+// Save records in the file every path s publishes, beside the old ones,
+// writing it only when that adds a path. It reports whether it wrote.
+func (l *Lock) Save(s *site.Site) (bool, error) {
+	data, changed := l.Update(s)
+	if !changed {
+		return false, nil
+	}
+	return true, atomicfile.Write(l.path, data)
+}
+
 // Update returns the lock file content recording both the old paths and
-// every path s publishes, and whether it differs from the old file.
+// every path s publishes, and whether it differs from the old file. A
+// build does not Save: it hands this content to the output folder, which
+// commits it in the same step as the site (see package output), so a
+// failure leaves the old site with the old lock or the new with the new.
 func (l *Lock) Update(s *site.Site) ([]byte, bool) {
 	all := slices.Clone(l.paths)
 	changed := false
@@ -143,5 +256,12 @@ func (l *Lock) Update(s *site.Site) ([]byte, bool) {
 		b.WriteString(p)
 		b.WriteByte('\n')
 	}
-	return b.Bytes(), changed
+	if len(l.short) > 0 {
+		b.WriteString("\n" + shortHeader)
+		for _, sh := range l.Shorts() {
+			fmt.Fprintf(&b, "/%d/ %s\n", sh.N, sh.Path)
+		}
+		fmt.Fprintf(&b, "next %d\n", l.next)
+	}
+	return b.Bytes(), changed || l.added
 }

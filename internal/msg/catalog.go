@@ -126,6 +126,9 @@ const (
 	SuccessorCycle
 	PastOfficeListed
 	PastOfficePrinted
+	PrintPlaceholderBase
+	PrintInsecureBase
+	DoorNotPrinted
 	HistoryMerged
 	HistoryReused
 	HistoryStep
@@ -136,6 +139,7 @@ const (
 	HintSuccessorDates
 	HintSuccessorCycle
 	HintPastOffice
+	HintPrintBase
 
 	// The site as a whole.
 	UnknownOffice
@@ -509,6 +513,9 @@ var catalog = map[ID]entry{
 	SuccessorClosed:        {"successor %[1]q của %[2]q đã không còn từ %[3]s, trước ngày %[2]q không còn (%[4]s)", "successor %[1]q of %[2]q had already closed on %[3]s, before %[2]q closed (%[4]s)"},
 	SuccessorCycle:         {"các successor tạo thành vòng lặp: %s", "the successors go round in a circle: %s"},
 	PastOfficeListed:       {"cơ quan %q không còn từ %s: thủ tục được làm tại %s", "office %q closed on %s: the procedure is done at %s"},
+	PrintPlaceholderBase:   {"không in áp phích với địa chỉ %q: %q chỉ dùng để thử, mã QR sẽ dẫn người dân đến một trang không có thật", "posters are not printed for the address %q: %q is only for trying things out, so the codes would lead citizens to a page that does not exist"},
+	PrintInsecureBase:      {"không in áp phích với địa chỉ %q: địa chỉ http:// không được bảo vệ, người khác có thể thay trang giữa đường; dùng https://", "posters are not printed for the address %q: an http:// address is not protected and the page can be swapped on the way; use https://"},
+	DoorNotPrinted:         {"không in áp phích cửa cho cơ quan %q: %s", "no door poster for office %q: %s"},
 	PastOfficePrinted:      {"cơ quan %q không còn từ %s: không in áp phích cho cơ quan đã sáp nhập", "office %q closed on %s: no posters are printed for an office that merged"},
 	HistoryMerged:          {"%s: đã nhập vào %s; %d địa chỉ cũ chuyển đến đó", "%s: merged into %s; %d old address(es) lead there"},
 	HistoryReused:          {"%s (%s cũ): đã nhập vào %s; %d địa chỉ cũ nay là trang của đơn vị mới cùng mã", "%s (the former %s): merged into %s; %d old address(es) are now the pages of the new office with the same id"},
@@ -519,6 +526,7 @@ var catalog = map[ID]entry{
 	HintSuccessor:          {"ghi successor: mã của đơn vị nhận lại địa bàn và thủ tục, ví dụ successor: phuc-loc", "add successor: the id of the office that took over its land and procedures, for example successor: phuc-loc"},
 	HintSuccessorDates:     {"sửa from của %q hoặc until của %q: đơn vị nhận lại phải đang hoạt động vào ngày đơn vị cũ không còn", "correct the from of %q or the until of %q: the successor must be serving on the day the old office closes"},
 	HintSuccessorCycle:     {"successor là đơn vị nhận lại sau khi đơn vị này không còn, không phải đơn vị trước nó", "a successor is the office that takes over after this one closes, never one before it"},
+	HintPrintBase:          {"ghi địa chỉ thật của trang vào base_url trong qrboard.yaml, hoặc in thử với -base-url https://thutuc.phuctho.gov.vn/", "write the site's real address as base_url in qrboard.yaml, or try with -base-url https://thutuc.phuctho.gov.vn/"},
 	HintPastOffice:         {"ghi %s", "write %s"},
 
 	UnknownOffice:      {"không có cơ quan %q trong qrboard.yaml", "there is no office %q in qrboard.yaml"},
@@ -603,7 +611,7 @@ var catalog = map[ID]entry{
 	ExtraArguments: {"thừa tham số: %s", "unexpected arguments: %s"},
 	BadNow:         {"-now %q phải là ngày dạng YYYY-MM-DD", "-now %q must be a date YYYY-MM-DD"},
 	LockNotYet:     {"chưa ghi qrboard.lock: base_url %s là địa chỉ mẫu, chưa công bố được; tệp khóa bắt đầu giữ địa chỉ từ lần build hay print đầu tiên với địa chỉ thật của đơn vị", "qrboard.lock not written: base_url %s is an example address that cannot be published; the lock starts keeping addresses at the first build or print with the office's real address"},
-	BuildSummary:   {"đã tạo %d cơ quan, %d trang, %d mã QR (SVG và PNG, phiên bản ≤ %d), %d chuyển hướng trong %s → %s; %s", "built %d offices, %d pages, %d QR codes (SVG and PNG, version ≤ %d), %d redirects in %s → %s; %s"},
+	BuildSummary:   {"đã tạo %d cơ quan, %d trang, %d mã QR (phiên bản ≤ %d), %d chuyển hướng trong %s → %s; %s", "built %d offices, %d pages, %d QR codes (version ≤ %d), %d redirects in %s → %s; %s"},
 	BuildChanges:   {"so với lần trước: %d trang mới, %d trang thay đổi, %d trang bỏ", "since the last build: %d pages added, %d changed, %d removed"},
 	BuildNoChanges: {"không trang nào thay đổi so với lần trước", "no page changed since the last build"},
 	BuildFresh:     {"lần tạo đầu tiên", "first build"},

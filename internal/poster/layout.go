@@ -8,20 +8,27 @@ import (
 )
 
 // Poster is what one poster says, in the site's language, top to bottom.
-// Empty fields are left out.
+// Empty fields are left out. Each comment names where render takes the
+// words from.
 type Poster struct {
-	Authority   string // the issuing authority, small, on top
-	Office      string // the office, under it
-	Title       string // the procedure's short name, as large as fits
+	Authority   string // the issuing authority, small, on top (qrboard.yaml authority)
+	Office      string // the office and its desk (offices: name, desk)
+	Title       string // the procedure's short name, as large as fits (short_name)
 	Subtitle    string // a line under the title
-	Badge       string // "Không chờ, không giấy hẹn"
-	BadgeNote   string // its caveat, in small type
+	Badge       string // "Nộp trước 15:00 – nhận kết quả trong ngày" (no_wait; interface strings)
+	Rule        string // the rest of the time rule, in large type under the badge: after 15:00 (interface strings)
 	Code        *qr.Code
-	Address     string // the page address printed under the code
-	Facts       []Fact // two or three key facts: time, fee
-	Instruction string // "Quét mã bằng camera điện thoại hoặc Zalo"
+	Instruction string // under the code: what scanning gives, "Quét để xem giấy tờ cần mang, lệ phí, mẫu tờ khai"
+	Address     string // the address the code holds, printed for typing, domain in bold (base_url)
+	Check       string // the line telling citizens to check the domain
+	WidthCheck  string // "Mã rộng 13,3 cm…": so staff see a print shrunk to fit the page
+	Facts       []Fact // the main papers, time, fee, reception hours (documents, channels, offices: hours)
+	Stamp       string // the label of the box for the office's stamp; empty, no box
 	FooterLeft  string // the print date
-	FooterRight string // the procedure's updated date
+	FooterRight string // the procedure's code and updated date (code, updated)
+	// Origins says where each text that comes from the project's files
+	// was written, for messages; the rest are interface strings.
+	Origins Origins
 }
 
 // Fact is one labelled fact: "Lệ phí: 10.000 đồng".
@@ -31,70 +38,84 @@ type Fact struct{ Label, Value string }
 // starts large enough to read from two metres and shrinks, down to the
 // size of the facts, until it fits.
 var (
-	authorityStyle   = style{face: Regular, max: 13, min: 9, lead: 1.25}
-	officeStyle      = style{face: Bold, max: 18, min: 11, lead: 1.2}
-	titleStyle       = style{face: Bold, max: 48, min: 16, lead: 1.12}
-	subtitleStyle    = style{face: Regular, max: 18, min: 11, lead: 1.2}
-	badgeStyle       = style{face: Bold, max: 20, min: 12, lead: 1}
-	noteStyle        = style{face: Regular, max: 10, min: 7, lead: 1.25}
-	addressStyle     = style{face: Regular, max: 15, min: 8, lead: 1.25}
-	factStyle        = style{face: Regular, max: 14, min: 10, lead: 1.25}
-	instructionStyle = style{face: Bold, max: 16, min: 11, lead: 1.2}
-	footerStyle      = style{face: Regular, max: 9, min: 7, lead: 1.2}
+	authorityStyle   = style{face: Regular, max: 11, min: 8, lead: 1.2}
+	officeStyle      = style{face: Bold, max: 16, min: 10, lead: 1.15}
+	titleStyle       = style{face: Bold, max: 44, min: 14, lead: 1.1}
+	subtitleStyle    = style{face: Regular, max: 16, min: 10, lead: 1.2}
+	badgeStyle       = style{face: Bold, max: 17, min: 11, lead: 1}
+	ruleStyle        = style{face: Bold, max: 14, min: 10, lead: 1.2}
+	noteStyle        = style{face: Regular, max: 9, min: 7, lead: 1.2}
+	addressStyle     = style{face: Regular, max: 16, min: 8, lead: 1.2}
+	factStyle        = style{face: Regular, max: 12, min: 9, lead: 1.2}
+	instructionStyle = style{face: Bold, max: 15, min: 10, lead: 1.15}
+	footerStyle      = style{face: Regular, max: 8, min: 6.5, lead: 1.2}
 )
 
 // Spacing on A4, in mm.
 const (
-	margin    = 14
-	gap       = 4 // between blocks
+	margin    = 12 // left and right
+	marginY   = 9  // top and bottom: the code needs the height
+	gap       = 3  // between blocks
 	ruleWidth = 0.6
-	badgePad  = 8 // left and right of the badge text
+	badgePad  = 6  // left and right of the badge text
+	stampSide = 36 // the stamp box: a commune's round seal is about 35 mm
 )
 
 // posterLayout is a poster set in type and placed, ready to draw.
 type posterLayout struct {
 	k                       float64 // scale from A4
 	x, width                float64 // the content column
+	top                     float64 // the width of the top blocks, beside the stamp box
+	stamp                   float64 // the stamp box's side, 0 for none
 	authority, office       block
 	title, subtitle         block
-	badge, note             block
+	badge, rule             block
 	address                 []addressLine
+	instruction             block
+	check, widthCheck       block
 	facts                   factTable
-	instruction, footer     block
+	footer                  block
 	footerLeft, footerRight string
 	qrWidth, quiet          float64
 	titleTop, titleZone     float64 // where the title's zone starts, and its height
+	codeTop                 float64 // where the code's white square starts
 }
 
 // layout sets p in type on paper, leaving the title whatever height the
-// rest does not take.
+// rest does not take. The stamp box sits in the top right corner, beside
+// the authority, the office, the title and the badge, which are centred
+// in the width it leaves.
 func (f *fonts) layout(p *Poster, paper Paper) (*posterLayout, error) {
-	k := paper.scale()
-	l := &posterLayout{k: k, x: margin * k, width: paper.W - 2*margin*k, qrWidth: paper.QRWidth()}
-	l.quiet = qr.QuietZone * l.qrWidth / float64(p.Code.Size())
+	k := paper.Scale()
+	l := &posterLayout{k: k, x: margin * k, width: paper.W - 2*margin*k, qrWidth: paper.QRWidth(p.Code)}
+	l.quiet = qr.QuietZone * paper.Module(p.Code)
+	l.top = l.width
+	if p.Stamp != "" {
+		l.stamp = stampSide * k
+		l.top = l.width - l.stamp - gap*k
+	}
 	var err error
-	set := func(s string, st style, what string, maxLines int) block {
+	set := func(s string, st style, what string, width float64, maxLines int) block {
 		if s == "" || err != nil {
 			return block{}
 		}
-		b, ok := f.fit(s, st.scaled(k), l.width, paper.H, maxLines)
+		b, ok := f.fit(s, st.scaled(k), width, paper.H, maxLines)
 		if !ok {
 			err = &TooLong{Text: s, What: what}
 		}
 		return b
 	}
-	l.authority = set(p.Authority, authorityStyle, "authority", 2)
-	l.office = set(p.Office, officeStyle, "office", 2)
-	l.subtitle = set(p.Subtitle, subtitleStyle, "subtitle", 2)
+	l.authority = set(p.Authority, authorityStyle, "authority", l.top, 2)
+	l.office = set(p.Office, officeStyle, "office", l.top, 2)
+	l.subtitle = set(p.Subtitle, subtitleStyle, "subtitle", l.top, 2)
 	if p.Badge != "" {
-		l.badge = set(p.Badge, badgeStyle, "badge", 1)
-		if err == nil && f.metrics[Bold].width(p.Badge, l.badge.size)+2*badgePad*k > l.width {
-			err = &TooLong{Text: p.Badge, What: "badge"}
-		}
-		l.note = set(p.BadgeNote, noteStyle, "note", 3)
+		l.badge = set(p.Badge, badgeStyle, "badge", l.top-2*badgePad*k, 1)
+		l.rule = set(p.Rule, ruleStyle, "rule", l.top, 2)
 	}
-	l.instruction = set(p.Instruction, instructionStyle, "instruction", 2)
-	l.footer = set(strings.TrimSpace(p.FooterLeft+" "+p.FooterRight), footerStyle, "footer", 1)
+	l.instruction = set(p.Instruction, instructionStyle, "instruction", l.width, 2)
+	l.check = set(p.Check, noteStyle, "check", l.width, 2)
+	l.widthCheck = set(p.WidthCheck, noteStyle, "width check", l.width, 1)
+	l.footer = set(strings.TrimSpace(p.FooterLeft+" "+p.FooterRight), footerStyle, "footer", l.width, 1)
 	l.footerLeft, l.footerRight = p.FooterLeft, p.FooterRight
 	if err != nil {
 		return nil, err
@@ -112,12 +133,13 @@ func (f *fonts) layout(p *Poster, paper Paper) (*posterLayout, error) {
 // less the subtitle's, which sits right under it.
 func (f *fonts) placeTitle(l *posterLayout, title string, paper Paper) error {
 	k := l.k
-	top := margin*k + l.authority.height() + l.office.height() + gap*k
-	rest := gap*k + l.badgeHeight() + l.quiet*2 + l.qrWidth +
-		l.addressHeight() + gap*k + l.facts.height + gap*k + l.instruction.height() + gap*k +
-		l.footer.lineHeight() + margin*k
-	l.titleTop, l.titleZone = top, paper.H-top-rest
-	b, ok := f.fit(title, titleStyle.scaled(k), l.width, l.titleZone-l.subtitleHeight(), 0)
+	top := marginY*k + l.authority.height() + l.office.height() + gap*k
+	below := gap*k + l.badgeHeight()
+	rest := l.quiet*2 + l.qrWidth + l.instruction.height() + l.addressHeight() + l.check.height() +
+		l.widthCheck.height() + gap*k + l.facts.height + gap*k + l.footer.lineHeight() + marginY*k
+	l.titleTop, l.titleZone = top, paper.H-top-below-rest
+	l.codeTop = paper.H - rest
+	b, ok := f.fit(title, titleStyle.scaled(k), l.top, l.titleZone-l.subtitleHeight(), 0)
 	if !ok {
 		return &TooLong{Text: title, What: "title"}
 	}
@@ -133,11 +155,12 @@ func (l *posterLayout) subtitleHeight() float64 {
 	return gap*l.k/2 + l.subtitle.height()
 }
 
+// badgeHeight is the badge, its rule and the space under them.
 func (l *posterLayout) badgeHeight() float64 {
 	if len(l.badge.lines) == 0 {
 		return 0
 	}
-	return l.badge.size*mmPerPt*1.8 + gap*l.k/2 + l.note.height() + gap*l.k/2
+	return l.badge.size*mmPerPt*1.7 + gap*l.k/2 + l.rule.height() + gap*l.k/2
 }
 
 func (l *posterLayout) addressHeight() float64 {
@@ -163,8 +186,8 @@ func (d *Doc) AddPoster(p *Poster) error {
 
 // drawPoster draws a laid-out poster from the top down.
 func (d *Doc) drawPoster(p *Poster, l *posterLayout) error {
-	k, x, w := l.k, l.x, l.width
-	y := margin * k
+	k, x, w := l.k, l.x, l.top
+	y := marginY * k
 	var err error
 	draw := func(b block, c rgb) {
 		if err == nil {
@@ -175,6 +198,11 @@ func (d *Doc) drawPoster(p *Poster, l *posterLayout) error {
 	draw(l.office, ink)
 	if err := d.rect(accent, x, y+gap*k/2-ruleWidth*k/2, w, ruleWidth*k, 0); err != nil {
 		return err
+	}
+	if l.stamp > 0 {
+		if err := d.drawStamp(p.Stamp, l); err != nil {
+			return err
+		}
 	}
 	// The title and its subtitle sit in the middle of their zone.
 	y = l.titleTop + (l.titleZone-l.title.height()-l.subtitleHeight())/2
@@ -189,42 +217,55 @@ func (d *Doc) drawPoster(p *Poster, l *posterLayout) error {
 		if y, err = d.drawBadge(l, y); err != nil {
 			return err
 		}
-		draw(l.note, muted)
-		y += gap * k / 2
+		draw(l.rule, ink)
 	}
-	y += l.quiet
-	if err := d.code(p.Code, x+(w-l.qrWidth)/2, y, l.qrWidth); err != nil {
+	y = l.codeTop + l.quiet
+	if err := d.code(p.Code, l.x+(l.width-l.qrWidth)/2, y, l.qrWidth); err != nil {
 		return err
 	}
 	y += l.qrWidth + l.quiet
+	x, w = l.x, l.width
+	draw(l.instruction, accent)
+	if err != nil {
+		return err
+	}
 	if y, err = d.drawAddress(l, y); err != nil {
 		return err
 	}
-	y += gap * k
-	if y, err = d.drawFacts(l.facts, x, y, w); err != nil {
+	draw(l.check, muted)
+	draw(l.widthCheck, muted)
+	if err != nil {
 		return err
 	}
 	y += gap * k
-	draw(l.instruction, accent)
-	if err != nil {
+	if _, err = d.drawFacts(l.facts, x, y, w); err != nil {
 		return err
 	}
 	return d.drawFooter(l)
 }
 
+// drawStamp draws the box for the office's stamp in the top right corner,
+// its label small in its lower edge.
+func (d *Doc) drawStamp(label string, l *posterLayout) error {
+	x, y := l.x+l.width-l.stamp, marginY*l.k
+	d.frame(line, x, y, l.stamp, l.stamp)
+	size := noteStyle.min * l.k
+	return d.text(label, Regular, size, muted, x, y+l.stamp-1.5*l.k, l.stamp, center)
+}
+
 // drawBadge draws the badge: white bold text on a green rounded box.
 func (d *Doc) drawBadge(l *posterLayout, y float64) (float64, error) {
 	k, b := l.k, l.badge
-	h := b.size * mmPerPt * 1.8
+	h := b.size * mmPerPt * 1.7
 	tw := d.fonts.metrics[b.face].width(b.lines[0], b.size)
 	bw := tw + 2*badgePad*k
-	if err := d.rect(green, l.x+(l.width-bw)/2, y, bw, h, h/4); err != nil {
+	if err := d.rect(green, l.x+(l.top-bw)/2, y, bw, h, h/4); err != nil {
 		return y, err
 	}
 	// Centre the capitals vertically: the baseline sits below the middle
 	// by half the ascent of a capital, about 0.72 em in this face.
 	base := y + h/2 + 0.36*b.size*mmPerPt
-	if err := d.text(b.lines[0], b.face, b.size, white, l.x, base, l.width, center); err != nil {
+	if err := d.text(b.lines[0], b.face, b.size, white, l.x, base, l.top, center); err != nil {
 		return y, err
 	}
 	return y + h + gap*k/2, nil
@@ -235,7 +276,7 @@ func (d *Doc) drawFooter(l *posterLayout) error {
 	if len(b.lines) == 0 {
 		return nil
 	}
-	base := d.paper.H - margin*l.k - d.fonts.metrics[b.face].descent*b.size*mmPerPt
+	base := d.paper.H - marginY*l.k - d.fonts.metrics[b.face].descent*b.size*mmPerPt
 	if err := d.text(l.footerLeft, b.face, b.size, muted, l.x, base, l.width, left); err != nil {
 		return err
 	}
@@ -278,7 +319,7 @@ func (e *MissingGlyph) Error() string {
 }
 
 func (p *Poster) checkGlyphs() error {
-	texts := []string{p.Authority, p.Office, p.Title, p.Subtitle, p.Badge, p.BadgeNote, p.Address, p.Instruction, p.FooterLeft, p.FooterRight}
+	texts := []string{p.Authority, p.Office, p.Title, p.Subtitle, p.Badge, p.Rule, p.Instruction, p.Address, p.Check, p.WidthCheck, p.Stamp, p.FooterLeft, p.FooterRight}
 	for _, f := range p.Facts {
 		texts = append(texts, f.Label, f.Value)
 	}
@@ -288,4 +329,23 @@ func (p *Poster) checkGlyphs() error {
 		}
 	}
 	return nil
+}
+
+// Sizes are a poster's type sizes, in pt (the largest each part starts
+// from), and its spacing, in mm, on A4; other papers scale them. They
+// are written once, in the styles and constants above: the PDF layout
+// uses those, and poster.html's stylesheet reads them from here.
+type Sizes struct {
+	Authority, Office, Subtitle, Badge, Rule, Note, Address, Fact, Instruction, Footer float64
+	Margin, MarginY, Gap, RuleWidth, BadgePad, Stamp                                   float64
+}
+
+// A4Sizes returns the sizes of a poster on A4.
+func A4Sizes() Sizes {
+	return Sizes{
+		Authority: authorityStyle.max, Office: officeStyle.max, Subtitle: subtitleStyle.max,
+		Badge: badgeStyle.max, Rule: ruleStyle.max, Note: noteStyle.max, Address: addressStyle.max,
+		Fact: factStyle.max, Instruction: instructionStyle.max, Footer: footerStyle.max,
+		Margin: margin, MarginY: marginY, Gap: gap, RuleWidth: ruleWidth, BadgePad: badgePad, Stamp: stampSide,
+	}
 }

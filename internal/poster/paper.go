@@ -2,6 +2,8 @@ package poster
 
 import (
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 
 	"qrboard/internal/qr"
@@ -35,20 +37,50 @@ func ParsePaper(s string) (Paper, bool) {
 	return Paper{}, false
 }
 
-// scale is the factor from the A4 design to p: type and spacing grow
-// with the sheet, so an A3 poster is an A4 poster enlarged by √2.
-func (p Paper) scale() float64 { return p.W / A4.W }
-
-// QRWidth is the width of a poster's code on p, quiet zone not included.
-// On A4 it is 11 cm: more than the 10 cm that the usual 10:1 rule of
-// thumb asks for a scan from a metre. A3 enlarges it with the rest of
-// the poster; A5, a counter card, keeps 8 cm so the text still fits.
-func (p Paper) QRWidth() float64 {
-	if p == A5 {
-		return 80
+// Scale is the factor from the A4 design to p for type and spacing. A5
+// shrinks with the sheet. A3 is not an A4 poster enlarged by √2: its
+// words grow by 1.2, which reads from 2 m, and the room that saves goes
+// to the code (codeBox), which is what must be read from farther.
+func (p Paper) Scale() float64 {
+	if p == A3 {
+		return 1.2
 	}
-	return 110 * p.scale()
+	return p.W / A4.W
 }
+
+// codeBox is the side, in mm, of the white square a poster's code is
+// printed in, quiet zone included: as large as the page allows once the
+// words the poster must carry have their room. The code's modules are
+// as large as fit in it (see Module): the fewer modules a code has, the
+// larger they are printed, and the farther it is read from.
+func (p Paper) codeBox() float64 {
+	switch p {
+	case A5:
+		return 100
+	case A3:
+		return codeBoxA3
+	}
+	return codeBoxA4
+}
+
+// codeBox on A4 and A3: on A4, what the words leave of the height; on
+// A3, the width of the column. Measured trade-offs in doc.go.
+const (
+	codeBoxA4 = 176.0
+	codeBoxA3 = 268.0
+)
+
+// Module is the side of one module of code on a poster on p, in mm: the
+// largest tenth of a millimetre at which the code and its quiet zone fit
+// in the code's square.
+func (p Paper) Module(code *qr.Code) float64 {
+	m := p.codeBox() / float64(code.Size()+2*qr.QuietZone)
+	return math.Floor(m*10+1e-9) / 10
+}
+
+// QRWidth is the width of code on a poster on p, quiet zone not
+// included.
+func (p Paper) QRWidth(code *qr.Code) float64 { return p.Module(code) * float64(code.Size()) }
 
 // Distance is how far, in mm, a citizen stands from a poster on p when
 // scanning it: a metre from a wall poster, closer to a counter card.
@@ -85,11 +117,18 @@ func (d Density) String() string {
 
 // PosterDensity is how code prints on a poster on p.
 func (p Paper) PosterDensity(code *qr.Code) Density {
-	return Density{Module: p.QRWidth() / float64(code.Size()), Min: MinModule(p.Distance())}
+	return Density{Module: p.Module(code), Min: MinModule(p.Distance())}
 }
 
 // SheetDensity is how code prints in a cell of a board sheet on p.
 func (p Paper) SheetDensity(code *qr.Code) Density {
 	g := p.grid()
 	return Density{Module: g.qrWidth(code) / float64(code.Size()), Min: MinModule(SheetDistance)}
+}
+
+// Centimetres writes a length in mm as centimetres the Vietnamese way,
+// to one decimal at most: 110 → "11", 155.6 → "15,6".
+func Centimetres(mm float64) string {
+	s := strconv.FormatFloat(math.Round(mm)/10, 'f', -1, 64)
+	return strings.Replace(s, ".", ",", 1)
 }

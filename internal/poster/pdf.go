@@ -56,7 +56,11 @@ func (d *Doc) Bytes() ([]byte, error) {
 	if d.pages == 0 {
 		return nil, fmt.Errorf("empty document")
 	}
-	return d.pdf.GetBytesPdfReturnErr()
+	b, err := d.pdf.GetBytesPdfReturnErr()
+	if err != nil {
+		return nil, err
+	}
+	return printAt100(b)
 }
 
 func (d *Doc) addPage() {

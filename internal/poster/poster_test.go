@@ -4,11 +4,15 @@ import (
 	"bytes"
 	"compress/zlib"
 	"errors"
+	"fmt"
 	"image"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -35,12 +39,15 @@ func testPoster(t testing.TB, title string) *Poster {
 		Authority:   "UBND huyện Phúc Thọ",
 		Office:      "Xã Trạch Mỹ Lộc – Bộ phận Một cửa",
 		Title:       title,
-		Badge:       "Không chờ, không giấy hẹn",
-		BadgeNote:   "Nộp hồ sơ trước 15 giờ: nhận kết quả trong ngày; nộp sau 15 giờ: nhận kết quả trong ngày làm việc tiếp theo, có phiếu hẹn (Nghị định 23/2015/NĐ-CP, Điều 7; Thông tư 01/2020/TT-BTP, Điều 2).",
+		Badge:       "Nộp trước 15:00 – nhận kết quả trong ngày",
+		Rule:        "Nộp sau 15:00: nhận kết quả ngày làm việc tiếp theo",
+		Check:       "Trang chính thức chỉ có địa chỉ phuctho.example – hãy kiểm tra trước khi khai thông tin",
+		WidthCheck:  "Mã rộng 13,3 cm: nếu đo thấy nhỏ hơn, hãy in lại ở tỷ lệ 100 %",
+		Stamp:       "Dấu của cơ quan",
 		Code:        code,
 		Address:     testURL,
 		Facts:       []Fact{{"Thời gian giải quyết", "Trong ngày"}, {"Lệ phí", "2.000 đồng/trang; từ trang thứ ba 1.000 đồng/trang; tối đa 200.000 đồng/bản"}},
-		Instruction: "Quét mã bằng camera điện thoại hoặc Zalo",
+		Instruction: "Quét để xem giấy tờ cần mang, lệ phí, mẫu tờ khai",
 		FooterLeft:  "In ngày 27/11/2026",
 		FooterRight: "Mã thủ tục 2.000884 · Thông tin cập nhật ngày 27/11/2026",
 	}
@@ -185,7 +192,7 @@ func TestTitleShrinks(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: the full name does not fit: %v", p.Name, err)
 		}
-		if full.TitleSize >= short.TitleSize || full.TitleSize < titleStyle.min*p.scale() {
+		if full.TitleSize >= short.TitleSize || full.TitleSize < titleStyle.min*p.Scale() {
 			t.Errorf("%s: title %.1f pt, short title %.1f pt", p.Name, full.TitleSize, short.TitleSize)
 		}
 	}
@@ -393,6 +400,93 @@ func TestDigitsSameWidth(t *testing.T) {
 		}
 		if !ok {
 			t.Errorf("face %d has no digits", i)
+		}
+	}
+}
+
+// TestPrintAt100 checks that documents ask viewers to print at 100 %,
+// and that every object the cross-reference table points to, and the
+// table itself, are still where it says once the entry is inserted.
+func TestPrintAt100(t *testing.T) {
+	d, err := New(A4, Info{Title: "t"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.AddPoster(testPoster(t, "Đăng ký kết hôn")); err != nil {
+		t.Fatal(err)
+	}
+	b, err := d.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte("/ViewerPreferences << /PrintScaling /None >>")) {
+		t.Error("no /PrintScaling /None in the catalog")
+	}
+	start := bytes.LastIndex(b, []byte("startxref\n"))
+	var xref int
+	fmt.Sscanf(string(b[start+len("startxref\n"):]), "%d", &xref)
+	if !bytes.HasPrefix(b[xref:], []byte("xref\n")) {
+		t.Fatalf("startxref %d does not point at the table", xref)
+	}
+	rows := strings.Split(string(b[xref:]), "\n")[3:] // "xref", "0 N", the free entry
+	for i, r := range rows {
+		if !strings.HasSuffix(r, " n ") {
+			break
+		}
+		var off int
+		fmt.Sscanf(r, "%d", &off)
+		if want := fmt.Sprintf("%d 0 obj", i+1); !bytes.HasPrefix(b[off:], []byte(want)) {
+			t.Errorf("object %d: offset %d points at %q", i+1, off, b[off:min(off+12, len(b))])
+		}
+	}
+	if _, err := exec.LookPath("pdfinfo"); err == nil {
+		path := filepath.Join(t.TempDir(), "p.pdf")
+		os.WriteFile(path, b, 0o644)
+		if out, err := exec.Command("pdfinfo", path).CombinedOutput(); err != nil || bytes.Contains(out, []byte("rror")) {
+			t.Errorf("pdfinfo: %v\n%s", err, out)
+		}
+	}
+}
+
+// TestSheetFields checks that a long board sheet is grouped by field,
+// each field from a new page headed with its name, and that a short one
+// keeps its order without headings.
+func TestSheetFields(t *testing.T) {
+	var cells []Cell
+	for i := range 14 {
+		cells = append(cells, Cell{Field: []string{"Hộ tịch", "Chứng thực"}[i%2], Title: strconv.Itoa(i)})
+	}
+	s := &Sheet{Cells: cells}
+	var got []string
+	for _, page := range s.pages(6) {
+		var titles []string
+		for _, c := range page {
+			titles = append(titles, c.Field+":"+c.Title)
+		}
+		got = append(got, strings.Join(titles, " "))
+	}
+	want := []string{
+		"Hộ tịch:0 Hộ tịch:2 Hộ tịch:4 Hộ tịch:6 Hộ tịch:8 Hộ tịch:10", "Hộ tịch:12",
+		"Chứng thực:1 Chứng thực:3 Chứng thực:5 Chứng thực:7 Chứng thực:9 Chứng thực:11", "Chứng thực:13",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("long sheet pages:\n%q\nwant\n%q", got, want)
+	}
+	short := &Sheet{Cells: cells[:7]}
+	if p := short.pages(6); len(p) != 2 || p[0][1].Title != "1" || p[0][0].Field != "" {
+		t.Errorf("a short sheet: %v", p)
+	}
+	long, _ := testSheet(t, 14)
+	for i := range long.Cells {
+		long.Cells[i].Field = cells[i].Field
+	}
+	pdf := makePDF(t, A4, func(d *Doc) error { return d.AddSheet(long) })
+	if _, err := exec.LookPath("pdftotext"); err == nil {
+		path := filepath.Join(t.TempDir(), "s.pdf")
+		os.WriteFile(path, pdf, 0o644)
+		out, _ := exec.Command("pdftotext", "-f", "3", "-l", "3", path, "-").Output()
+		if !strings.Contains(string(out), "– Chứng thực") {
+			t.Errorf("page 3 is not headed with its field:\n%s", out)
 		}
 	}
 }

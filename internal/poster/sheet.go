@@ -2,6 +2,7 @@ package poster
 
 import (
 	"fmt"
+	"slices"
 
 	"qrboard/internal/qr"
 )
@@ -20,10 +21,12 @@ type Sheet struct {
 	FooterRight string // the board page's address
 	// PageLabel formats the page number and count ("Trang %d/%d").
 	PageLabel string
+	Origins   Origins // where the texts from the project's files were written
 }
 
 // Cell is one procedure on a sheet.
 type Cell struct {
+	Field string   // its field (lĩnh vực): the heading of its pages on a long sheet
 	Title string   // short name
 	Note  string   // a short line under it: "Không chờ, không giấy hẹn"
 	Code  *qr.Code // leads to the procedure's page at this office
@@ -52,7 +55,7 @@ func (p Paper) grid() grid {
 	case A5:
 		g.cols, g.rows, g.k = 2, 2, 0.85
 	}
-	m := margin * p.scale()
+	m := margin * p.Scale()
 	g.headerH = 28 * g.k
 	g.x, g.y = m, m+g.headerH
 	g.footerY = p.H - m - footerStyle.max*g.k*footerStyle.lead*mmPerPt
@@ -96,28 +99,74 @@ func (d *Doc) AddSheet(s *Sheet) error {
 		}
 	}
 	g := d.paper.grid()
-	per := g.cols * g.rows
-	pages := max(1, (len(s.Cells)+per-1)/per)
-	for i := range pages {
+	pages := s.pages(g.cols * g.rows)
+	for i, cells := range pages {
 		d.addPage()
-		if err := d.drawSheetHeader(s, g); err != nil {
+		header := *s
+		if len(cells) > 0 && cells[0].Field != "" {
+			header.Title += " – " + cells[0].Field
+		}
+		if err := d.drawSheetHeader(&header, g); err != nil {
 			return err
 		}
-		end := min(len(s.Cells), (i+1)*per)
-		for j, c := range s.Cells[i*per : end] {
+		for j, c := range cells {
 			if err := d.drawCell(c, g, j%g.cols, j/g.cols); err != nil {
 				return err
 			}
 		}
 		label := s.FooterLeft
-		if pages > 1 && s.PageLabel != "" {
-			label += " · " + fmt.Sprintf(s.PageLabel, i+1, pages)
+		if len(pages) > 1 && s.PageLabel != "" {
+			label += " · " + fmt.Sprintf(s.PageLabel, i+1, len(pages))
 		}
 		if err := d.drawSheetFooter(g, label, s.FooterRight); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// LongSheet is the number of pages from which a sheet is grouped by
+// field: an office with hundreds of procedures gets, for each field, its
+// own pages, headed with the field's name, so a citizen finds the page
+// of "Hộ tịch" before looking for a name in it.
+const LongSheet = 3
+
+// pages splits the cells into pages of per cells: in order, or, on a
+// sheet of LongSheet pages or more, by field (in the order fields first
+// appear), each field from a new page. A cell of a page that is not
+// grouped has no Field.
+func (s *Sheet) pages(per int) [][]Cell {
+	cells := s.Cells
+	if (len(cells)+per-1)/per < LongSheet {
+		var out [][]Cell
+		for i := 0; i < len(cells); i += per {
+			page := slices.Clone(cells[i:min(len(cells), i+per)])
+			for j := range page {
+				page[j].Field = ""
+			}
+			out = append(out, page)
+		}
+		if len(out) == 0 {
+			out = [][]Cell{{}}
+		}
+		return out
+	}
+	var order []string
+	byField := map[string][]Cell{}
+	for _, c := range cells {
+		if _, ok := byField[c.Field]; !ok {
+			order = append(order, c.Field)
+		}
+		byField[c.Field] = append(byField[c.Field], c)
+	}
+	var out [][]Cell
+	for _, f := range order {
+		group := byField[f]
+		for i := 0; i < len(group); i += per {
+			out = append(out, group[i:min(len(group), i+per)])
+		}
+	}
+	return out
 }
 
 func (d *Doc) drawSheetHeader(s *Sheet, g grid) error {

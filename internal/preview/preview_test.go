@@ -18,6 +18,7 @@ import (
 	"qrboard"
 	"qrboard/internal/build"
 	"qrboard/internal/msg"
+	"qrboard/internal/site"
 	"qrboard/internal/value"
 )
 
@@ -83,8 +84,9 @@ func TestPaths(t *testing.T) {
 		{"/index.html", 200},
 		{"/phuc-loc/dang-ky-ket-hon/", 200},
 		{"/phuc-loc/dang-ky-ket-hon/index.html", 200},
-		{"/phuc-loc/dang-ky-ket-hon/qr.svg", 200},
-		{"/phuc-loc/dang-ky-ket-hon/qr.png", 200},
+		{"/phuc-loc/dang-ky-ket-hon/poster.html", 200},
+		{"/dang-ky-ket-hon/og.png", 200},
+		{"/phuc-loc/dang-ky-ket-hon/qr.svg", 404},
 		{"/phuc-loc", 301},
 		{"/khong-co/", 404},
 		{"/../qrboard.yaml", 400},
@@ -172,8 +174,8 @@ func TestErrorPage(t *testing.T) {
 	if !strings.Contains(body, `<script src="/__qrboard/reload.js?v=`+s.id+`.2">`) {
 		t.Error("the error page does not reload")
 	}
-	if status, _ := raw(t, ts, "GET", "/phuc-loc/dang-ky-ket-hon/qr.svg"); status != 200 {
-		t.Errorf("qr.svg of the last good build: %d", status)
+	if status, _ := raw(t, ts, "GET", "/dang-ky-ket-hon/og.png"); status != 200 {
+		t.Errorf("og.png of the last good build: %d", status)
 	}
 	if rep := s.Build(context.Background(), nil); rep.Reload {
 		t.Error("a rebuild with the same errors reloaded the tabs")
@@ -251,13 +253,22 @@ func TestRebuildKeepsPages(t *testing.T) {
 		t.Fatalf("rebuild failed: %v %v", rep.Diags.Err(), rep.Err)
 	}
 	res := rep.Result
-	// The procedure's 3 office pages and its overview are made again,
-	// but their QR codes (qr.svg, qr.png); every other page's five files
-	// (with index.html, og.png, poster.html) are kept.
+	// The procedure's 3 office pages and its overview are made again;
+	// every other page's files (index.html, poster.html and, on the
+	// pages but a procedure's at an office, og.png) are kept.
 	if pc := res.PageChanges; pc.Changed != 4 || pc.Added+pc.Removed != 0 || !rep.Reload {
 		t.Errorf("rebuild changed %+v, want the procedure's 4 pages; reload %v", pc, rep.Reload)
 	}
-	if want := (res.Pages-4)*5 + 4*2; res.Files.Kept != want || res.QREncoded != 0 {
+	want := 0
+	for _, pg := range res.Site.Pages {
+		if pg.Procedure == nil || pg.Procedure.ID != "chung-thuc-chu-ky" {
+			want += 2 // index.html, poster.html
+			if pg.Kind != site.ProcedurePage {
+				want++ // og.png
+			}
+		}
+	}
+	if res.Files.Kept != want || res.QREncoded != 0 {
 		t.Errorf("rebuild kept %d files (want %d), encoded %d codes (want 0)", res.Files.Kept, want, res.QREncoded)
 	}
 	if _, body := raw(t, ts, "GET", "/phuc-loc/chung-thuc-chu-ky/"); !strings.Contains(body, "12.000 đồng/trường hợp") {

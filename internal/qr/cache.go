@@ -15,7 +15,7 @@ import (
 	"qrboard/internal/atomicfile"
 )
 
-// Cache keeps encoded codes and their PNG images between builds, so that
+// Cache keeps encoded codes between builds, so that
 // an address that did not change is never encoded again: encoding and
 // checking a code (Encode reads it back, see mask.go) is about 1 ms,
 // reading it from the cache a few microseconds.
@@ -44,12 +44,6 @@ type Cache struct {
 type cacheKey struct {
 	content string
 	level   Level
-	scale   int
-}
-
-type cacheEntry struct {
-	code *Code
-	png  []byte
 }
 
 // record is an entry as stored: its body, checked against its sum and
@@ -59,14 +53,14 @@ type record struct {
 }
 
 // MaxCacheEntries bounds a cache file: a save keeps every code of the
-// build and then older ones up to this number (about 1 KB each).
-const MaxCacheEntries = 20000
+// build and then older ones up to this number (about 250 bytes each).
+const MaxCacheEntries = 60000
 
-// cacheFormat names the record layout and the output of Encode and PNG.
-// Change it whenever either changes (TestPNGGolden fails then): entries of
-// another format are never used. Format 2 added the mask that Encode
-// chose after reading the code back (mask.go).
-const cacheFormat = "qrboard-qr-cache 2"
+// cacheFormat names the record layout and the output of Encode. Change
+// it whenever either changes: entries of another format are never used.
+// Format 2 added the mask that Encode chose after reading the code back
+// (mask.go); format 3 dropped the PNG, which pages no longer carry.
+const cacheFormat = "qrboard-qr-cache 3"
 
 // header is the first line of a cache file: the format and the versions
 // of the QR encoder and of the reader that decides the mask, so that a
@@ -117,32 +111,27 @@ func (c *Cache) load() {
 	}
 }
 
-// Encode returns the code of content at level l and its PNG at scale,
-// from the cache when it holds them. A nil cache encodes every time.
-func (c *Cache) Encode(content string, l Level, scale int) (*Code, []byte, error) {
+// Encode returns the code of content at level l, from the cache when it
+// holds it. A nil cache encodes every time.
+func (c *Cache) Encode(content string, l Level) (*Code, error) {
 	if c == nil {
-		code, err := Encode(content, l)
-		if err != nil {
-			return nil, nil, err
-		}
-		return code, code.PNG(scale), nil
+		return Encode(content, l)
 	}
 	c.once.Do(c.load)
-	k := cacheKey{content, l, scale}
+	k := cacheKey{content, l}
 	c.mu.Lock()
 	r, ok := c.used[k]
 	c.mu.Unlock()
 	if !ok {
 		r = c.old[k]
 	}
-	e, hit := r.decode(k)
+	code, hit := r.decode(k)
 	if !hit {
-		code, err := Encode(content, l)
-		if err != nil {
-			return nil, nil, err
+		var err error
+		if code, err = Encode(content, l); err != nil {
+			return nil, err
 		}
-		e = &cacheEntry{code: code, png: code.PNG(scale)}
-		r = newRecord(k, e)
+		r = newRecord(k, code)
 	}
 	c.mu.Lock()
 	c.used[k] = r
@@ -151,7 +140,7 @@ func (c *Cache) Encode(content string, l Level, scale int) (*Code, []byte, error
 		c.new = true
 	}
 	c.mu.Unlock()
-	return e.code, e.png, nil
+	return code, nil
 }
 
 // Misses returns how many codes were encoded since the cache was opened
@@ -211,15 +200,14 @@ func (c *Cache) Save() error {
 }
 
 // A record is its length (4 bytes), its body and the SHA-256 of the body.
-// The body: level, scale, version, mask (1 byte each), the content, the
-// modules packed 8 to a byte row after row, and the PNG, each of the last
-// three preceded by its length (4 bytes).
-func newRecord(k cacheKey, e *cacheEntry) record {
+// The body: level, version, mask (1 byte each), the content and the
+// modules packed 8 to a byte row after row, each of the last two preceded
+// by its length (4 bytes).
+func newRecord(k cacheKey, code *Code) record {
 	var body []byte
-	body = append(body, byte(k.level), byte(k.scale), byte(e.code.Version), byte(e.code.Mask))
+	body = append(body, byte(k.level), byte(code.Version), byte(code.Mask))
 	body = appendBytes(body, []byte(k.content))
-	body = appendBytes(body, e.code.packed())
-	body = appendBytes(body, e.png)
+	body = appendBytes(body, code.packed())
 	sum := sha256.Sum256(body)
 	return record{body: body, sum: sum[:]}
 }
@@ -249,34 +237,34 @@ func splitRecord(data []byte) (cacheKey, record, []byte, bool) {
 		return cacheKey{}, record{}, nil, false
 	}
 	r := record{body: data[4 : 4+n], sum: data[4+n : 4+n+sha256.Size]}
-	fields, err := splitFields(r.body[recordHead:], 3)
+	fields, err := splitFields(r.body[recordHead:], 2)
 	if err != nil {
 		return cacheKey{}, record{}, nil, false
 	}
-	k := cacheKey{content: string(fields[0]), level: Level(r.body[0]), scale: int(r.body[1])}
+	k := cacheKey{content: string(fields[0]), level: Level(r.body[0])}
 	return k, r, data[4+n+sha256.Size:], true
 }
 
 // decode checks the record against its sum and key and decodes it; a
 // record that fails is a miss.
-func (r record) decode(k cacheKey) (*cacheEntry, bool) {
+func (r record) decode(k cacheKey) (*Code, bool) {
 	if len(r.body) < recordHead || !r.intact() {
 		return nil, false
 	}
-	fields, err := splitFields(r.body[recordHead:], 3)
-	if err != nil || string(fields[0]) != k.content || Level(r.body[0]) != k.level || int(r.body[1]) != k.scale {
+	fields, err := splitFields(r.body[recordHead:], 2)
+	if err != nil || string(fields[0]) != k.content || Level(r.body[0]) != k.level {
 		return nil, false
 	}
-	code, err := unpack(k.content, k.level, int(r.body[2]), int(r.body[3]), fields[1])
+	code, err := unpack(k.content, k.level, int(r.body[1]), int(r.body[2]), fields[1])
 	if err != nil {
 		return nil, false
 	}
-	return &cacheEntry{code: code, png: bytes.Clone(fields[2])}, true
+	return code, true
 }
 
-// recordHead is the length of a record's fixed fields: level, scale,
-// version and mask.
-const recordHead = 4
+// recordHead is the length of a record's fixed fields: level, version and
+// mask.
+const recordHead = 3
 
 func splitFields(b []byte, n int) ([][]byte, error) {
 	var out [][]byte

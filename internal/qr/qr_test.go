@@ -223,3 +223,22 @@ func TestPNGSameAsImagePNG(t *testing.T) {
 		}
 	}
 }
+
+// TestAlphanumeric checks that an upper-case short address is encoded in
+// QR's alphanumeric mode, 5.5 bits a character: at level M, 32 characters
+// fit version 2 (38 alphanumeric characters, only 26 bytes), while the
+// same address in lower case needs version 3.
+func TestAlphanumeric(t *testing.T) {
+	for _, c := range []struct {
+		text    string
+		version int
+	}{
+		{"HTTPS://PHUCTHO.HANOI.GOV.VN/12/", 2},
+		{"https://phuctho.hanoi.gov.vn/12/", 3},
+	} {
+		code, err := Encode(c.text, M)
+		if err != nil || code.Version != c.version {
+			t.Errorf("%s: version %d (%v), want %d", c.text, code.Version, err, c.version)
+		}
+	}
+}

@@ -129,6 +129,7 @@ type Facts struct {
 type PosterStyle struct {
 	Paper   poster.Paper
 	Measure poster.Measure
-	QRWidth float64 // mm, quiet zone not included
-	Quiet   float64 // mm
+	QRWidth float64      // mm, quiet zone not included
+	Quiet   float64      // mm
+	Sizes   poster.Sizes // type and spacing on A4, from package poster
 }

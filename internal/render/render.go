@@ -79,6 +79,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -88,12 +89,28 @@ import (
 	"qrboard/internal/msg"
 	"qrboard/internal/ogimage"
 	"qrboard/internal/procedure"
+	"qrboard/internal/qr"
 	"qrboard/internal/site"
 	"qrboard/internal/value"
 )
 
-// ImageFile is the sharing picture in each page's folder (og:image).
+// ImageFile is the sharing picture (og:image) in the folder of every page
+// but a procedure's page at an office, which shares its procedure's
+// (ImagePath): one picture per procedure, not one per office.
 const ImageFile = "og.png"
+
+// HasImage reports whether page p has a sharing picture of its own.
+func HasImage(p *site.Page) bool { return p.Kind != site.ProcedurePage }
+
+// ImagePath returns the path of page p's sharing picture: in its own
+// folder, or for a procedure's page at an office, in the procedure's
+// folder (its overview, "<procedure>/").
+func ImagePath(p *site.Page) string {
+	if HasImage(p) {
+		return p.Path + ImageFile
+	}
+	return p.Procedure.ID + "/" + ImageFile
+}
 
 // The size of every sharing picture.
 const (
@@ -194,6 +211,7 @@ type Data struct {
 	URL   string       // this page's absolute address
 	Root  string       // relative path from this page to the site root
 	Image *Image       // the sharing picture; nil on redirects and 404.html
+	QR    *QR          // the page's code, shown inline; nil on redirects and 404.html
 
 	// On redirect pages: where to go.
 	Target, TargetURL string
@@ -230,6 +248,21 @@ func (d *Data) ShownURL() string { return config.ShowURL(d.URL) }
 
 // Updated returns the day the page's content last changed.
 func (d *Data) Updated() value.Date { return LastChanged(d.Site, d.Page) }
+
+// QR is a page's code, for drawing inline as SVG, so that a page is one
+// file: <svg viewBox="0 0 {{.Side}} {{.Side}}">{{.Drawing}}</svg>.
+type QR struct{ code *qr.Code }
+
+// Side returns the code's width in modules, quiet zone included.
+func (c *QR) Side() int { return c.code.Size() + 2*qr.QuietZone }
+
+// Drawing returns the code's SVG elements: a white square, so it also
+// scans on a dark page, and one path of dark runs, in modules.
+func (c *QR) Drawing() template.HTML {
+	side := strconv.Itoa(c.Side())
+	return template.HTML(`<rect width="` + side + `" height="` + side + `" fill="#fff"/><path d="` +
+		c.code.PathData(qr.QuietZone) + `"/>`)
+}
 
 // Image is a page's sharing picture.
 type Image struct {
@@ -289,12 +322,26 @@ func (r *Renderer) data(p *site.Page, url, root string) *Data {
 // with args: the words of PDFs, which are made without templates.
 func (r *Renderer) T(key string, args ...any) string { return r.strings.T(key, args...) }
 
-// Page renders p.
-func (r *Renderer) Page(p *site.Page) ([]byte, error) {
-	d := r.data(p, r.site.URL(p.Path), p.Root())
+// Page renders p, showing code, the code of its address.
+func (r *Renderer) Page(p *site.Page, code *qr.Code) ([]byte, error) {
+	return r.page(p, p.Root(), code)
+}
+
+// PageAt renders p to be served at another path too, its short address
+// (see package lock): the same page, its links made from there, its
+// canonical address still its own.
+func (r *Renderer) PageAt(p *site.Page, at string, code *qr.Code) ([]byte, error) {
+	return r.page(p, (&site.Page{Path: at}).Root(), code)
+}
+
+// page renders p with root the path from where it is served to the site
+// root.
+func (r *Renderer) page(p *site.Page, root string, code *qr.Code) ([]byte, error) {
+	d := r.data(p, r.site.URL(p.Path), root)
 	d.JS, d.CSP = r.js, r.csp
-	d.Image = &Image{URL: r.site.URL(p.Path + ImageFile), Secure: r.site.Config.Base.Scheme == "https",
+	d.Image = &Image{URL: r.site.URL(ImagePath(p)), Secure: r.site.Config.Base.Scheme == "https",
 		Width: imageWidth, Height: imageHeight}
+	d.QR = &QR{code: code}
 	return r.exec(r.pages[p.Kind], d)
 }
 

@@ -83,7 +83,24 @@ func scan(root *html.Node, ownScripts, schemes []string) []string {
 	return problems
 }
 
-// allowedOwn accepts the page's own head elements.
+// ownQR accepts the page's own QR code, drawn inline: an <svg
+// class="qr"> of nothing but a rect and a path, whose attributes are
+// checked like any other's.
+func ownQR(n *html.Node) bool {
+	if attr(n, "class") != "qr" {
+		return false
+	}
+	var kids []string
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || c.FirstChild != nil {
+			return false
+		}
+		kids = append(kids, c.Data)
+	}
+	return strings.Join(kids, " ") == "rect path"
+}
+
+// allowedOwn accepts the page's own head elements and QR code.
 func allowedOwn(n *html.Node, ownScripts []string) bool {
 	if ownScripts == nil {
 		return false
@@ -99,6 +116,8 @@ func allowedOwn(n *html.Node, ownScripts []string) bool {
 		return a == "" || strings.HasPrefix(a, "#")
 	case atom.Link:
 		return inHead(n) && (attr(n, "rel") == "canonical" || attr(n, "rel") == "icon")
+	case atom.Svg:
+		return ownQR(n)
 	case atom.Script:
 		if attr(n, "src") != "" || n.FirstChild == nil {
 			return false

@@ -1,0 +1,92 @@
+package build
+
+import (
+	"strconv"
+	"strings"
+
+	"qrboard/internal/lock"
+	"qrboard/internal/site"
+)
+
+// Short addresses (see package lock): the pages that get a poster — an
+// office's board and its procedures in force — get a number, and their
+// codes hold the short address. The site serves at /<number>/ a copy of
+// the page, with links made from there and a canonical link to the page,
+// so a citizen who scans gets the page at once, without a redirect. A
+// short address whose page has since moved — its office closed — serves
+// what the page's own address serves now: the notice, or a redirect.
+
+// posterPaths returns the paths of the pages of s that get a poster, in
+// the form of qrboard.lock ("/van-ha/dang-ky-ket-hon/").
+func posterPaths(s *site.Site) []string {
+	var paths []string
+	for _, o := range s.Offices {
+		paths = append(paths, "/"+o.ID+"/")
+		for _, pr := range o.Procedures {
+			paths = append(paths, "/"+o.ID+"/"+pr.ID+"/")
+		}
+	}
+	return paths
+}
+
+// shortPath returns pg's short path ("12/"), or "" when it has none.
+func shortPath(lk *lock.Lock, pg *site.Page) string {
+	if n := lk.Short("/" + pg.Path); n > 0 {
+		return strconv.Itoa(n) + "/"
+	}
+	return ""
+}
+
+func (p *Project) shortPath(pg *site.Page) string { return shortPath(p.Lock, pg) }
+
+// codeURL is the address pg's code holds: its short address where it has
+// one — with the scheme and host upper-cased, which they may be, so that
+// a QR code holds it in alphanumeric mode when base_url has no path —
+// else its own.
+func codeURL(s *site.Site, lk *lock.Lock, pg *site.Page) string {
+	short := shortPath(lk, pg)
+	if short == "" {
+		return s.URL(pg.Path)
+	}
+	base := s.Config.Base
+	if base.Path == "/" {
+		return strings.ToUpper(base.Scheme+"://"+base.Host) + "/" + short
+	}
+	return s.URL(short)
+}
+
+func (p *Project) codeURL(pg *site.Page) string { return codeURL(p.Site, p.Lock, pg) }
+
+// shownAddress is the address printed under pg's code: the short one
+// where it has one, in lower case as browsers show it.
+func shownAddress(s *site.Site, lk *lock.Lock, pg *site.Page) string {
+	if short := shortPath(lk, pg); short != "" {
+		return s.URL(short)
+	}
+	return s.URL(pg.Path)
+}
+
+func (p *Project) shownAddress(pg *site.Page) string { return shownAddress(p.Site, p.Lock, pg) }
+
+// writeShort writes at short what path serves: a copy of its page, else
+// its notice or redirect.
+func (p *Project) writeShort(out sink, short, path string) error {
+	if pg := p.Site.Page(path); pg != nil {
+		code, err := p.qr.Encode(p.codeURL(pg), p.Level)
+		if err != nil {
+			return err
+		}
+		html, err := p.Renderer.PageAt(pg, short, code)
+		if err != nil {
+			return err
+		}
+		return out.Write(short+IndexFile, html)
+	}
+	for _, rd := range p.Site.Redirects {
+		if rd.From == path {
+			rd.From = short
+			return p.writeRedirect(out, rd)
+		}
+	}
+	return nil // not published: lock.Check has reported it
+}
