@@ -8,8 +8,12 @@
 // are also what package site plans notices for: the old addresses of
 // offices that closed stay published, each saying where to go now.
 //
-// The package owns the file: Open reads it, Save writes it, whole or not
-// at all (package atomicfile).
+// The package owns the file: Open reads it; Update makes its new
+// content, which build and print hand to the output folder so that the
+// lock is committed in the same step as the files it records (package
+// output: a failure leaves the old site with the old lock, or the new
+// with the new); Save writes it alone, whole or not at all (package
+// atomicfile).
 //
 // # Short addresses
 //
