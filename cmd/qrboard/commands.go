@@ -36,7 +36,8 @@ var initCmd = &command{
 	args:  "DIR",
 	short: "start a new project in DIR from the built-in sample",
 	long: `Init writes a new project into DIR, which must be new or empty: the sample
-qrboard.yaml (Phúc Thọ district's offices), procedures/ (five real
+qrboard.yaml (Hà Nội's Phúc Thọ, Phúc Lộc and Hát Môn communes since
+1 July 2025, with the units merged into them), procedures/ (five real
 procedures) and schema/ (the JSON Schemas with which VS Code checks the
 files while they are typed). Change base_url and the offices, then run
 qrboard build.`,

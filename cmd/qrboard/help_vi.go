@@ -68,7 +68,8 @@ dụ. Giá trị cần điền ghi TODO, và "qrboard check" nêu từng chỗ c
 ID là địa chỉ của thủ tục trên trang: chữ thường a–z, chữ số và dấu gạch
 ngang, ví dụ dang-ky-khai-sinh.`},
 	"init": {"tạo dự án mới trong DIR từ dự án mẫu", `Lệnh init viết một dự án mới vào DIR (thư mục mới hoặc trống): qrboard.yaml
-mẫu (các cơ quan của huyện Phúc Thọ), procedures/ (năm thủ tục thật),
+mẫu (ba xã Phúc Thọ, Phúc Lộc, Hát Môn của Hà Nội từ 01/07/2025, cùng các
+đơn vị cũ trước sáp nhập), procedures/ (năm thủ tục thật),
 schema/ (để VS Code kiểm tra tệp khi gõ) và .gitignore. Sửa base_url và các
 cơ quan cho đúng đơn vị mình, rồi chạy qrboard build.
 
