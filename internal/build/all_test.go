@@ -171,6 +171,16 @@ func checkFiles(t *testing.T, out string, p *site.Page) {
 }
 
 // pageFileCount returns how many files the pages of s have.
+// shortCopies counts the copies of pages at their short addresses in
+// the output folder out ("12/index.html").
+func shortCopies(t *testing.T, out string) int {
+	copies, err := filepath.Glob(filepath.Join(out, "[0-9]*", IndexFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(copies)
+}
+
 func pageFileCount(s *site.Site) int {
 	n := 0
 	for _, pg := range s.Pages {

@@ -70,8 +70,14 @@ func (p *Project) shownAddress(pg *site.Page) string { return shownAddress(p.Sit
 
 // writeShort writes at short what path serves: a copy of its page, else
 // its notice or redirect.
+// A copy is made from what its page is made from, so a rebuild keeps it
+// whenever it keeps the page.
 func (p *Project) writeShort(out sink, short, path string) error {
 	if pg := p.Site.Page(path); pg != nil {
+		key, rels := p.inputs.key(pg)+pg.Path+short, []string{short + IndexFile}
+		if _, ok := out.Keep(short, key, rels); ok {
+			return nil
+		}
 		code, err := p.qr.Encode(p.codeURL(pg), p.Level)
 		if err != nil {
 			return err
@@ -80,7 +86,11 @@ func (p *Project) writeShort(out sink, short, path string) error {
 		if err != nil {
 			return err
 		}
-		return out.Write(short+IndexFile, html)
+		if err := out.Write(rels[0], html); err != nil {
+			return err
+		}
+		out.Record(short, key, "")
+		return nil
 	}
 	for _, rd := range p.Site.Redirects {
 		if rd.From == path {
