@@ -110,7 +110,7 @@ func TestAll(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		checkPoster(t, out, s, p, poster, want, shownAddress(s, lk, p))
+		checkPoster(t, out, s, p, poster, want, posterAddress(s, lk, p))
 	}
 	for _, name := range []string{"404.html", "sitemap.xml", "robots.txt"} {
 		if _, err := os.Stat(filepath.Join(out, name)); err != nil {

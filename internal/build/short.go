@@ -57,16 +57,16 @@ func codeURL(s *site.Site, lk *lock.Lock, pg *site.Page) string {
 
 func (p *Project) codeURL(pg *site.Page) string { return codeURL(p.Site, p.Lock, pg) }
 
-// shownAddress is the address printed under pg's code: the short one
+// posterAddress is the address printed under pg's code: the short one
 // where it has one, in lower case as browsers show it.
-func shownAddress(s *site.Site, lk *lock.Lock, pg *site.Page) string {
+func posterAddress(s *site.Site, lk *lock.Lock, pg *site.Page) string {
 	if short := shortPath(lk, pg); short != "" {
 		return s.URL(short)
 	}
 	return s.URL(pg.Path)
 }
 
-func (p *Project) shownAddress(pg *site.Page) string { return shownAddress(p.Site, p.Lock, pg) }
+func (p *Project) posterAddress(pg *site.Page) string { return posterAddress(p.Site, p.Lock, pg) }
 
 // writeShort writes at short what path serves: a copy of its page, else
 // its notice or redirect.

@@ -8,12 +8,11 @@
 // are also what package site plans notices for: the old addresses of
 // offices that closed stay published, each saying where to go now.
 //
-// The package owns the file: Open reads it; Update makes its new
-// content, which build and print hand to the output folder so that the
-// lock is committed in the same step as the files it records (package
-// output: a failure leaves the old site with the old lock, or the new
-// with the new); Save writes it alone, whole or not at all (package
-// atomicfile).
+// The package owns the file's format: Open reads it, and Update makes
+// its new content, which build and print hand to the output folder so
+// that the lock is committed in the same step as the files it records
+// (package output: a failure leaves the old site with the old lock, or
+// the new with the new).
 //
 // # Short addresses
 //
@@ -41,7 +40,6 @@ import (
 	"strconv"
 	"strings"
 
-	"qrboard/internal/atomicfile"
 	"qrboard/internal/diag"
 	"qrboard/internal/msg"
 	"qrboard/internal/site"
@@ -225,16 +223,6 @@ func hasProcedure(s *site.Site, id string) bool {
 		}
 	}
 	return false
-}
-
-// Save records in the file every path s publishes, beside the old ones,
-// writing it only when that adds a path. It reports whether it wrote.
-func (l *Lock) Save(s *site.Site) (bool, error) {
-	data, changed := l.Update(s)
-	if !changed {
-		return false, nil
-	}
-	return true, atomicfile.Write(l.path, data)
 }
 
 // Update returns the lock file content recording both the old paths and
