@@ -48,7 +48,6 @@ func (d *Dir) Commit() (Stats, error) {
 	d.tidy()
 	if d.manifest != "" {
 		d.next.groups[markerGroup] = groupEntry{key: markerKey(filepath.Join(d.final, d.kind.Marker))}
-		d.recordDirs()
 		d.next.save(d.manifest) // a manifest that cannot be saved only costs time next build
 	}
 	return d.stats, nil
@@ -179,7 +178,7 @@ func (d *Dir) markerFiles(old bool) (files []string, extra bool) {
 		files = append(files, rel)
 	}
 	if old && d.inPlace && !d.own.legacy {
-		for rel := range d.old {
+		for rel := range d.oldFiles() {
 			if _, made := d.next.files[rel]; !made && d.owns(rel) {
 				files = append(files, rel)
 				extra = true
@@ -238,26 +237,6 @@ func (d *Dir) writeMarker(name string, files []string) error {
 	return os.WriteFile(filepath.Join(d.tmp, name), markerData(d.kind, files), 0o644)
 }
 
-// recordDirs records the state of the folders after Commit: those the
-// commit touched are read again, the others are as scan found them.
-func (d *Dir) recordDirs() {
-	dirs := d.dirs // a new folder: every folder was made by this build
-	if d.inPlace {
-		for rel, st := range d.seen {
-			d.next.dirs[rel] = st
-		}
-		dirs = d.touched
-	}
-	for rel := range dirs {
-		info, err := os.Lstat(d.path(d.final, rel))
-		if err != nil {
-			delete(d.next.dirs, rel)
-			continue
-		}
-		d.next.dirs[rel] = stateOf(info)
-	}
-}
-
 // commitNew moves the new folder, with its marker, into place, where at
 // most an empty folder was.
 func (d *Dir) commitNew() error {
@@ -281,23 +260,12 @@ func (d *Dir) commitInPlace() error {
 	if d.manifest != "" {
 		os.Remove(d.manifest) // stale from here on, until the new one is saved
 	}
-	d.touched = map[string]bool{}
-	touch := func(rel string) {
-		for dir := dirOf(rel); !d.touched[dir]; dir = dirOf(dir) {
-			d.touched[dir] = true
-			if dir == "" {
-				break
-			}
-		}
-	}
 	if d.markerMade {
-		d.touched[""] = true
 		if err := d.move(filepath.Join(d.tmp, d.kind.Marker), filepath.Join(d.final, d.kind.Marker), true); err != nil {
 			return err
 		}
 	}
 	for _, rel := range d.staged {
-		touch(rel)
 		dst := filepath.Join(d.final, filepath.FromSlash(rel))
 		if err := d.move(filepath.Join(d.tmp, filepath.FromSlash(rel)), dst, true); err != nil {
 			return err
@@ -310,17 +278,18 @@ func (d *Dir) commitInPlace() error {
 		}
 	}
 	d.emptied = map[string]bool{}
-	for rel := range d.old {
+	for rel := range d.oldFiles() {
 		if _, made := d.next.files[rel]; made || !d.owns(rel) || d.own.legacy {
 			continue // made again, or not qrboard's to remove
 		}
-		err := d.setAside(filepath.Join(d.final, filepath.FromSlash(rel)))
-		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		switch err := d.setAside(filepath.Join(d.final, filepath.FromSlash(rel))); {
+		case errors.Is(err, fs.ErrNotExist):
+			continue // deleted by hand since
+		case err != nil:
 			return err
 		}
 		d.stats.Removed++
 		d.stats.Files[rel] = Removed
-		touch(rel)
 		for dir := path.Dir(rel); dir != "."; dir = path.Dir(dir) {
 			d.emptied[dir] = true
 		}
@@ -341,9 +310,6 @@ func (d *Dir) makeDirs() error {
 	for _, rel := range d.staged {
 		for dir := path.Dir(rel); !have[dir]; dir = path.Dir(dir) {
 			have[dir] = true
-			if d.seen[dir] != (fileState{}) {
-				continue // there already
-			}
 			p := filepath.Join(d.final, filepath.FromSlash(dir))
 			if _, _, isDir, err := lstat(p); err == nil && isDir {
 				continue

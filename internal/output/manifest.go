@@ -13,19 +13,18 @@ import (
 
 // manifest records what a build left in an output folder: for each group
 // of files made from the same inputs (a page's folder) the key of those
-// inputs and a note, for each folder and file its state. A folder whose
-// state did not change holds the same names as recorded (adding, removing
-// or renaming an entry changes a folder's modification time), so a
-// rebuild need not read it.
+// inputs and a note, and for each file its state. When the folder's
+// marker is as the manifest recorded it (owner.m), the manifest's files
+// are the previous build's, and a rebuild reads no folder: it checks only
+// the files it keeps (Dir.Keep), each against its recorded state.
 //
-// It is a binary file, read and written whole — a province has tens of
+// It is a binary file, read and written whole — a city has tens of
 // thousands of files, and parsing text cost more than the rest of a
 // small rebuild:
 //
-//	"qrboard-manifest 5\n", the output folder's absolute path
+//	"qrboard-manifest 6\n", the output folder's absolute path
 //	the number of groups, then for each: group, key, note
-//	the number of folders, then for each: its path, its state, the number
-//	  of its files, then for each file: its name, its state
+//	the number of files, then for each: its path in the folder, its state
 //	CRC-32C of all the above (4 bytes)
 //
 // Strings are a uvarint length and bytes; numbers uvarints; a state is
@@ -34,12 +33,9 @@ import (
 // a damaged file: every claim of a manifest is checked against the files
 // before a build relies on it.
 type manifest struct {
-	folder  string // the output folder's absolute path
-	groups  map[string]groupEntry
-	files   map[string]fileState
-	dirs    map[string]fileState // "" is the folder itself
-	inDir   map[string][]string  // read: each folder's files
-	subdirs map[string][]string  // read: each folder's folders
+	folder string // the output folder's absolute path
+	groups map[string]groupEntry
+	files  map[string]fileState
 }
 
 type groupEntry struct {
@@ -59,24 +55,20 @@ func stateOf(info os.FileInfo) fileState {
 	return fileState{size: info.Size(), mtime: info.ModTime().UnixNano(), ctime: ctime, ino: ino}
 }
 
-const manifestMagic = "qrboard-manifest 5\n"
+const manifestMagic = "qrboard-manifest 6\n"
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 func newManifest(folder string) *manifest {
-	return &manifest{folder: folder, groups: map[string]groupEntry{}, files: map[string]fileState{},
-		dirs: map[string]fileState{}, inDir: map[string][]string{}, subdirs: map[string][]string{}}
+	return &manifest{folder: folder, groups: map[string]groupEntry{}, files: map[string]fileState{}}
 }
 
 // newManifestSized returns an empty manifest with room for as many
 // entries as like has: a rebuild's manifest is about the previous one's
 // size, and growing maps of tens of thousands of entries costs.
 func newManifestSized(folder string, like *manifest) *manifest {
-	m := newManifest(folder)
-	m.groups = make(map[string]groupEntry, len(like.groups))
-	m.files = make(map[string]fileState, len(like.files))
-	m.dirs = make(map[string]fileState, len(like.dirs))
-	return m
+	return &manifest{folder: folder, groups: make(map[string]groupEntry, len(like.groups)),
+		files: make(map[string]fileState, len(like.files))}
 }
 
 // dirOf returns the folder of rel, "" for the top.
@@ -98,59 +90,38 @@ func readManifest(file, folder string) *manifest {
 	if crc32.Checksum(body, castagnoli) != sum || !bytes.HasPrefix(body, []byte(manifestMagic)) {
 		return newManifest(folder)
 	}
-	m := newManifest(folder)
-	r := &reader{b: body[len(manifestMagic):]}
-	if r.str() != folder || m.decode(r) != nil || r.err != nil || len(r.b) != 0 {
+	// One string for the whole body: every path, key and note read is a
+	// slice of it, not an allocation of its own.
+	r := &reader{s: string(body[len(manifestMagic):])}
+	if r.str() != folder {
+		return newManifest(folder)
+	}
+	m := &manifest{folder: folder}
+	if m.decode(r); r.err != nil || r.pos != len(r.s) {
 		return newManifest(folder)
 	}
 	return m
 }
 
-func (m *manifest) decode(r *reader) error {
-	for n := r.num(); n > 0 && r.err == nil; n-- {
+func (m *manifest) decode(r *reader) {
+	n := r.num()
+	m.groups = make(map[string]groupEntry, n)
+	for ; n > 0 && r.err == nil; n-- {
 		group, key, note := r.str(), r.str(), r.str()
 		m.groups[group] = groupEntry{key: key, note: note}
 	}
-	for n := r.num(); n > 0 && r.err == nil; n-- {
-		dir, st := r.str(), r.state()
-		m.dirs[dir] = st
-		if dir != "" {
-			m.subdirs[dirOf(dir)] = append(m.subdirs[dirOf(dir)], dir)
-		}
-		prefix := dir
-		if prefix != "" {
-			prefix += "/"
-		}
-		count := r.num()
-		files := make([]string, 0, min(count, 1024)) // count is not trusted until read
-		for k := count; k > 0 && r.err == nil; k-- {
-			rel := prefix + r.str()
-			m.files[rel] = r.state()
-			files = append(files, rel)
-		}
-		m.inDir[dir] = files
+	n = r.num()
+	m.files = make(map[string]fileState, n)
+	for ; n > 0 && r.err == nil; n-- {
+		rel := r.str()
+		m.files[rel] = r.state()
 	}
-	return r.err
 }
 
 // save writes the manifest through a temporary file and a rename, so a
 // reader never sees half of it.
 func (m *manifest) save(file string) error {
-	inDir := map[string][]string{}
-	for rel := range m.files {
-		dir := dirOf(rel)
-		inDir[dir] = append(inDir[dir], rel)
-		for d := dir; ; d = dirOf(d) {
-			if _, ok := m.dirs[d]; ok {
-				break
-			}
-			m.dirs[d] = fileState{} // unknown: never matches, so the folder is read
-			if d == "" {
-				break
-			}
-		}
-	}
-	w := &writer{b: make([]byte, 0, 64*len(m.files)+64*len(m.groups))}
+	w := &writer{b: make([]byte, 0, 64*len(m.files)+96*len(m.groups))}
 	w.b = append(w.b, manifestMagic...)
 	w.str(m.folder)
 	w.num(len(m.groups))
@@ -159,15 +130,10 @@ func (m *manifest) save(file string) error {
 		w.str(e.key)
 		w.str(e.note)
 	}
-	w.num(len(m.dirs))
-	for dir, st := range m.dirs {
-		w.str(dir)
+	w.num(len(m.files))
+	for rel, st := range m.files {
+		w.str(rel)
 		w.state(st)
-		w.num(len(inDir[dir]))
-		for _, rel := range inDir[dir] {
-			w.str(path.Base(rel))
-			w.state(m.files[rel])
-		}
 	}
 	w.b = binary.LittleEndian.AppendUint32(w.b, crc32.Checksum(w.b, castagnoli))
 	return atomicfile.Write(file, w.b)
@@ -184,28 +150,33 @@ func (w *writer) state(s fileState) {
 }
 
 type reader struct {
-	b   []byte
+	s   string
+	pos int
 	err error
 }
 
 var errShort = errors.New("manifest cut short")
 
 func (r *reader) uvarint() uint64 {
-	if r.err != nil {
-		return 0
+	var v uint64
+	for shift := 0; r.err == nil; shift += 7 {
+		if r.pos == len(r.s) || shift > 63 {
+			r.err = errShort
+			break
+		}
+		c := r.s[r.pos]
+		r.pos++
+		v |= uint64(c&0x7f) << shift
+		if c < 0x80 {
+			return v
+		}
 	}
-	v, n := binary.Uvarint(r.b)
-	if n <= 0 {
-		r.err = errShort
-		return 0
-	}
-	r.b = r.b[n:]
-	return v
+	return 0
 }
 
 func (r *reader) num() int {
 	v := r.uvarint()
-	if v > uint64(len(r.b)) { // every counted thing takes at least a byte
+	if v > uint64(len(r.s)-r.pos) { // every counted thing takes at least a byte
 		r.err = errShort
 		return 0
 	}
@@ -217,8 +188,8 @@ func (r *reader) str() string {
 	if r.err != nil {
 		return ""
 	}
-	s := string(r.b[:n])
-	r.b = r.b[n:]
+	s := r.s[r.pos : r.pos+n]
+	r.pos += n
 	return s
 }
 

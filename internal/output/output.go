@@ -56,6 +56,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"iter"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -91,20 +93,18 @@ const (
 type Dir struct {
 	kind       Kind
 	final, tmp string
-	own        *owner               // in place: what the marker says
-	attached   []attachment         // files committed with the folder
-	markerMade bool                 // in place: a new marker waits in tmp
-	finalMade  bool                 // in place: and one to move in last (markerFinal)
-	backup     string               // Commit: where replaced files are set aside
-	undo       []func()             // Commit: how to undo each move, oldest first
-	emptied    map[string]bool      // Commit: folders that removed files may leave empty
-	inPlace    bool                 // final holds a previous build: tmp holds only new and changed files
-	old        map[string]bool      // in place: the files of the previous build
-	prev       *manifest            // the previous build's manifest, or an empty one
-	next       *manifest            // this build's, saved by Commit
-	manifest   string               // where the manifest is kept; "" for none
-	seen       map[string]fileState // in place: the folders of the previous build
-	touched    map[string]bool      // in place: the folders Commit changed
+	own        *owner          // in place: what the marker says
+	attached   []attachment    // files committed with the folder
+	markerMade bool            // in place: a new marker waits in tmp
+	finalMade  bool            // in place: and one to move in last (markerFinal)
+	backup     string          // Commit: where replaced files are set aside
+	undo       []func()        // Commit: how to undo each move, oldest first
+	emptied    map[string]bool // Commit: folders that removed files may leave empty
+	inPlace    bool            // final holds a previous build: tmp holds only new and changed files
+	old        map[string]bool // in place, read by scan: the files of the previous build
+	prev       *manifest       // the previous build's manifest, or an empty one
+	next       *manifest       // this build's, saved by Commit
+	manifest   string          // where the manifest is kept; "" for none
 
 	mu     sync.Mutex
 	dirs   map[string]bool // folders made in tmp
@@ -145,19 +145,13 @@ func Create(kind Kind, final, manifestFile string) (*Dir, error) {
 		}
 		d.inPlace = true
 		d.next = newManifestSized(abs, d.prev)
-		err := d.scan()
-		if err != nil && len(d.prev.dirs) > 0 {
-			// A folder the manifest lists is gone though its parent looks
-			// unchanged (a file system that does not date folders by
-			// their entries, such as FAT): the manifest is stale, and
-			// every folder is read.
-			d.prev = newManifest(abs)
-			if d.own, err = readOwner(kind, final, d.prev); err == nil {
-				err = d.scan()
+		d.stats.Files = make(map[string]Change, len(d.prev.files))
+		if d.own.m == nil {
+			// The manifest does not describe the folder as it is: its
+			// files are found by reading it.
+			if err := d.scan(); err != nil {
+				return nil, err
 			}
-		}
-		if err != nil {
-			return nil, err
 		}
 	}
 	parent := filepath.Dir(final)
@@ -182,29 +176,14 @@ func Create(kind Kind, final, manifestFile string) (*Dir, error) {
 	return d, nil
 }
 
-// scan lists the files and folders of the previous build. A folder whose
-// state is as the manifest recorded is not read: it holds the names the
-// manifest lists.
+// scan lists the files of the previous build by reading the folders that
+// hold qrboard's files. It is needed only when the manifest does not
+// describe the folder: its marker was not recorded with it, or there is
+// no manifest (see owner.m).
 func (d *Dir) scan() error {
-	d.old, d.seen = map[string]bool{}, map[string]fileState{}
+	d.old = map[string]bool{}
 	var walk func(rel string) error
 	walk = func(rel string) error {
-		st, _, _, err := lstat(d.path(d.final, rel))
-		if err != nil {
-			return err
-		}
-		d.seen[rel] = st
-		if want, ok := d.prev.dirs[rel]; ok && want == st {
-			for _, f := range d.prev.inDir[rel] {
-				d.old[f] = true
-			}
-			for _, sub := range d.prev.subdirs[rel] {
-				if err := walk(sub); err != nil {
-					return err
-				}
-			}
-			return nil
-		}
 		f, err := os.Open(d.path(d.final, rel))
 		if err != nil {
 			return err
@@ -231,6 +210,26 @@ func (d *Dir) scan() error {
 		return nil
 	}
 	return walk("")
+}
+
+// wasOld reports whether the previous build left rel in the folder.
+func (d *Dir) wasOld(rel string) bool {
+	if !d.inPlace {
+		return false
+	}
+	if d.old == nil {
+		_, ok := d.prev.files[rel]
+		return ok
+	}
+	return d.old[rel]
+}
+
+// oldFiles returns the files the previous build left in the folder.
+func (d *Dir) oldFiles() iter.Seq[string] {
+	if d.old == nil {
+		return maps.Keys(d.prev.files)
+	}
+	return maps.Keys(d.old)
 }
 
 // path returns the file path of rel inside the folder root.
@@ -299,15 +298,17 @@ func (d *Dir) Write(rel string, data []byte) error {
 	if !validPath(rel) {
 		return fmt.Errorf("refusing to write %q: not a plain path inside the output folder", rel)
 	}
-	existed := d.inPlace && d.old[rel]
+	existed := d.wasOld(rel)
 	if d.inPlace && !d.owns(rel) && (existed || d.exists(rel)) {
 		return &ForeignError{Dir: d.final, Rel: rel}
 	}
 	if existed {
-		if st, same := d.sameAsOld(rel, data); same {
+		st, same, there := d.sameAsOld(rel, data)
+		if same {
 			d.count(rel, st, Unchanged)
 			return nil
 		}
+		existed = there // or deleted by hand since
 	}
 	st, err := d.put(rel, data)
 	if err != nil {
@@ -341,20 +342,20 @@ func (d *Dir) count(rel string, st fileState, c Change) {
 }
 
 // sameAsOld reports whether the previous build left exactly data at rel,
-// and the state of that file.
-func (d *Dir) sameAsOld(rel string, data []byte) (fileState, bool) {
+// the state of that file, and whether anything is there still.
+func (d *Dir) sameAsOld(rel string, data []byte) (st fileState, same, there bool) {
 	f, err := os.Open(filepath.Join(d.final, filepath.FromSlash(rel)))
 	if err != nil {
-		return fileState{}, false
+		return fileState{}, false, !errors.Is(err, fs.ErrNotExist)
 	}
 	defer f.Close()
 	info, err := f.Stat()
 	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) {
-		return fileState{}, false
+		return fileState{}, false, true
 	}
 	old := make([]byte, len(data)+1) // one more byte: to notice a file that grew
 	n, _ := readFull(f, old)
-	return stateOf(info), n == len(data) && bytes.Equal(old[:n], data)
+	return stateOf(info), n == len(data) && bytes.Equal(old[:n], data), true
 }
 
 func readFull(f *os.File, b []byte) (int, error) {

@@ -6,7 +6,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -190,19 +189,10 @@ func TestContentWins(t *testing.T) {
 			data, _ := os.ReadFile(manifest)
 			os.WriteFile(manifest, []byte(strings.Replace(string(data), out, out+"x", 1)), 0o644)
 		}},
-		{"folder gone, its parent's time kept", func(t *testing.T, out, manifest string) {
-			// As on file systems that do not date folders by their
-			// entries (FAT): the manifest still lists the folder.
+		{"folder gone", func(t *testing.T, out, manifest string) {
+			// The manifest still lists its files, and the marker is
+			// as it recorded: the build finds them gone as it keeps them.
 			os.RemoveAll(filepath.Join(out, "b"))
-			m := readManifest(manifest, out)
-			st, _, _, err := lstat(out)
-			if err != nil || len(m.files) == 0 {
-				t.Fatal(err, len(m.files))
-			}
-			m.dirs[""] = st
-			if err := m.save(manifest); err != nil {
-				t.Fatal(err)
-			}
 		}},
 		{"manifest stale", func(t *testing.T, out, manifest string) {
 			// A manifest saved before a build whose files then differ.
@@ -289,41 +279,42 @@ func TestManifestRoundTrip(t *testing.T) {
 	m := newManifest("/site")
 	m.groups["a/"] = groupEntry{key: "k", note: "4"}
 	m.groups[""] = groupEntry{key: "k2"}
-	m.dirs[""] = fileState{size: 1, mtime: 2, ctime: 3, ino: 4}
-	m.dirs["a"] = fileState{size: 5, mtime: -6, ctime: 7, ino: 1 << 60}
-	m.files["index.html"] = fileState{size: 9}
+	m.files["index.html"] = fileState{size: 9, mtime: -6, ctime: 7, ino: 1 << 60}
 	m.files["a/b c.html"] = fileState{size: 10, mtime: 11}
-	m.files["x/y/z"] = fileState{size: 12} // in a folder not recorded
+	m.files["x/y/z"] = fileState{size: 12}
 	file := filepath.Join(t.TempDir(), "m")
 	if err := m.save(file); err != nil {
 		t.Fatal(err)
 	}
 	got := readManifest(file, "/site")
-	if !maps.Equal(got.groups, m.groups) || !maps.Equal(got.files, m.files) || !maps.Equal(got.dirs, m.dirs) {
+	if !maps.Equal(got.groups, m.groups) || !maps.Equal(got.files, m.files) {
 		t.Errorf("read back %+v, want %+v", got, m)
-	}
-	if _, ok := got.dirs["x"]; !ok || got.dirs["x/y"] != (fileState{}) || !slices.Contains(got.inDir["x/y"], "x/y/z") || !slices.Contains(got.subdirs[""], "a") {
-		t.Errorf("folders read back wrong: %+v %+v", got.inDir, got.subdirs)
 	}
 	if other := readManifest(file, "/other"); len(other.files) != 0 {
 		t.Error("read the manifest of another folder")
 	}
+	data, _ := os.ReadFile(file)
+	for cut := range len(data) {
+		os.WriteFile(file, data[:cut], 0o644)
+		if got := readManifest(file, "/site"); len(got.files)+len(got.groups) != 0 {
+			t.Fatalf("a manifest cut to %d of %d bytes was read", cut, len(data))
+		}
+	}
 }
 
-// TestManifestLargeFolder reads back a folder of more files than the
-// reader allocates room for at first.
-func TestManifestLargeFolder(t *testing.T) {
+// TestManifestLarge reads back more files than a folder of the site
+// holds, with long names.
+func TestManifestLarge(t *testing.T) {
 	m := newManifest("/site")
-	m.dirs["posters"] = fileState{size: 1}
 	for i := range 3000 {
-		m.files[fmt.Sprintf("posters/%d.pdf", i)] = fileState{size: int64(i)}
+		m.files[fmt.Sprintf("posters/%s%d.pdf", strings.Repeat("x", i%300), i)] = fileState{size: int64(i), mtime: int64(i) << 40}
 	}
 	file := filepath.Join(t.TempDir(), "m")
 	if err := m.save(file); err != nil {
 		t.Fatal(err)
 	}
-	if got := readManifest(file, "/site"); !maps.Equal(got.files, m.files) || len(got.inDir["posters"]) != len(m.files) {
-		t.Errorf("read back %d files, %d in their folder; want %d", len(got.files), len(got.inDir["posters"]), len(m.files))
+	if got := readManifest(file, "/site"); !maps.Equal(got.files, m.files) {
+		t.Errorf("read back %d files, want %d", len(got.files), len(m.files))
 	}
 }
 

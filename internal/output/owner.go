@@ -176,10 +176,6 @@ func IsMarker(rel string) bool {
 // holds none of qrboard's files (a .git folder, a folder of the user's
 // documents) is left unread.
 func (o *owner) walked(rel string) bool {
-	if o.m != nil {
-		_, ok := o.m.dirs[rel]
-		return ok
-	}
 	return o.legacy || o.dirs[rel]
 }
 

@@ -262,6 +262,9 @@ func TestMarkerFromManifest(t *testing.T) {
 	if d.own.m == nil {
 		t.Error("the marker was read, though the manifest recorded it")
 	}
+	if d.old != nil {
+		t.Error("the folder was read, though the manifest recorded it")
+	}
 	data, _ := os.ReadFile(filepath.Join(out, Site.Marker))
 	os.WriteFile(filepath.Join(out, Site.Marker), append(data, "b/c/qr.svg\n"...), 0o644)
 	if d, err = Create(Site, out, manifest); err != nil {
