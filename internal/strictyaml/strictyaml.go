@@ -89,7 +89,8 @@ const Placeholder = "TODO"
 
 // IsPlaceholder reports whether s marks a value still to be filled in.
 func IsPlaceholder(s string) bool {
-	return strings.HasPrefix(strings.ToUpper(strings.TrimSpace(s)), Placeholder)
+	s = strings.TrimSpace(s)
+	return len(s) >= len(Placeholder) && strings.EqualFold(s[:len(Placeholder)], Placeholder)
 }
 
 // reported identifies an error already given, so that a node reached

@@ -222,3 +222,14 @@ func TestRequiredUnless(t *testing.T) {
 		})
 	}
 }
+
+func TestIsPlaceholder(t *testing.T) {
+	for s, want := range map[string]bool{
+		"TODO": true, "todo": true, "  Todo: số điện thoại": true, "TODO hỏi phòng tư pháp": true,
+		"": false, "TOD": false, "Tổ dân phố": false, "0243 TODO": false, "đang làm": false,
+	} {
+		if got := IsPlaceholder(s); got != want {
+			t.Errorf("IsPlaceholder(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
