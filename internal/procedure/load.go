@@ -7,8 +7,11 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"qrboard/internal/diag"
 	"qrboard/internal/msg"
@@ -43,8 +46,8 @@ func LoadDir(fsys fs.FS, dir string) ([]*Procedure, diag.List) {
 		diags.Add(diag.Pos{File: dir}, msg.ReadFailed, msg.Explain(err))
 		return nil, diags
 	}
-	var procs []*Procedure
-	files := 0
+	type job struct{ file, id string }
+	var jobs []job
 	for _, e := range entries {
 		name := e.Name()
 		file := path.Join(dir, name)
@@ -52,11 +55,31 @@ func LoadDir(fsys fs.FS, dir string) ([]*Procedure, diag.List) {
 		if !ok {
 			continue
 		}
-		if files++; files > MaxFiles {
+		if len(jobs) == MaxFiles {
 			diags.Add(diag.Pos{File: dir}, msg.TooManyFiles, MaxFiles)
 			break
 		}
-		if p := Load(fsys, file, id, &diags); p != nil {
+		jobs = append(jobs, job{file, id})
+	}
+	// Parsing YAML is most of the time a rebuild spends loading a
+	// project: the files are parsed on every core, each with its own
+	// list of problems, reported in the order of the files.
+	loaded := make([]*Procedure, len(jobs))
+	found := make([]diag.List, len(jobs))
+	next := atomic.Int64{}
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(jobs); i = int(next.Add(1) - 1) {
+				loaded[i] = Load(fsys, jobs[i].file, jobs[i].id, &found[i])
+			}
+		})
+	}
+	wg.Wait()
+	var procs []*Procedure
+	for i, p := range loaded {
+		diags = append(diags, found[i]...)
+		if p != nil {
 			procs = append(procs, p)
 		}
 	}
