@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"qrboard/internal/diag"
+	"qrboard/internal/lock"
 	"qrboard/internal/msg"
 	"qrboard/internal/value"
 )
@@ -201,14 +203,23 @@ func TestIncrementalOwnTemplates(t *testing.T) {
 }
 
 // TestRebuildRestoresHandEdits edits built files by hand, keeping their
-// size and time: the next build puts back what the project says.
+// size and time, and deletes a page's folder: the next build puts back
+// what the project says.
 func TestRebuildRestoresHandEdits(t *testing.T) {
 	src := copyProject(t, repoRoot)
 	cache := t.TempDir()
 	out := filepath.Join(t.TempDir(), "site")
 	mustBuild(t, Options{Src: src, Out: out, Now: testNow, Cache: cache})
 	want := contents(t, out)
-	for _, rel := range []string{"phuc-loc/dang-ky-ket-hon/index.html", "dang-ky-ket-hon/og.png", "index.html"} {
+	lk, _ := lock.Open(src)
+	short := lk.Short("/hat-mon/")
+	if short == 0 {
+		t.Fatal("the board of hat-mon has no short address")
+	}
+	if err := os.RemoveAll(filepath.Join(out, "phuc-tho", "dang-ky-ket-hon")); err != nil {
+		t.Fatal(err)
+	}
+	for _, rel := range []string{"phuc-loc/dang-ky-ket-hon/index.html", "dang-ky-ket-hon/og.png", "index.html", fmt.Sprint(short, "/index.html")} {
 		p := filepath.Join(out, filepath.FromSlash(rel))
 		info, _ := os.Stat(p)
 		data := readFile(t, p)
@@ -217,8 +228,8 @@ func TestRebuildRestoresHandEdits(t *testing.T) {
 		os.Chtimes(p, info.ModTime(), info.ModTime())
 	}
 	res := mustBuild(t, Options{Src: src, Out: out, Now: testNow, Cache: cache})
-	if res.Files.Changed != 3 {
-		t.Errorf("%d files rewritten, want the 3 edited", res.Files.Changed)
+	if res.Files.Changed != 4 || res.Files.Added != 1 {
+		t.Errorf("%d files rewritten, %d added; want the 4 edited, and the page deleted", res.Files.Changed, res.Files.Added)
 	}
 	got := contents(t, out)
 	for name, data := range want {

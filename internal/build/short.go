@@ -1,6 +1,7 @@
 package build
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -12,7 +13,8 @@ import (
 // office's board and its procedures in force — get a number, and their
 // codes hold the short address. The site serves at /<number>/ a copy of
 // the page, with links made from there and a canonical link to the page,
-// so a citizen who scans gets the page at once, without a redirect. A
+// so a citizen who scans gets the page at once, without a redirect; the
+// copy is one of its page's files, made and kept with it. A
 // short address whose page has since moved — its office closed — serves
 // what the page's own address serves now: the notice, or a redirect.
 
@@ -68,30 +70,31 @@ func posterAddress(s *site.Site, lk *lock.Lock, pg *site.Page) string {
 
 func (p *Project) posterAddress(pg *site.Page) string { return posterAddress(p.Site, p.Lock, pg) }
 
-// writeShort writes at short what path serves: a copy of its page, else
-// its notice or redirect.
-// A copy is made from what its page is made from, so a rebuild keeps it
-// whenever it keeps the page.
-func (p *Project) writeShort(out sink, short, path string) error {
-	if pg := p.Site.Page(path); pg != nil {
-		key, rels := p.inputs.key(pg)+pg.Path+short, []string{short + IndexFile}
-		if _, ok := out.Keep(short, key, rels); ok {
-			return nil
-		}
-		code, err := p.qr.Encode(p.codeURL(pg), p.Level)
-		if err != nil {
-			return err
-		}
-		html, err := p.Renderer.PageAt(pg, short, code)
-		if err != nil {
-			return err
-		}
-		if err := out.Write(rels[0], html); err != nil {
-			return err
-		}
-		out.Record(short, key, "")
-		return nil
+// writeCopy writes at short the copy of the page in: it is made with its
+// page, from the same inputs, and kept with it (writePage).
+func (p *Project) writeCopy(out sink, short string, in *pageInput) error {
+	html, err := p.Renderer.PageAt(in.page, short, in.code)
+	if err != nil {
+		return fmt.Errorf("making /%s: %w", short, err)
 	}
+	return out.Write(short+IndexFile, html)
+}
+
+// movedShorts returns the short addresses whose page the site no longer
+// has: their office closed, or the procedure left it.
+func (p *Project) movedShorts() []lock.Short {
+	var moved []lock.Short
+	for _, sh := range p.Lock.Shorts() {
+		if p.Site.Page(sh.Path[1:]) == nil {
+			moved = append(moved, sh)
+		}
+	}
+	return moved
+}
+
+// writeMoved writes at short what path, a page the site no longer has,
+// serves now: its notice, or its redirect.
+func (p *Project) writeMoved(out sink, short, path string) error {
 	for _, rd := range p.Site.Redirects {
 		if rd.From == path {
 			rd.From = short

@@ -56,7 +56,8 @@ func (discard) Record(string, string, string)                {}
 func (p *Project) render(ctx context.Context, out sink, res *Result, progress func(done, total int)) (diag.List, error) {
 	var mu sync.Mutex
 	var problems problems
-	total, done := len(p.Site.Pages)+len(p.Site.Redirects)+len(p.Lock.Shorts())+1, 0
+	moved := p.movedShorts()
+	total, done := len(p.Site.Pages)+len(p.Site.Redirects)+len(moved)+1, 0
 	counted := func(job func() error) func() error {
 		return func() error {
 			err := job()
@@ -87,8 +88,8 @@ func (p *Project) render(ctx context.Context, out sink, res *Result, progress fu
 				return
 			}
 		}
-		for _, sh := range p.Lock.Shorts() {
-			if !yield(counted(func() error { return p.writeShort(out, strconv.Itoa(sh.N)+"/", sh.Path[1:]) })) {
+		for _, sh := range moved {
+			if !yield(counted(func() error { return p.writeMoved(out, strconv.Itoa(sh.N)+"/", sh.Path[1:]) })) {
 				return
 			}
 		}
@@ -220,19 +221,24 @@ func (p *Project) files(pg *site.Page) []pageFile {
 	return files
 }
 
-// writePage writes a page's files, returning the version of its QR code
-// and the problems that keep it from being printed. The files have a key
-// (see inputs.go): when it did not change since the previous build into
-// the same folder, they are kept, unmade; what the build needs to know
-// of them — the code's version, the page's weight — was noted with them.
-// A page kept had no problem: its key covers everything the checks look
-// at, and a build with problems records nothing.
+// writePage writes a page's files, and the copy at its short address
+// where it has one, returning the version of its QR code and the
+// problems that keep it from being printed. The files have a key (see
+// inputs.go): when it did not change since the previous build into the
+// same folder, they are kept, unmade; what the build needs to know of
+// them — the code's version, the page's weight — was noted with them. A
+// page kept had no problem: its key covers everything the checks look at,
+// and a build with problems records nothing.
 func (p *Project) writePage(out sink, pg *site.Page) (int, diag.List, error) {
-	key := p.inputs.key(pg) + p.shortPath(pg) // the code holds the short address
+	short := p.shortPath(pg)
+	key := p.inputs.key(pg) + short // the code holds the short address
 	files := p.files(pg)
-	rels := make([]string, len(files))
+	rels := make([]string, len(files), len(files)+1)
 	for i, f := range files {
 		rels[i] = pg.Path + f.name
+	}
+	if short != "" {
+		rels = append(rels, short+IndexFile)
 	}
 	if note, ok := out.Keep(pg.Path, key, rels); ok {
 		var weight, version int
@@ -253,6 +259,11 @@ func (p *Project) writePage(out sink, pg *site.Page) (int, diag.List, error) {
 			return 0, nil, fmt.Errorf("making /%s: %w", rels[i], err)
 		}
 		if err := out.Write(rels[i], data); err != nil {
+			return 0, nil, err
+		}
+	}
+	if short != "" {
+		if err := p.writeCopy(out, short, in); err != nil {
 			return 0, nil, err
 		}
 	}
