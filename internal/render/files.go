@@ -14,14 +14,20 @@ import (
 // date its content last changed. Redirects are left out.
 func Sitemap(s *site.Site) []byte {
 	var b bytes.Buffer
+	b.Grow(len(s.Pages) * (len(s.URL("")) + 80))
 	b.WriteString(xml.Header)
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	var base bytes.Buffer // the site's address, escaped once: pages' paths are slugs
+	xml.EscapeText(&base, []byte(s.URL("")))
 	for _, p := range s.Pages {
 		b.WriteString("<url><loc>")
-		xml.EscapeText(&b, []byte(s.URL(p.Path)))
+		b.Write(base.Bytes())
+		xml.EscapeText(&b, []byte(p.Path))
 		b.WriteString("</loc>")
 		if d := LastChanged(s, p); !d.IsZero() {
-			fmt.Fprintf(&b, "<lastmod>%s</lastmod>", d)
+			b.WriteString("<lastmod>")
+			b.WriteString(d.String())
+			b.WriteString("</lastmod>")
 		}
 		b.WriteString("</url>\n")
 	}
