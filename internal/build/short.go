@@ -1,7 +1,6 @@
 package build
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -69,16 +68,6 @@ func posterAddress(s *site.Site, lk *lock.Lock, pg *site.Page) string {
 }
 
 func (p *Project) posterAddress(pg *site.Page) string { return posterAddress(p.Site, p.Lock, pg) }
-
-// writeCopy writes at short the copy of the page in: it is made with its
-// page, from the same inputs, and kept with it (writePage).
-func (p *Project) writeCopy(out sink, short string, in *pageInput) error {
-	html, err := p.Renderer.PageAt(in.page, short, in.code)
-	if err != nil {
-		return fmt.Errorf("making /%s: %w", short, err)
-	}
-	return out.Write(short+IndexFile, html)
-}
 
 // movedShorts returns the short addresses whose page the site no longer
 // has: their office closed, or the procedure left it.

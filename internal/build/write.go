@@ -9,6 +9,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"sync"
+	"sync/atomic"
 
 	"qrboard/internal/diag"
 	"qrboard/internal/output"
@@ -106,39 +107,43 @@ func (p *Project) render(ctx context.Context, out sink, res *Result, progress fu
 
 // onAllCores runs the jobs in the order jobs hands them out, on as many
 // goroutines as there are cores, a panic turned into its error (safely).
-// After a failure, or when ctx ends, it hands out no more and returns the
+// After a failure, or when ctx ends, it starts no more and returns the
 // error of the failed job that comes first in that order, or ctx's.
+//
+// Each goroutine takes the next job itself, by its number: a rebuild
+// that keeps most pages runs tens of thousands of jobs of a few
+// microseconds each, and handing each one over a channel left the
+// cores waiting on it for a third of the time.
 func onAllCores(ctx context.Context, jobs iter.Seq[func() error]) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	type job struct {
-		n   int // its place in the order jobs are handed out
-		run func() error
+	var list []func() error
+	for run := range jobs {
+		list = append(list, run)
 	}
-	queue := make(chan job)
+	var next atomic.Int64
 	var failed firstFailure
 	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
+	done := ctx.Done()
+	for range min(runtime.GOMAXPROCS(0), len(list)) {
 		wg.Go(func() {
-			for j := range queue {
-				if err := safely(j.run); err != nil {
-					failed.add(j.n, err)
+			for {
+				select {
+				case <-done:
+					return
+				default:
+				}
+				n := int(next.Add(1) - 1)
+				if n >= len(list) {
+					return
+				}
+				if err := safely(list[n]); err != nil {
+					failed.add(n, err)
 					cancel()
 				}
 			}
 		})
 	}
-	n := 0
-	for run := range jobs {
-		select {
-		case queue <- job{n, run}:
-			n++
-			continue
-		case <-ctx.Done():
-		}
-		break
-	}
-	close(queue)
 	wg.Wait()
 	if failed.err != nil {
 		return failed.err
@@ -185,6 +190,8 @@ type pageInput struct {
 	poster  *poster.Poster // its words
 	measure poster.Measure // its layout on the configured paper
 	weight  int            // its HTML gzip-compressed, once made
+	short   string         // its short address ("12/"), or ""
+	copy    []byte         // its copy there, made with its HTML
 }
 
 // pageFile makes one file of a page's folder.
@@ -195,11 +202,19 @@ type pageFile struct {
 
 var (
 	indexFile = pageFile{IndexFile, func(p *Project, in *pageInput) ([]byte, error) {
-		html, err := p.Renderer.Page(in.page, in.code)
-		if err == nil {
-			in.weight = p.weigh(in.page, html)
+		var at []string
+		if in.short != "" {
+			at = append(at, in.short)
 		}
-		return html, err
+		pages, err := p.Renderer.Page(in.page, in.code, at...)
+		if err != nil {
+			return nil, err
+		}
+		in.weight = p.weigh(in.page, pages[0])
+		if in.short != "" {
+			in.copy = pages[1]
+		}
+		return pages[0], nil
 	}}
 	imageFile = pageFile{OGImageFile, func(p *Project, in *pageInput) ([]byte, error) {
 		return p.og.Draw(p.Renderer.Card(in.page), in.code), nil
@@ -253,6 +268,7 @@ func (p *Project) writePage(out sink, pg *site.Page) (int, diag.List, error) {
 	if diags.HasErrors() {
 		return in.code.Version, diags, nil
 	}
+	in.short = short
 	for i, f := range files {
 		data, err := f.make(p, in)
 		if err != nil {
@@ -263,7 +279,7 @@ func (p *Project) writePage(out sink, pg *site.Page) (int, diag.List, error) {
 		}
 	}
 	if short != "" {
-		if err := p.writeCopy(out, short, in); err != nil {
+		if err := out.Write(short+IndexFile, in.copy); err != nil {
 			return 0, nil, err
 		}
 	}

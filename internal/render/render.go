@@ -209,7 +209,7 @@ type Data struct {
 	JS    template.JS  // the inline script, page.js; empty on redirects and 404.html
 	CSP   string       // the Content-Security-Policy allowing exactly CSS and JS
 	URL   string       // this page's absolute address
-	Root  string       // relative path from this page to the site root
+	Root  string       // relative path from this page to the site root (see rootMarker)
 	Image *Image       // the sharing picture; nil on redirects and 404.html
 	QR    *QR          // the page's code, shown inline; nil on redirects and 404.html
 
@@ -322,27 +322,22 @@ func (r *Renderer) data(p *site.Page, url, root string) *Data {
 // with args: the words of PDFs, which are made without templates.
 func (r *Renderer) T(key string, args ...any) string { return r.strings.T(key, args...) }
 
-// Page renders p, showing code, the code of its address.
-func (r *Renderer) Page(p *site.Page, code *qr.Code) ([]byte, error) {
-	return r.page(p, p.Root(), code)
-}
-
-// PageAt renders p to be served at another path too, its short address
-// (see package lock): the same page, its links made from there, its
-// canonical address still its own.
-func (r *Renderer) PageAt(p *site.Page, at string, code *qr.Code) ([]byte, error) {
-	return r.page(p, (&site.Page{Path: at}).Root(), code)
-}
-
-// page renders p with root the path from where it is served to the site
-// root.
-func (r *Renderer) page(p *site.Page, root string, code *qr.Code) ([]byte, error) {
-	d := r.data(p, r.site.URL(p.Path), root)
+// Page renders p, showing code, the code of its address: the page as
+// served at its own path, then a copy for each path of at, as served
+// there — its short address (see package lock): the same page, its links
+// made from there, its canonical address still its own. The template
+// runs once.
+func (r *Renderer) Page(p *site.Page, code *qr.Code, at ...string) ([][]byte, error) {
+	d := r.data(p, r.site.URL(p.Path), p.Root())
 	d.JS, d.CSP = r.js, r.csp
 	d.Image = &Image{URL: r.site.URL(ImagePath(p)), Secure: r.site.Config.Base.Scheme == "https",
 		Width: imageWidth, Height: imageHeight}
 	d.QR = &QR{code: code}
-	return r.exec(r.pages[p.Kind], d)
+	roots := []string{p.Root()}
+	for _, path := range at {
+		roots = append(roots, (&site.Page{Path: path}).Root())
+	}
+	return r.execAt(r.pages[p.Kind], d, roots...)
 }
 
 // Redirect renders the page left at an old address: a notice where an
@@ -366,12 +361,41 @@ func (r *Renderer) NotFound() ([]byte, error) {
 }
 
 func (r *Renderer) exec(t *template.Template, d *Data) ([]byte, error) {
+	pages, err := r.execAt(t, d, d.Root)
+	if err != nil {
+		return nil, err
+	}
+	return pages[0], nil
+}
+
+// rootMarker stands for Data.Root while a template runs: a page is
+// rendered once, then relocated to each path it is served from (execAt).
+// It is made of letters and underscores only, so that no escaper of
+// html/template changes it, in whatever context a template prints it.
+// A template may print .Root; it cannot compare it.
+const rootMarker = "qrboard_root_5b2d_"
+
+// execAt executes t with d and returns the page once for each of roots,
+// the relative path from where it is served to the site root.
+func (r *Renderer) execAt(t *template.Template, d *Data, roots ...string) ([][]byte, error) {
+	d.Root = rootMarker
 	b := getBuffer()
 	defer putBuffer(b)
 	if err := t.ExecuteTemplate(b, "layout", d); err != nil {
 		return nil, err
 	}
-	return markdown.Relocate(b.Bytes(), d.Root), nil // a copy, of the page's size
+	pages := make([][]byte, len(roots))
+	for i, root := range roots {
+		pages[i] = relocate(b.Bytes(), root)
+	}
+	return pages, nil
+}
+
+// relocate returns a copy of a rendered page with rootMarker, and the
+// marker of internal links in its Markdown (markdown.Relocate), replaced
+// by root.
+func relocate(page []byte, root string) []byte {
+	return markdown.Relocate(bytes.ReplaceAll(page, []byte(rootMarker), []byte(root)), root)
 }
 
 // Pages are rendered into buffers kept from page to page, so that a page
