@@ -273,7 +273,7 @@ func (d *Dir) commitInPlace() error {
 		if d.manifest != "" {
 			// Moving a file sets its change time: record it as it is now.
 			if info, err := os.Lstat(dst); err == nil {
-				d.next.files[rel] = stateOf(info)
+				d.next.files[rel] = fileRecord{stateOf(info), d.next.files[rel].sum}
 			}
 		}
 	}

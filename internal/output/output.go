@@ -251,23 +251,23 @@ func (d *Dir) Keep(group, key string, rels []string) (note string, ok bool) {
 	if !d.inPlace || !ok || g.key != key {
 		return "", false
 	}
-	states := make([]fileState, len(rels))
+	records := make([]fileRecord, len(rels))
 	for i, rel := range rels {
 		want, ok := d.prev.files[rel]
 		if !ok {
 			return "", false
 		}
 		st, regular, _, err := lstat(d.final + string(filepath.Separator) + filepath.FromSlash(rel))
-		if err != nil || !regular || st != want {
+		if err != nil || !regular || st != want.fileState {
 			return "", false
 		}
-		states[i] = want
+		records[i] = want
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	d.next.groups[group] = g
 	for i, rel := range rels {
-		d.next.files[rel] = states[i]
+		d.next.files[rel] = records[i]
 		d.stats.Files[rel] = Unchanged
 	}
 	d.stats.Unchanged += len(rels)
@@ -302,10 +302,14 @@ func (d *Dir) Write(rel string, data []byte) error {
 	if d.inPlace && !d.owns(rel) && (existed || d.exists(rel)) {
 		return &ForeignError{Dir: d.final, Rel: rel}
 	}
+	var sum fingerprint
+	if d.manifest != "" {
+		sum = fingerprintOf(data)
+	}
 	if existed {
-		st, same, there := d.sameAsOld(rel, data)
+		st, same, there := d.sameAsOld(rel, data, sum)
 		if same {
-			d.count(rel, st, Unchanged)
+			d.count(rel, fileRecord{st, sum}, Unchanged)
 			return nil
 		}
 		existed = there // or deleted by hand since
@@ -315,17 +319,17 @@ func (d *Dir) Write(rel string, data []byte) error {
 		return err
 	}
 	if existed {
-		d.count(rel, st, Changed)
+		d.count(rel, fileRecord{st, sum}, Changed)
 	} else {
-		d.count(rel, st, Added)
+		d.count(rel, fileRecord{st, sum}, Added)
 	}
 	return nil
 }
 
-func (d *Dir) count(rel string, st fileState, c Change) {
+func (d *Dir) count(rel string, f fileRecord, c Change) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	d.next.files[rel] = st
+	d.next.files[rel] = f
 	d.stats.Files[rel] = c
 	switch c {
 	case Unchanged:
@@ -341,10 +345,18 @@ func (d *Dir) count(rel string, st fileState, c Change) {
 	}
 }
 
-// sameAsOld reports whether the previous build left exactly data at rel,
-// the state of that file, and whether anything is there still.
-func (d *Dir) sameAsOld(rel string, data []byte) (st fileState, same, there bool) {
-	f, err := os.Open(filepath.Join(d.final, filepath.FromSlash(rel)))
+// sameAsOld reports whether the previous build left exactly data, of
+// fingerprint sum, at rel, the state of that file, and whether anything
+// is there still. A file as the manifest recorded it is not read.
+func (d *Dir) sameAsOld(rel string, data []byte, sum fingerprint) (st fileState, same, there bool) {
+	file := filepath.Join(d.final, filepath.FromSlash(rel))
+	if want, ok := d.prev.files[rel]; ok && d.manifest != "" && want.size == int64(len(data)) {
+		st, regular, _, err := lstat(file)
+		if err == nil && regular && st == want.fileState {
+			return st, want.sum == sum, true
+		}
+	}
+	f, err := os.Open(file)
 	if err != nil {
 		return fileState{}, false, !errors.Is(err, fs.ErrNotExist)
 	}

@@ -279,9 +279,9 @@ func TestManifestRoundTrip(t *testing.T) {
 	m := newManifest("/site")
 	m.groups["a/"] = groupEntry{key: "k", note: "4"}
 	m.groups[""] = groupEntry{key: "k2"}
-	m.files["index.html"] = fileState{size: 9, mtime: -6, ctime: 7, ino: 1 << 60}
-	m.files["a/b c.html"] = fileState{size: 10, mtime: 11}
-	m.files["x/y/z"] = fileState{size: 12}
+	m.files["index.html"] = fileRecord{fileState{size: 9, mtime: -6, ctime: 7, ino: 1 << 60}, fingerprintOf([]byte("home"))}
+	m.files["a/b c.html"] = fileRecord{fileState{size: 10, mtime: 11}, 1<<64 - 1}
+	m.files["x/y/z"] = fileRecord{fileState: fileState{size: 12}}
 	file := filepath.Join(t.TempDir(), "m")
 	if err := m.save(file); err != nil {
 		t.Fatal(err)
@@ -307,7 +307,7 @@ func TestManifestRoundTrip(t *testing.T) {
 func TestManifestLarge(t *testing.T) {
 	m := newManifest("/site")
 	for i := range 3000 {
-		m.files[fmt.Sprintf("posters/%s%d.pdf", strings.Repeat("x", i%300), i)] = fileState{size: int64(i), mtime: int64(i) << 40}
+		m.files[fmt.Sprintf("posters/%s%d.pdf", strings.Repeat("x", i%300), i)] = fileRecord{fileState{size: int64(i), mtime: int64(i) << 40}, fingerprint(i)}
 	}
 	file := filepath.Join(t.TempDir(), "m")
 	if err := m.save(file); err != nil {
@@ -339,4 +339,22 @@ func TestMarkerRenewed(t *testing.T) {
 	}
 	s.page("gone.html", "", "", "an old page, or a file of the user's")
 	s.check(t, out)
+}
+
+// TestSameSizeChange makes a page again whose bytes changed but not
+// their size, and one of its files the same: the manifest's fingerprints
+// tell which is which without reading the old files.
+func TestSameSizeChange(t *testing.T) {
+	dir := t.TempDir()
+	out, manifest := filepath.Join(dir, "site"), filepath.Join(dir, "site.manifest")
+	sample().write(t, out, manifest)
+	s := sample().page("a/", "k1b", "index.html", "page A", "qr.svg", "svg a")
+	st := s.write(t, out, manifest)
+	if st.Changed != 1 || st.Unchanged != 4 || st.Kept != 3 || st.Files["a/index.html"] != Changed || st.Files["a/qr.svg"] != Unchanged {
+		t.Errorf("rebuild: %+v, want a/index.html changed, a/qr.svg unchanged, 3 kept", st)
+	}
+	s.check(t, out)
+	if st := s.write(t, out, manifest); st.Kept != 5 {
+		t.Errorf("same build again: %+v, want 5 kept", st)
+	}
 }

@@ -235,7 +235,7 @@ func BenchmarkMarker(b *testing.B) {
 		for _, f := range []string{"index.html", "qr.svg", "qr.png", "og.png", "poster.html"} {
 			rel := fmt.Sprintf("xa-%d/thu-tuc-%d/%s", i/100, i, f)
 			files = append(files, rel)
-			next.files[rel] = fileState{}
+			next.files[rel] = fileRecord{}
 		}
 	}
 	data := markerData(Site, files)
