@@ -9,7 +9,7 @@ package main
 // helpVi is each command's one line and paragraphs, by name.
 var helpVi = map[string]struct{ short, long string }{
 	"build": {"tạo trang web vào thư mục site/", `Lệnh build đọc qrboard.yaml và procedures/, kiểm tra mọi thứ rồi ghi trang
-web — mỗi cơ quan và mỗi thủ tục một trang, kèm mã QR (SVG và PNG) và ảnh
+web — mỗi cơ quan và mỗi thủ tục một trang, có mã QR ngay trong trang, kèm ảnh
 chia sẻ, cùng trang chủ, sitemap.xml, robots.txt và 404.html — vào thư mục
 xuất. Lệnh cảnh báo trang nặng quá 14 KB.
 

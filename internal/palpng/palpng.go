@@ -1,6 +1,5 @@
-// Package palpng writes paletted PNG images — the QR codes (1 bit a
-// pixel) and the sharing pictures (4 bits) — from rows the caller has
-// already packed and filtered.
+// Package palpng writes paletted PNG images — the sharing pictures (4
+// bits a pixel) — from rows the caller has already packed and filtered.
 //
 // image/png reads an image pixel by pixel through an interface and
 // allocates a compressor per image: most of the time of a small picture.

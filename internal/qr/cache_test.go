@@ -2,12 +2,14 @@ package qr
 
 import (
 	"bytes"
-	"crypto/sha256"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"sync"
 	"testing"
+
+	"qrboard/internal/qrscan"
 )
 
 var cacheURLs = []string{sampleURL, "https://phuctho.example/", "https://phuctho.example/van-ha/dang-ky-ket-hon/"}
@@ -98,19 +100,40 @@ func TestCacheConcurrent(t *testing.T) {
 	}
 }
 
-// TestPNGGolden pins the bytes of the PNGs of two codes: one as skip2
+var update = flag.Bool("update", false, "rewrite testdata/*.svg from what SVG writes now")
+
+// TestSVGGolden pins the SVGs of two codes, in testdata: one as skip2
 // masks it, one that Encode re-masks (see mask.go), so that a change in
 // the mask chosen fails it too. When the writer or the choice changes on
-// purpose, update the hashes and change cacheFormat in cache.go, so that
-// no cache serves codes or images of the old ones.
-func TestPNGGolden(t *testing.T) {
-	for content, want := range map[string]string{
-		sampleURL: "f23b663660b767f0973d39af4dad6a40dcb78b2b79944bc751facce338e5b050",
-		"https://phuctho.example/lien-hiep/dang-ky-ket-hon/": "a1c5db1a88a936cfe0d34bab52f930c6af59851f18b01d1518f3fd3a1cb9314d",
+// purpose, run go test ./internal/qr -run SVGGolden -update and review
+// the diff; when the choice changes, change cacheFormat in cache.go too,
+// so that no cache serves codes of the old one.
+func TestSVGGolden(t *testing.T) {
+	for content, name := range map[string]string{
+		sampleURL: "sample.svg",
+		"https://phuctho.example/lien-hiep/dang-ky-ket-hon/": "remasked.svg",
 	} {
 		c, _ := Encode(content, M)
-		if got := fmt.Sprintf("%x", sha256.Sum256(c.PNG(8))); got != want {
-			t.Errorf("PNG of %s has SHA-256 %s, want %s: if the change is meant, update this hash and cacheFormat", content, got, want)
+		got := c.SVG()
+		golden := filepath.Join("testdata", name)
+		if *update {
+			if err := os.MkdirAll("testdata", 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(golden, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test ./internal/qr -run SVGGolden -update)", err)
+		}
+		if text, err := qrscan.SVG(want, 4); err != nil || text != content {
+			t.Errorf("%s decodes to %q (%v), want %q", golden, text, err, content)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("the SVG of %s differs from %s: if the change is meant, run go test ./internal/qr -run SVGGolden -update, review the diff, and change cacheFormat if the mask chosen changed", content, golden)
 		}
 	}
 }

@@ -27,7 +27,7 @@ func TestRemaskRoundTrip(t *testing.T) {
 					t.Errorf("%s %c: remasked to %d reads back as %d", content, l, to, got)
 				}
 				vc := &Code{Content: content, Level: l, Version: c.Version, modules: v}
-				if got, err := qrscan.PNG(vc.PNG(4)); err != nil || got != content {
+				if got, err := qrscan.SVG(vc.SVG(), 4); err != nil || got != content {
 					t.Errorf("%s %c mask %d: decodes to %q, %v", content, l, to, got, err)
 				}
 				if back := remask(v, c.Version, l, to, from); !equalModules(back, c.modules) {

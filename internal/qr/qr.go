@@ -1,6 +1,5 @@
 // Package qr makes the QR codes of pages: it encodes an address once into
-// a grid of modules and draws that grid as SVG (for pages and print) and
-// as a small PNG (for sharing and for tools that do not read SVG).
+// a grid of modules and draws that grid as SVG, for pages and print.
 //
 // Levels are named as in ISO/IEC 18004 — L, M, Q, H. Note that
 // github.com/skip2/go-qrcode calls Q "High" and H "Highest".

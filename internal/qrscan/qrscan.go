@@ -7,13 +7,12 @@
 package qrscan
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"image"
 	"image/color"
 	"image/draw"
-	_ "image/png" // decode PNG codes
+	_ "image/png" // decode the image files File and ReadImage read (pdftoppm pages)
 	"os/exec"
 	"regexp"
 	"strconv"
@@ -63,15 +62,6 @@ func decode(img image.Image, hints map[gozxing.DecodeHintType]any) (string, erro
 		return "", err
 	}
 	return res.GetText(), nil
-}
-
-// PNG decodes a code written as a PNG image by the build.
-func PNG(data []byte) (string, error) {
-	img, _, err := image.Decode(bytes.NewReader(data))
-	if err != nil {
-		return "", err
-	}
-	return Pure(img)
 }
 
 var (
