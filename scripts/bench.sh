@@ -17,6 +17,10 @@
 #          and reports posters per second; 0 skips it
 #   SERVE  1 (default) also measures a `qrboard serve` rebuild after one
 #          procedure of the sample is edited (Go benchmark, RUNS runs); 0 skips it
+#   PROFILES  a folder: after the timed runs, profile one more warm full
+#          build, fee rebuild and rename rebuild of each size
+#          (QRBOARD_CPUPROFILE), save SIZE-KIND.prof there and print the
+#          top of each (go tool pprof -top)
 #
 # Every build goes into an empty output folder except the rebuilds, which
 # change one procedure's fee (its pages change) or its short name (its
@@ -38,6 +42,7 @@ WORK=${WORK:-/dev/shm/qrboard-bench}
 DISK=${DISK:-/var/tmp/qrboard-bench}
 PRINT=${PRINT:-1}
 SERVE=${SERVE:-1}
+PROFILES=${PROFILES:-}
 TIME=/usr/bin/time
 [ -x "$TIME" ] || { echo "bench.sh: $TIME is missing (apt-get install time)" >&2; exit 1; }
 
@@ -160,6 +165,21 @@ for size in $SIZES; do
 			timed "$size-qrboard-print-tmpfs" env QRBOARD_CACHE="$cache" "$QB" print -src "$src" -out "$WORK/print"
 		fi
 	done
+
+	if [ -n "$PROFILES" ]; then
+		mkdir -p "$PROFILES"
+		rm -rf "$WORK/out"
+		QRBOARD_CACHE=$cache QRBOARD_CPUPROFILE=$PROFILES/$size-full.prof "$QB" build -src "$src" -out "$WORK/out" 2>/dev/null
+		edit fee
+		QRBOARD_CACHE=$cache QRBOARD_CPUPROFILE=$PROFILES/$size-fee.prof "$QB" build -src "$src-fee" -out "$WORK/inc-fee" 2>/dev/null
+		edit name
+		QRBOARD_CACHE=$cache QRBOARD_CPUPROFILE=$PROFILES/$size-name.prof "$QB" build -src "$src-name" -out "$WORK/inc-name" 2>/dev/null
+		for kind in full fee name; do
+			echo "CPU profile, $pages pages, $kind ($PROFILES/$size-$kind.prof):"
+			go tool pprof -top -cum -nodecount=25 "$QB" "$PROFILES/$size-$kind.prof" 2>/dev/null | grep -E '^ .*qrboard/' | head -12
+			echo
+		done
+	fi
 
 	for name in qrboard-warm-tmpfs qrboard-cold-tmpfs qrboard-warm-disk qrboard-cold-disk \
 		qrboard-fee-tmpfs qrboard-name-tmpfs qrboard-fee-disk hugo-tmpfs hugo-disk qrboard-print-tmpfs; do

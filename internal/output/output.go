@@ -13,11 +13,16 @@
 //
 // A manifest, kept outside the output folder (in the cache), records for
 // each page folder the key of the inputs it was made from and, for each
-// file, its size, modification time and inode. A rebuild that finds the
-// same key and the files as recorded keeps them without making or reading
-// them: that is what makes a rebuild after a small change fast. Anything
-// that does not match — a damaged or missing manifest, a file edited or
-// replaced by hand — only means the files are made and compared again:
+// file, its state (size, modification and change times, inode) and a
+// fingerprint of its bytes. A rebuild that finds the same key and the
+// files as recorded keeps them without making or reading them: that is
+// what makes a rebuild after a small change fast. A file made again is
+// compared with the old one by its fingerprint while the old one is as
+// recorded. When the folder's marker is as the manifest recorded it, no
+// folder is read: the manifest lists the previous build's files, and
+// only the files kept are looked at (one lstat each). Anything that does
+// not match — a damaged or missing manifest, a file edited, replaced or
+// deleted by hand — only means the files are made and compared again:
 // content wins.
 //
 // # Whose files
