@@ -176,7 +176,10 @@ for size in $SIZES; do
 		QRBOARD_CACHE=$cache QRBOARD_CPUPROFILE=$PROFILES/$size-name.prof "$QB" build -src "$src-name" -out "$WORK/inc-name" 2>/dev/null
 		for kind in full fee name; do
 			echo "CPU profile, $pages pages, $kind ($PROFILES/$size-$kind.prof):"
-			go tool pprof -top -cum -nodecount=25 "$QB" "$PROFILES/$size-$kind.prof" 2>/dev/null | grep -E '^ .*qrboard/' | head -12
+			# qrboard's own functions by cumulative time, without the
+			# frames every job passes through.
+			go tool pprof -top -cum -nodecount=200 "$QB" "$PROFILES/$size-$kind.prof" 2>/dev/null |
+				grep -E '^ .*qrboard/' | grep -vE 'safely|onAllCores|render\.func|main\.' | head -12
 			echo
 		done
 	fi
