@@ -59,24 +59,33 @@ func TestForeignFilesKept(t *testing.T) {
 }
 
 // TestForeignFileInTheWay fails a build that would write where a file
-// of the user's is, naming it, and changes nothing.
+// of the user's is, naming it, and changes nothing: with a manifest that
+// lists the folder's files (no folder is read) and without.
 func TestForeignFileInTheWay(t *testing.T) {
-	dir := t.TempDir()
-	out := filepath.Join(dir, "site")
-	sample().write(t, out, "")
-	os.MkdirAll(filepath.Join(out, "d"), 0o755)
-	os.WriteFile(filepath.Join(out, "d", "index.html"), []byte("mine"), 0o644)
-	d, err := Create(Site, out, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var fe *ForeignError
-	if err := d.Write("d/index.html", []byte("page d")); !errors.As(err, &fe) || fe.Rel != "d/index.html" {
-		t.Fatalf("writing over a file of the user's: %v, want a ForeignError for d/index.html", err)
-	}
-	d.Abort()
-	if data, _ := os.ReadFile(filepath.Join(out, "d", "index.html")); string(data) != "mine" {
-		t.Errorf("the user's file holds %q", data)
+	for _, withManifest := range []bool{true, false} {
+		dir := t.TempDir()
+		out, manifest := filepath.Join(dir, "site"), ""
+		if withManifest {
+			manifest = filepath.Join(dir, "site.manifest")
+		}
+		sample().write(t, out, manifest)
+		os.MkdirAll(filepath.Join(out, "d"), 0o755)
+		os.WriteFile(filepath.Join(out, "d", "index.html"), []byte("mine"), 0o644)
+		d, err := Create(Site, out, manifest)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if withManifest && d.old != nil {
+			t.Error("the folder was read, though the manifest lists its files")
+		}
+		var fe *ForeignError
+		if err := d.Write("d/index.html", []byte("page d")); !errors.As(err, &fe) || fe.Rel != "d/index.html" {
+			t.Fatalf("manifest %v: writing over a file of the user's: %v, want a ForeignError for d/index.html", withManifest, err)
+		}
+		d.Abort()
+		if data, _ := os.ReadFile(filepath.Join(out, "d", "index.html")); string(data) != "mine" {
+			t.Errorf("manifest %v: the user's file holds %q", withManifest, data)
+		}
 	}
 }
 
