@@ -94,8 +94,8 @@ func checkInternal(u *url.URL) (Kind, Problem) {
 	if u.Host != "" || u.User != nil {
 		return 0, Protocol
 	}
-	if u.Path == "" && u.Fragment != "" && u.RawQuery == "" {
-		return Internal, OK
+	if u.Path == "" && u.Fragment != "" && u.RawQuery == "" && !u.ForceQuery {
+		return Internal, OK // "#fragment"; "?#x" is a query, not a fragment
 	}
 	if !strings.HasPrefix(u.Path, "/") {
 		return 0, NotInternal

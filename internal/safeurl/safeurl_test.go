@@ -18,6 +18,8 @@ func TestCheck(t *testing.T) {
 		{"#giay-to", true, Internal, OK},
 		{"/dang-ky-ket-hon/", false, 0, NoScheme},
 		{"dang-ky-ket-hon/", true, 0, NotInternal},
+		{"?#giay-to", true, 0, NotInternal},
+		{"?x", true, 0, NotInternal},
 		{"/../etc/passwd", true, 0, BadPath},
 		{"", false, 0, Empty},
 		{"javascript:alert(1)", true, 0, Scheme},
