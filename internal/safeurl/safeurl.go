@@ -97,8 +97,8 @@ func checkInternal(u *url.URL) (Kind, Problem) {
 	if u.Path == "" && u.Fragment != "" && u.RawQuery == "" && !u.ForceQuery {
 		return Internal, OK // "#fragment"; "?#x" is a query, not a fragment
 	}
-	if !strings.HasPrefix(u.Path, "/") {
-		return 0, NotInternal
+	if !strings.HasPrefix(u.EscapedPath(), "/") {
+		return 0, NotInternal // "%2F" is a path relative to the page, as browsers read it
 	}
 	for _, seg := range strings.Split(u.Path, "/") {
 		if seg == ".." || seg == "." {
