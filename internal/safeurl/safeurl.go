@@ -84,21 +84,21 @@ func Check(raw string, internal bool) (Kind, Problem) {
 		if !internal {
 			return 0, NoScheme
 		}
-		return checkInternal(u)
+		return checkInternal(raw, u)
 	}
 	return 0, Scheme
 }
 
 // checkInternal accepts "/path/…" and "#fragment" links inside the site.
-func checkInternal(u *url.URL) (Kind, Problem) {
+func checkInternal(raw string, u *url.URL) (Kind, Problem) {
 	if u.Host != "" || u.User != nil {
 		return 0, Protocol
 	}
 	if u.Path == "" && u.Fragment != "" && u.RawQuery == "" && !u.ForceQuery {
 		return Internal, OK // "#fragment"; "?#x" is a query, not a fragment
 	}
-	if !strings.HasPrefix(u.EscapedPath(), "/") {
-		return 0, NotInternal // "%2F" is a path relative to the page, as browsers read it
+	if !strings.HasPrefix(raw, "/") {
+		return 0, NotInternal // as written: "%2F" is a path relative to the page, as browsers read it
 	}
 	for _, seg := range strings.Split(u.Path, "/") {
 		if seg == ".." || seg == "." {

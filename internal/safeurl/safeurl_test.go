@@ -21,6 +21,7 @@ func TestCheck(t *testing.T) {
 		{"?#giay-to", true, 0, NotInternal},
 		{"?x", true, 0, NotInternal},
 		{"%2F", true, 0, NotInternal},
+		{"%2F\"", true, 0, NotInternal},
 		{"/a/%2e%2e/b/", true, 0, BadPath},
 		{"/../etc/passwd", true, 0, BadPath},
 		{"", false, 0, Empty},
