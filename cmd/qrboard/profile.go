@@ -6,7 +6,7 @@ import (
 )
 
 // startProfile writes a CPU profile of the run to the file named by
-// QRBOARD_CPUPROFILE, when set (scripts/bench.sh PROFILE=1): the figures
+// QRBOARD_CPUPROFILE, when set (scripts/bench.sh PROFILES=dir): the figures
 // behind README's "Large sites". It returns the function that stops it.
 func startProfile() func() {
 	name := os.Getenv("QRBOARD_CPUPROFILE")

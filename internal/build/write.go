@@ -5,14 +5,14 @@ import (
 	"fmt"
 	"iter"
 	"path"
-	"runtime"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"sync"
-	"sync/atomic"
 
 	"qrboard/internal/diag"
 	"qrboard/internal/output"
+	"qrboard/internal/parallel"
 	"qrboard/internal/poster"
 	"qrboard/internal/qr"
 	"qrboard/internal/render"
@@ -106,45 +106,23 @@ func (p *Project) render(ctx context.Context, out sink, res *Result, progress fu
 }
 
 // onAllCores runs the jobs in the order jobs hands them out, on as many
-// goroutines as there are cores, a panic turned into its error (safely).
-// After a failure, or when ctx ends, it starts no more and returns the
-// error of the failed job that comes first in that order, or ctx's.
-//
-// Each goroutine takes the next job itself, by its number: a rebuild
-// that keeps most pages runs tens of thousands of jobs of a few
-// microseconds each, and handing each one over a channel left the
-// cores waiting on it for a third of the time.
+// goroutines as there are cores (parallel.For), a panic turned into its
+// error (safely). After a failure, or when ctx ends, it starts no more
+// and returns the error of the failed job that comes first in that
+// order, or ctx's.
 func onAllCores(ctx context.Context, jobs iter.Seq[func() error]) error {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	var list []func() error
-	for run := range jobs {
-		list = append(list, run)
-	}
-	var next atomic.Int64
+	list := slices.Collect(jobs)
 	var failed firstFailure
-	var wg sync.WaitGroup
-	done := ctx.Done()
-	for range min(runtime.GOMAXPROCS(0), len(list)) {
-		wg.Go(func() {
-			for {
-				select {
-				case <-done:
-					return
-				default:
-				}
-				n := int(next.Add(1) - 1)
-				if n >= len(list) {
-					return
-				}
-				if err := safely(list[n]); err != nil {
-					failed.add(n, err)
-					cancel()
-				}
-			}
-		})
-	}
-	wg.Wait()
+	parallel.For(len(list), func(n int) bool {
+		if ctx.Err() != nil {
+			return false
+		}
+		if err := safely(list[n]); err != nil {
+			failed.add(n, err)
+			return false
+		}
+		return true
+	})
 	if failed.err != nil {
 		return failed.err
 	}

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"hash/crc32"
 	"os"
-	"path"
 
 	"qrboard/internal/atomicfile"
 )
@@ -90,14 +89,6 @@ func newManifest(folder string) *manifest {
 func newManifestSized(folder string, like *manifest) *manifest {
 	return &manifest{folder: folder, groups: make(map[string]groupEntry, len(like.groups)),
 		files: make(map[string]fileRecord, len(like.files))}
-}
-
-// dirOf returns the folder of rel, "" for the top.
-func dirOf(rel string) string {
-	if dir := path.Dir(rel); dir != "." {
-		return dir
-	}
-	return ""
 }
 
 // readManifest reads the manifest of folder from file; anything wrong

@@ -256,8 +256,9 @@ func (d *Dir) Keep(group, key string, rels []string) (note string, ok bool) {
 	if !d.inPlace || !ok || g.key != key {
 		return "", false
 	}
-	records := make([]fileRecord, len(rels))
-	for i, rel := range rels {
+	var room [4]fileRecord // a page has up to three files: no allocation for each kept page
+	records := room[:0]
+	for _, rel := range rels {
 		want, ok := d.prev.files[rel]
 		if !ok {
 			return "", false
@@ -266,7 +267,7 @@ func (d *Dir) Keep(group, key string, rels []string) (note string, ok bool) {
 		if err != nil || !regular || st != want.fileState {
 			return "", false
 		}
-		records[i] = want
+		records = append(records, want)
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()

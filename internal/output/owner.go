@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -65,9 +66,9 @@ type owner struct {
 	legacy bool            // an older qrboard's marker: no list of files
 	files  map[string]bool // the files the previous build wrote
 	dirs   map[string]bool // the folders holding them, "" for the top
-	// m, when set, stands for files and dirs: the manifest recorded the
-	// marker as it is, so the marker lists the manifest's files, and is
-	// not read (a province's marker lists 51,005 files).
+	// m, when set, stands for files: the manifest recorded the marker as
+	// it is, so the marker lists the manifest's files and is not read (a
+	// city's marker lists about 100,000 files), and no folder is (scan).
 	m *manifest
 }
 
@@ -174,7 +175,7 @@ func IsMarker(rel string) bool {
 
 // walked reports whether scan must read the folder rel: a folder that
 // holds none of qrboard's files (a .git folder, a folder of the user's
-// documents) is left unread.
+// documents) is left unread. scan runs only when the marker was read.
 func (o *owner) walked(rel string) bool {
 	return o.legacy || o.dirs[rel]
 }
@@ -194,4 +195,12 @@ func (o *owner) count() int {
 		return len(o.m.files)
 	}
 	return len(o.files)
+}
+
+// dirOf returns the folder of rel, "" for the top.
+func dirOf(rel string) string {
+	if dir := path.Dir(rel); dir != "." {
+		return dir
+	}
+	return ""
 }

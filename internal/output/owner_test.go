@@ -32,16 +32,22 @@ func addForeign(t *testing.T, out string) {
 	}
 }
 
+// folder returns an output folder to make in a new temporary folder and,
+// withManifest, where its manifest is kept; else "".
+func folder(t *testing.T, withManifest bool) (out, manifest string) {
+	dir := t.TempDir()
+	if withManifest {
+		manifest = filepath.Join(dir, "site.manifest")
+	}
+	return filepath.Join(dir, "site"), manifest
+}
+
 // TestForeignFilesKept rebuilds, with and without a manifest, a site
 // whose folder holds files the build did not make: they stay, byte for
 // byte, through a rebuild that changes pages and removes one.
 func TestForeignFilesKept(t *testing.T) {
 	for _, withManifest := range []bool{true, false} {
-		dir := t.TempDir()
-		out, manifest := filepath.Join(dir, "site"), ""
-		if withManifest {
-			manifest = filepath.Join(dir, "site.manifest")
-		}
+		out, manifest := folder(t, withManifest)
 		sample().write(t, out, manifest)
 		addForeign(t, out)
 		st := sample().write(t, out, manifest)
@@ -63,11 +69,7 @@ func TestForeignFilesKept(t *testing.T) {
 // lists the folder's files (no folder is read) and without.
 func TestForeignFileInTheWay(t *testing.T) {
 	for _, withManifest := range []bool{true, false} {
-		dir := t.TempDir()
-		out, manifest := filepath.Join(dir, "site"), ""
-		if withManifest {
-			manifest = filepath.Join(dir, "site.manifest")
-		}
+		out, manifest := folder(t, withManifest)
 		sample().write(t, out, manifest)
 		os.MkdirAll(filepath.Join(out, "d"), 0o755)
 		os.WriteFile(filepath.Join(out, "d", "index.html"), []byte("mine"), 0o644)

@@ -7,14 +7,12 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"qrboard/internal/diag"
 	"qrboard/internal/msg"
+	"qrboard/internal/parallel"
 	"qrboard/internal/slug"
 	"qrboard/internal/strictyaml"
 	"qrboard/internal/value"
@@ -66,16 +64,10 @@ func LoadDir(fsys fs.FS, dir string) ([]*Procedure, diag.List) {
 	// list of problems, reported in the order of the files.
 	loaded := make([]*Procedure, len(jobs))
 	found := make([]diag.List, len(jobs))
-	next := atomic.Int64{}
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
-		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < len(jobs); i = int(next.Add(1) - 1) {
-				loaded[i] = Load(fsys, jobs[i].file, jobs[i].id, &found[i])
-			}
-		})
-	}
-	wg.Wait()
+	parallel.For(len(jobs), func(i int) bool {
+		loaded[i] = Load(fsys, jobs[i].file, jobs[i].id, &found[i])
+		return true
+	})
 	var procs []*Procedure
 	for i, p := range loaded {
 		diags = append(diags, found[i]...)
