@@ -167,7 +167,7 @@ func checkSiteSections(t *testing.T, out string, sections map[string]string) {
 		if !ok {
 			continue
 		}
-		page, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(rel)))
+		page, err := readServed(filepath.Join(out, filepath.FromSlash(rel)))
 		if err != nil {
 			t.Error(err)
 			continue
@@ -178,6 +178,17 @@ func checkSiteSections(t *testing.T, out string, sections map[string]string) {
 			}
 		}
 	}
+}
+
+// readServed reads the HTML file name as a browser shows it: where it is
+// the redirect a page served at its short address leaves at its own, the
+// page there.
+func readServed(name string) ([]byte, error) {
+	data, err := os.ReadFile(name)
+	if m := refreshTo.FindSubmatch(data); err == nil && m != nil {
+		return os.ReadFile(filepath.Join(filepath.Dir(name), filepath.FromSlash(string(m[1]))))
+	}
+	return data, err
 }
 
 // rewrite stores the current output as the case's expectations.

@@ -103,7 +103,7 @@ func pagesOf(t *testing.T, site, id string) []string {
 // checkPage reads one page of p, and the printable poster beside it.
 func checkPage(t *testing.T, page string, p *procedure.Procedure, local bool) {
 	t.Helper()
-	data, err := os.ReadFile(page)
+	data, err := readServed(page)
 	if err != nil {
 		t.Fatal(err)
 	}

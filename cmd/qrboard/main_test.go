@@ -5,7 +5,9 @@ import (
 	"context"
 	"flag"
 	"os"
+	"path"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -61,9 +63,30 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"notepad": notepad,
 			"portal":  portal,
+			"served":  served,
 		},
 	})
 }
+
+// served sets the environment variable VAR to the file a browser shows
+// for FILE, an index.html of the site: FILE, or where the page at FILE's
+// address is served, its short address, when FILE is the redirect there.
+//
+//	served FILE VAR
+func served(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: served FILE VAR")
+	}
+	file := args[0]
+	if m := refreshTo.FindStringSubmatch(ts.ReadFile(file)); m != nil {
+		file = path.Join(path.Dir(file), m[1])
+	}
+	ts.Setenv(args[1], file)
+}
+
+// refreshTo finds the refresh of the redirect a page served at its short
+// address leaves at its own.
+var refreshTo = regexp.MustCompile(`<meta http-equiv="refresh" content="0; url=((?:\.\./)+[0-9]+/index\.html)">`)
 
 // notepad rewrites a file as Windows Notepad saves it: CRLF line endings
 // and a UTF-8 byte order mark, or with -utf16 as "Unicode" (UTF-16

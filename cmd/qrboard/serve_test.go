@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -36,7 +37,7 @@ func TestServe(t *testing.T) {
 	addr := stderr.expect(t, `xem trước tại (http://127\.0\.0\.1:\d+/) — trang tự tải lại khi lưu tệp`)
 	events := subscribe(t, addr)
 	v0 := events.next(t)
-	page := addr + "phuc-loc/dang-ky-ket-hon/"
+	page := servedURL(t, addr+"phuc-loc/dang-ky-ket-hon/") // at its short address
 	if status, body := get(t, page); status != 200 || !strings.Contains(body, "reload.js?v="+v0) {
 		t.Fatalf("GET %s: %d, without the script of version %s", page, status, v0)
 	}
@@ -267,6 +268,22 @@ func (s *stream) next(t *testing.T) string {
 		t.Fatalf("no reload event within %v", wait)
 		return ""
 	}
+}
+
+// servedURL returns the address the page at addr is served at: addr,
+// or where the redirect there (a page served at its short address) leads.
+func servedURL(t *testing.T, addr string) string {
+	t.Helper()
+	_, body := get(t, addr)
+	m := refreshTo.FindStringSubmatch(body)
+	if m == nil {
+		return addr
+	}
+	base, err := url.Parse(addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return base.ResolveReference(&url.URL{Path: m[1]}).String()
 }
 
 func get(t *testing.T, url string) (int, string) {

@@ -21,6 +21,7 @@ import (
 
 	"qrboard/internal/build"
 	"qrboard/internal/projecttest"
+	"qrboard/internal/site"
 	"qrboard/internal/value"
 )
 
@@ -36,8 +37,9 @@ const subPath = "/phuc-tho/"
 // env is the built site, its server and the browser, shared by all tests:
 // one browser, one tab per test.
 type env struct {
-	out     string // the built site
-	http    string // its address on the test server, ending in subPath
+	out     string     // the built site
+	site    *site.Site // its model: where each page is served (served)
+	http    string     // its address on the test server, ending in subPath
 	browser context.Context
 	axe     string // axe.min.js
 }
@@ -93,7 +95,7 @@ func start() (*env, func(), string) {
 	if err != nil {
 		return nil, nil, "!" + err.Error()
 	}
-	out, err := buildSite(tmp)
+	out, model, err := buildSite(tmp)
 	if err != nil {
 		os.RemoveAll(tmp)
 		return nil, nil, "!building the sample: " + err.Error()
@@ -125,7 +127,7 @@ func start() (*env, func(), string) {
 		os.RemoveAll(tmp)
 		return nil, nil, "!starting Chromium: " + err.Error()
 	}
-	e := &env{out: out, http: "http://" + ln.Addr().String() + subPath, browser: browser, axe: string(axe)}
+	e := &env{out: out, site: model, http: "http://" + ln.Addr().String() + subPath, browser: browser, axe: string(axe)}
 	stop := func() {
 		cancelBrowser()
 		cancelAlloc()
@@ -148,15 +150,15 @@ func findChromium() string {
 }
 
 // buildSite builds the sample with one alias added, so that the site
-// also has redirect pages.
-func buildSite(tmp string) (string, error) {
+// also has redirect pages. It returns the site's folder and its model.
+func buildSite(tmp string) (string, *site.Site, error) {
 	src := filepath.Join(tmp, "project")
 	if err := projecttest.CopyTo(src, filepath.Join("..", "..")); err != nil {
-		return "", err
+		return "", nil, err
 	}
 	f, err := os.OpenFile(filepath.Join(src, "procedures", "dang-ky-ket-hon.yaml"), os.O_APPEND|os.O_WRONLY, 0)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	fmt.Fprintln(f, "aliases: [ket-hon]")
 	f.Close()
@@ -164,12 +166,12 @@ func buildSite(tmp string) (string, error) {
 	now := time.Date(2026, 11, 27, 12, 0, 0, 0, value.Vietnam)
 	res, diags, err := build.Run(context.Background(), build.Options{Src: src, Out: out, Now: now})
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	if res == nil {
-		return "", diags.Err()
+		return "", nil, diags.Err()
 	}
-	return out, nil
+	return out, res.Site, nil
 }
 
 // handler serves the site under subPath as a static host does: files as
@@ -276,7 +278,33 @@ func eval[T any](t *testing.T, tb *tab, expr string) T {
 	return v
 }
 
-// fileURL returns the file:// address of a page of the built site.
-func (e *env) fileURL(path string) string {
+// Tests name a page by its own, readable address, its path
+// ("phuc-loc/dang-ky-ket-hon/"), and open it where it is served: a page
+// with a poster is served at its short address ("10/"), and only a
+// redirect to it stands at its path (TestLongAddress).
+
+// served returns the path the page at path is served at (site.Page.At),
+// or path itself where the site has no page (a redirect, a notice, a
+// missing page). A query ("?norefresh") is kept.
+func (e *env) served(path string) string {
+	path, query, ok := strings.Cut(path, "?")
+	path = e.site.Where(path)
+	if ok {
+		path += "?" + query
+	}
+	return path
+}
+
+// url returns the address on the test server of the page at path,
+// where it is served.
+func (e *env) url(path string) string { return e.http + e.served(path) }
+
+// fileURL returns the file:// address of the page at path, where it is
+// served in the built site.
+func (e *env) fileURL(path string) string { return e.diskURL(e.served(path)) }
+
+// diskURL returns the file:// address of the file index.html at path in
+// the built site, whatever it holds.
+func (e *env) diskURL(path string) string {
 	return "file://" + filepath.ToSlash(filepath.Join(e.out, filepath.FromSlash(path), "index.html"))
 }

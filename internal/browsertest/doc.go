@@ -8,7 +8,9 @@
 // folding as Go's), sharing where neither Web Share nor the clipboard
 // works, the checklist, the layout at 320 px, at 200 % zoom and at 200 %
 // text, printing, the page's own QR code as drawn on screen (it decodes
-// to the page's address), and a console free of errors.
+// to the page's address), the redirect that leads from the long address
+// of a page with a poster to its short one, where it is served, and a
+// console free of errors.
 //
 // It has only tests. They need Chromium (Debian's chromium package; the
 // browser never downloads itself) and axe-core (npm ci in testdata/).

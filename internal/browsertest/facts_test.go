@@ -30,7 +30,9 @@ func largeText(size int64) chromedp.Action[chromedp.Void] {
 }
 
 // procedurePages returns the paths of the sample's procedure pages at
-// offices, from the built site.
+// offices ("phuc-loc/dang-ky-ket-hon/"), from the built site: the
+// folders of offices' folders whose page, where it is served, has the
+// box of key facts and is no redirect.
 func (e *env) procedurePages(t *testing.T) []string {
 	t.Helper()
 	var paths []string
@@ -41,9 +43,10 @@ func (e *env) procedurePages(t *testing.T) []string {
 	for _, o := range offices {
 		procs, _ := os.ReadDir(filepath.Join(e.out, o.Name()))
 		for _, p := range procs {
-			html, err := os.ReadFile(filepath.Join(e.out, o.Name(), p.Name(), "index.html"))
+			path := o.Name() + "/" + p.Name() + "/"
+			html, err := os.ReadFile(filepath.Join(e.out, filepath.FromSlash(e.served(path)), "index.html"))
 			if err == nil && strings.Contains(string(html), `<dl class="facts key">`) && !strings.Contains(string(html), `http-equiv="refresh"`) {
-				paths = append(paths, o.Name()+"/"+p.Name()+"/")
+				paths = append(paths, path)
 			}
 		}
 	}
@@ -79,27 +82,27 @@ func TestKeyFactsOnFirstScreen(t *testing.T) {
 				t.Errorf("%d pages, want one at each of the 3 communes", len(paths))
 			}
 			tb := e.newTab(t) // a tab per procedure: 42 pages fit its time
-			worst := measureKeyFacts(t, tb, e.http, paths, nil)
+			worst := measureKeyFacts(t, tb, e, paths, nil)
 			t.Logf("fee %4d px, time %4d px, where %4d px; at 200 %% text the fee %4d px (largest of its %d pages)",
 				worst[0], worst[1], worst[2], worst[3], len(paths))
 		})
 	}
 }
 
-// measureKeyFacts loads each page of paths, from the server at base, in
-// tb at 360×800, with normal text and with 200 % text: the fee, the time
+// measureKeyFacts loads each page of paths, from e's server where it is
+// served, in tb at 360×800, with normal text and with 200 % text: the fee, the time
 // and the place to go must start within factsTop, the fee at 200 % text
 // within largeFeeTop, and the box must say what it should of the papers.
 // each, if not nil, checks more of each page at normal text. It returns
 // the largest tops: of the fee, the time, the place; of the fee at 200 %.
-func measureKeyFacts(t *testing.T, tb *tab, base string, paths []string, each func(p string)) [4]int {
+func measureKeyFacts(t *testing.T, tb *tab, e *env, paths []string, each func(p string)) [4]int {
 	t.Helper()
 	tb.do(t, chromedp.EmulateViewport(360, 800))
 	var worst [4]int
 	for _, size := range []int64{16, largeFontSize} {
 		tb.do(t, largeText(size))
 		for _, p := range paths {
-			tb.do(t, chromedp.Navigate(base+p))
+			tb.do(t, chromedp.Navigate(e.url(p)))
 			tops := eval[[]int](t, tb, keyTops)
 			if size == largeFontSize {
 				if tops[0] < 0 || tops[0] > largeFeeTop {
@@ -153,7 +156,7 @@ func TestBadgeAgrees(t *testing.T) {
 	e := setup(t)
 	tb := e.newTab(t)
 	for _, p := range []string{"phuc-loc/dang-ky-ket-hon/", "phuc-loc/chung-thuc-ban-sao/", "phuc-loc/chung-thuc-chu-ky/", "phuc-loc/trich-luc-ho-tich/", "phuc-loc/dang-ky-khai-tu/"} {
-		tb.do(t, chromedp.Navigate(e.http+p))
+		tb.do(t, chromedp.Navigate(e.url(p)))
 		badge := eval[string](t, tb, `document.querySelector('.badge').textContent`)
 		time := eval[string](t, tb, `document.querySelector('#thoi-gian dd').textContent`)
 		body := eval[string](t, tb, `document.body.textContent`)
@@ -185,7 +188,7 @@ func TestShareFallback(t *testing.T) {
 			tb.do(t, devtools(emulation.SetUserAgentOverride, emulation.SetUserAgentOverrideParams{UserAgent: ua}))
 		}
 		for _, p := range []string{"phuc-loc/dang-ky-ket-hon/", "", "dang-ky-khai-tu/"} {
-			tb.do(t, chromedp.EmulateViewport(320, 640), chromedp.Navigate(e.http+p))
+			tb.do(t, chromedp.EmulateViewport(320, 640), chromedp.Navigate(e.url(p)))
 			if eval[bool](t, tb, `!!(navigator.share || navigator.clipboard)`) {
 				t.Fatal("the APIs are still there")
 			}
@@ -217,10 +220,11 @@ func TestShareFallback(t *testing.T) {
 	}
 }
 
-// canonical returns a page's address as its canonical link says.
+// canonical returns the address of the page at path as its canonical
+// link says, read where the page is served.
 func (e *env) canonical(t *testing.T, path string) string {
 	t.Helper()
-	html, err := os.ReadFile(filepath.Join(e.out, filepath.FromSlash(path), "index.html"))
+	html, err := os.ReadFile(filepath.Join(e.out, filepath.FromSlash(e.served(path)), "index.html"))
 	if err != nil {
 		t.Fatal(err)
 	}

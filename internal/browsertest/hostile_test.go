@@ -67,12 +67,14 @@ func TestHostileContent(t *testing.T) {
 	projecttest.WriteFile(t, filepath.Join(src, "procedures", "doc-hai.yaml"), []byte(hostile))
 	out := filepath.Join(t.TempDir(), "site")
 	now := time.Date(2026, 11, 27, 12, 0, 0, 0, value.Vietnam)
-	if res, diags, err := build.Run(context.Background(), build.Options{Src: src, Out: out, Now: now}); err != nil || res == nil {
+	res, diags, err := build.Run(context.Background(), build.Options{Src: src, Out: out, Now: now})
+	if err != nil || res == nil {
 		t.Fatalf("build: %v %v", err, diags.Err())
 	}
 	srv := httptest.NewServer(handler(out))
 	defer srv.Close()
-	url := srv.URL + subPath + "phuc-loc/doc-hai/"
+	served := res.Site.Where("phuc-loc/doc-hai/") // its short address
+	url := srv.URL + subPath + served
 
 	tb := e.newTab(t) // fails the test on any console error, CSP reports included
 	watch(t, tb.ctx)
@@ -90,7 +92,7 @@ func TestHostileContent(t *testing.T) {
 	}
 
 	// Defence in depth: plant what the build would never write.
-	file := filepath.Join(out, "phuc-loc", "doc-hai", "index.html")
+	file := filepath.Join(out, filepath.FromSlash(served), "index.html")
 	data, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)

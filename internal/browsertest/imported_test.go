@@ -13,6 +13,7 @@ import (
 	"qrboard/internal/dvcqg"
 	"qrboard/internal/importer"
 	"qrboard/internal/projecttest"
+	"qrboard/internal/site"
 	"qrboard/internal/value"
 )
 
@@ -26,15 +27,16 @@ import (
 // of each fee is checked by cmd/qrboard's TestImportBuildPrint.
 func TestKeyFactsImported(t *testing.T) {
 	e := setup(t)
-	out, ids := importedSite(t)
+	out, model, ids := importedSite(t)
 	srv := httptest.NewServer(handler(out))
 	defer srv.Close()
+	imported := &env{out: out, site: model, http: srv.URL + subPath}
 	tb := e.newTab(t)
 	var paths []string
 	for _, id := range ids {
 		paths = append(paths, "phuc-loc/"+id+"/")
 	}
-	worst := measureKeyFacts(t, tb, srv.URL+subPath, paths, func(p string) {
+	worst := measureKeyFacts(t, tb, imported, paths, func(p string) {
 		if fee := eval[string](t, tb, `document.querySelector('#le-phi dd').textContent`); fee == "" {
 			t.Errorf("/%s: the box says no fee", p)
 		}
@@ -48,8 +50,9 @@ func TestKeyFactsImported(t *testing.T) {
 }
 
 // importedSite imports the fixture records into a copy of the sample,
-// builds it and returns the site's folder and the new procedures' ids.
-func importedSite(t *testing.T) (string, []string) {
+// builds it and returns the site's folder, its model and the new
+// procedures' ids.
+func importedSite(t *testing.T) (string, *site.Site, []string) {
 	t.Helper()
 	dir := t.TempDir()
 	src := projecttest.Copy(t, filepath.Join("..", ".."))
@@ -85,5 +88,5 @@ func importedSite(t *testing.T) (string, []string) {
 	if err != nil || res == nil {
 		t.Fatal(err, diags)
 	}
-	return out, ids
+	return out, res.Site, ids
 }

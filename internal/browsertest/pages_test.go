@@ -18,7 +18,8 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// pages are one page of each type, by site path.
+// pages are one page of each type, by site path (opened where it is
+// served: env.url, env.fileURL).
 var pages = []struct{ name, path string }{
 	{"home", ""},
 	{"office", "phuc-loc/"},
@@ -57,7 +58,7 @@ func TestAxe(t *testing.T) {
 		}
 	}
 	for _, p := range pages {
-		check(p.name, e.http+p.path)
+		check(p.name, e.url(p.path))
 	}
 	for _, p := range pages[:pagesOnDisk] {
 		check(p.name+" from disk", e.fileURL(p.path))
@@ -75,7 +76,7 @@ func TestAxe(t *testing.T) {
 			t.Errorf("%s: %s", tc.name, v)
 		}
 	}
-	tb.do(t, chromedp.Navigate(e.http+"phuc-loc/dang-ky-ket-hon/"))
+	tb.do(t, chromedp.Navigate(e.url("phuc-loc/dang-ky-ket-hon/")))
 	eval[bool](t, tb, `navigator.share = undefined; document.getElementById('share').click(); true`)
 	eval[bool](t, tb, e.axe+";true")
 	for _, v := range eval[[]string](t, tb, axeRun) {
@@ -93,7 +94,8 @@ func TestAxe(t *testing.T) {
 func TestChecklist(t *testing.T) {
 	e := setup(t)
 	tb := e.newTab(t)
-	for _, url := range []string{e.http + "phuc-loc/dang-ky-ket-hon/", e.fileURL("phuc-loc/dang-ky-ket-hon/")} {
+	for _, open := range []func(string) string{e.url, e.fileURL} {
+		url := open("phuc-loc/dang-ky-ket-hon/")
 		ticked := func() []bool {
 			return eval[[]bool](t, tb, `Array.from(document.querySelectorAll('ul.docs input[type=checkbox]')).map(b => b.checked)`)
 		}
@@ -116,7 +118,7 @@ func TestChecklist(t *testing.T) {
 			t.Errorf("%s: progress %q after reload", url, p)
 		}
 		// Ticks belong to the page: another procedure starts unticked.
-		other := strings.Replace(url, "dang-ky-ket-hon", "dang-ky-khai-tu", 1)
+		other := open("phuc-loc/dang-ky-khai-tu/")
 		tb.do(t, chromedp.Navigate(other))
 		if got := ticked(); slices.Contains(got, true) {
 			t.Errorf("%s: ticks %v carried over from another page", other, got)
@@ -136,7 +138,7 @@ func TestStorageRefused(t *testing.T) {
 	tb.do(t, devtools(page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
 		Source: `Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('denied', 'SecurityError') }})`,
 	}))
-	tb.do(t, chromedp.Navigate(e.http+"phuc-loc/dang-ky-ket-hon/"), chromedp.Click(chromedp.CSS(`ul.docs li:first-child label`)))
+	tb.do(t, chromedp.Navigate(e.url("phuc-loc/dang-ky-ket-hon/")), chromedp.Click(chromedp.CSS(`ul.docs li:first-child label`)))
 	if p := eval[string](t, tb, `document.getElementById('docs-progress').textContent`); p != "Đã chuẩn bị 1/3 giấy tờ" {
 		t.Errorf("progress %q with storage refused", p)
 	}
@@ -157,7 +159,7 @@ func TestWithoutScript(t *testing.T) {
 	if eval[bool](t, tb, `document.getElementById('share').offsetParent !== null`) {
 		t.Errorf("home without script shows the share button")
 	}
-	tb.do(t, chromedp.Navigate(e.http+"phuc-loc/dang-ky-ket-hon/"))
+	tb.do(t, chromedp.Navigate(e.url("phuc-loc/dang-ky-ket-hon/")))
 	if n := eval[int](t, tb, `document.querySelectorAll('ul.docs input').length`); n != 0 {
 		t.Errorf("%d checkboxes without script", n)
 	}
@@ -184,7 +186,7 @@ func TestLayout(t *testing.T) {
 			zoom float64
 			font int64
 		}{{360, 800, 1, 16}, {320, 640, 1, 16}, {1280, 800, 2, 16}, {360, 800, 1, largeFontSize}, {320, 640, 1, largeFontSize}} {
-			tb.do(t, chromedp.EmulateViewport(vp.w, vp.h), largeText(vp.font), chromedp.Navigate(e.http+p.path))
+			tb.do(t, chromedp.EmulateViewport(vp.w, vp.h), largeText(vp.font), chromedp.Navigate(e.url(p.path)))
 			where := p.name + " at " + strconv.FormatInt(vp.w, 10) + " px"
 			// A page that moves as it loads scores 0.1 or more (Google
 			// counts under 0.1 as good). Under load, a shift of a few
@@ -285,11 +287,11 @@ func TestPrint(t *testing.T) {
 	}
 	pages := 0
 	for _, d := range entries {
-		if html, _ := os.ReadFile(filepath.Join(e.out, "phuc-loc", d.Name(), "index.html")); !d.IsDir() || strings.Contains(string(html), `http-equiv="refresh"`) {
+		path := "phuc-loc/" + d.Name() + "/"
+		if html, _ := os.ReadFile(filepath.Join(e.out, filepath.FromSlash(e.served(path)), "index.html")); !d.IsDir() || strings.Contains(string(html), `http-equiv="refresh"`) {
 			continue // not a page, or a redirect
 		}
-		path := "phuc-loc/" + d.Name() + "/"
-		tb.do(t, chromedp.Navigate(e.http+path))
+		tb.do(t, chromedp.Navigate(e.url(path)))
 		pdf, err := chromedp.Run(tb.ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFPreferCSSPageSize()))
 		if err != nil {
 			t.Fatal(err)
@@ -312,12 +314,12 @@ func TestPrint(t *testing.T) {
 // TestNotice opens the address a 2023 poster of Xã Vân Hà carries, on a
 // small phone: the notice and the button to the page of Xã Phúc Lộc are
 // on the first screen, without script and without moving on by itself,
-// and the button opens that page.
+// and the button opens that page, where it is served.
 func TestNotice(t *testing.T) {
 	e := setup(t)
 	tb := e.newTab(t)
 	for _, vp := range [][2]int64{{360, 800}, {320, 640}} {
-		tb.do(t, chromedp.EmulateViewport(vp[0], vp[1]), chromedp.Navigate(e.http+"van-ha/dang-ky-ket-hon/"))
+		tb.do(t, chromedp.EmulateViewport(vp[0], vp[1]), chromedp.Navigate(e.url("van-ha/dang-ky-ket-hon/")))
 		for _, sel := range []string{".notice", "a.btn"} {
 			if !eval[bool](t, tb, `(() => { const r = document.querySelector('`+sel+`').getBoundingClientRect(); return r.height > 0 && r.bottom <= innerHeight })()`) {
 				t.Errorf("%d×%d: %s is not on the first screen", vp[0], vp[1], sel)
@@ -338,7 +340,43 @@ func TestNotice(t *testing.T) {
 		t.Errorf("the notice moved on by itself to %s", url)
 	}
 	tb.do(t, chromedp.Click(chromedp.CSS("a.btn")), chromedp.WaitVisible(chromedp.CSS("ul.docs")))
-	if url := strings.TrimSuffix(eval[string](t, tb, "location.href"), "index.html"); !strings.HasSuffix(url, "/phuc-loc/dang-ky-ket-hon/") {
-		t.Errorf("the button opened %s", url)
+	if url, want := here(t, tb), e.url("phuc-loc/dang-ky-ket-hon/")+"index.html"; url != want {
+		t.Errorf("the button opened %s, want %s", url, want)
+	}
+}
+
+// TestLongAddress opens the pages that have a poster at their own, long
+// address, served and from disk: the redirect left there, without
+// script, brings the browser to the page where it is served, its short
+// address. Held there, the redirect links to that address, is kept out
+// of search engines and has no violation axe-core finds.
+func TestLongAddress(t *testing.T) {
+	e := setup(t)
+	tb := e.newTab(t)
+	tb.do(t, chromedp.EmulateViewport(360, 800))
+	for _, tc := range []struct{ path, sel string }{
+		{"phuc-loc/", "#q"},
+		{"phuc-loc/dang-ky-ket-hon/", "dl.key"},
+	} {
+		if e.served(tc.path) == tc.path {
+			t.Fatalf("/%s is served at its own address, want its short address", tc.path)
+		}
+		for _, at := range []struct{ long, want string }{
+			{e.http + tc.path, e.url(tc.path) + "index.html"},
+			{e.diskURL(tc.path), e.fileURL(tc.path)},
+		} {
+			tb.do(t, chromedp.Navigate(at.long))
+			waitFor(t, tb, `location.href.replace(/\/$/, '/index.html') === `+jsString(at.want)+` && document.readyState === 'complete'`)
+			tb.do(t, chromedp.WaitVisible(chromedp.CSS(tc.sel)))
+		}
+		tb.do(t, chromedp.Navigate(e.http+tc.path+"?norefresh"))
+		got := eval[[]string](t, tb, `[document.querySelector('main a').href, document.querySelector('meta[name=robots]')?.content ?? '']`)
+		if want := e.url(tc.path) + "index.html"; got[0] != want || got[1] != "noindex" {
+			t.Errorf("/%s: the redirect links to %s, robots %q; want %s, noindex", tc.path, got[0], got[1], want)
+		}
+		eval[bool](t, tb, e.axe+";true")
+		for _, v := range eval[[]string](t, tb, axeRun) {
+			t.Errorf("/%s, the redirect: %s", tc.path, v)
+		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -95,11 +96,17 @@ func TestAll(t *testing.T) {
 		t.Fatal(diags.Err())
 	}
 	for _, p := range s.Pages {
-		checkPage(t, out, p.Path+IndexFile)
+		checkPage(t, out, p.Served()+IndexFile)
 		want := codeURL(s, lk, p) // the short address of a page with a poster
-		data := readFile(t, filepath.Join(out, filepath.FromSlash(p.Path+IndexFile)))
+		if short := shortPath(lk, p); short != p.At {
+			t.Errorf("/%s is served at /%s, want its short address /%s", p.Path, p.At, short)
+		}
+		data := readFile(t, filepath.Join(out, filepath.FromSlash(p.Served()+IndexFile)))
 		if got, err := qrscan.SVG(inlineSVG(data), 4); err != nil || got != want {
-			t.Errorf("/%s%s: its code decodes to %q (%v), want %q", p.Path, IndexFile, got, err, want)
+			t.Errorf("/%s%s: its code decodes to %q (%v), want %q", p.Served(), IndexFile, got, err, want)
+		}
+		if p.At != "" {
+			checkStub(t, out, p)
 		}
 		checkFiles(t, out, p)
 		in, diags, err := proj.preparePage(proj.Site.Page(p.Path))
@@ -127,10 +134,41 @@ func TestAll(t *testing.T) {
 	base := s.Config.Base.String()
 	sitemap := string(readFile(t, filepath.Join(out, "sitemap.xml")))
 	for _, p := range s.Pages {
-		if !strings.Contains(sitemap, "<loc>"+base+p.Path+"</loc>") {
-			t.Errorf("sitemap.xml lacks %s", base+p.Path)
+		if !strings.Contains(sitemap, "<loc>"+base+p.Served()+"</loc>") {
+			t.Errorf("sitemap.xml lacks %s", base+p.Served())
+		}
+		if p.At != "" && strings.Contains(sitemap, "<loc>"+base+p.Path+"</loc>") {
+			t.Errorf("sitemap.xml lists %s, a redirect", base+p.Path)
 		}
 	}
+}
+
+// readPage reads the page at rel in the output ("phuc-loc/index.html")
+// as a browser shows it: where a page served at its short address left
+// a redirect, the page there.
+func readPage(t *testing.T, out, rel string) []byte {
+	t.Helper()
+	return readFile(t, filepath.Join(out, filepath.FromSlash(servedRel(t, out, rel))))
+}
+
+// servedRel returns the file readPage reads for rel.
+func servedRel(t *testing.T, out, rel string) string {
+	t.Helper()
+	m := stubRefresh.FindSubmatch(readFile(t, filepath.Join(out, filepath.FromSlash(rel))))
+	if m == nil {
+		return rel
+	}
+	return path.Join(path.Dir(rel), string(m[1]))
+}
+
+// stubRefresh finds the refresh of the redirect a page served at its
+// short address leaves at its own.
+var stubRefresh = regexp.MustCompile(`<meta http-equiv="refresh" content="0; url=((?:\.\./)+[0-9]+/index\.html)">`)
+
+// linkTo returns the link from the page at from ("vong-xuyen/") to the
+// page at to ("phuc-loc/"), where it is served.
+func linkTo(s *site.Site, from, to string) string {
+	return strings.Repeat("../", strings.Count(from, "/")) + s.Where(to) + IndexFile
 }
 
 // inlineSVG returns the first <svg> element of an HTML page.
@@ -143,30 +181,52 @@ func inlineSVG(page []byte) []byte {
 	return svg[:bytes.Index(svg, []byte("</svg>"))+len("</svg>")]
 }
 
-// checkFiles checks that page p's folder holds its files and nothing
-// else: index.html, and the sharing picture but on a procedure's page at
-// an office, which shares its procedure's. (The site's root also holds
-// the site's own files.)
+// checkFiles checks that the folder page p is served from holds its
+// files and nothing else: index.html, and the sharing picture but on a
+// procedure's page at an office, which shares its procedure's. A page
+// served at its short address has left at its own address the redirect
+// there, beside its sharing picture. (The site's root also holds the
+// site's own files.)
 func checkFiles(t *testing.T, out string, p *site.Page) {
 	t.Helper()
-	want := []string{IndexFile}
-	if p.Kind != site.ProcedurePage {
-		want = append(want, OGImageFile)
+	image := p.Kind != site.ProcedurePage
+	folders := map[string][]string{p.Served(): {IndexFile}}
+	if p.At != "" {
+		folders[p.Path] = []string{IndexFile}
 	}
-	entries, err := os.ReadDir(filepath.Join(out, filepath.FromSlash(p.Path)))
-	if err != nil {
-		t.Fatal(err)
+	if image {
+		folders[p.Path] = append(folders[p.Path], OGImageFile)
 	}
-	var got []string
-	for _, e := range entries {
-		if !e.IsDir() && (p.Path != "" || e.Name() == IndexFile || e.Name() == OGImageFile) {
-			got = append(got, e.Name())
+	for folder, want := range folders {
+		entries, err := os.ReadDir(filepath.Join(out, filepath.FromSlash(folder)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range entries {
+			if !e.IsDir() && (folder != "" || e.Name() == IndexFile || e.Name() == OGImageFile) {
+				got = append(got, e.Name())
+			}
+		}
+		slices.Sort(got)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("/%s holds %q, want %q", folder, got, want)
 		}
 	}
-	slices.Sort(got)
-	slices.Sort(want)
-	if !slices.Equal(got, want) {
-		t.Errorf("/%s holds %q, want %q", p.Path, got, want)
+}
+
+// checkStub checks the redirect a page served at its short address
+// leaves at its own: it refreshes at once to the page and links to it,
+// and search engines do not index it.
+func checkStub(t *testing.T, out string, p *site.Page) {
+	t.Helper()
+	data := string(readFile(t, filepath.Join(out, filepath.FromSlash(p.Path+IndexFile))))
+	target := strings.Repeat("../", strings.Count(p.Path, "/")) + p.At + IndexFile
+	for _, want := range []string{`content="0; url=` + target + `"`, `href="` + target + `"`, `name="robots" content="noindex"`} {
+		if !strings.Contains(data, want) {
+			t.Errorf("/%s: the redirect to /%s lacks %s", p.Path, p.At, want)
+		}
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -182,7 +183,7 @@ func BenchmarkPageFiles(b *testing.B) {
 		}
 	})
 	for _, f := range []pageFile{indexFile, imageFile, posterFile} {
-		b.Run(f.name, func(b *testing.B) {
+		b.Run(path.Base(f.at(pg)), func(b *testing.B) {
 			b.ReportAllocs()
 			var n int
 			for b.Loop() {

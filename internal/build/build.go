@@ -145,6 +145,9 @@ func Load(opts Options) (*Project, diag.List) {
 	diags = append(diags, d...)
 	diags = append(diags, lk.Check(s)...)
 	lk.Assign(posterPaths(s))
+	for _, pg := range s.Pages {
+		pg.At = shortPath(lk, pg)
+	}
 	tfs, d := Templates(opts)
 	diags = append(diags, d...)
 	if diags.HasErrors() {

@@ -90,7 +90,7 @@ func TestFirstFailureInOrder(t *testing.T) {
 	var first string
 	for _, pg := range p.Site.Pages {
 		if pg.Kind == site.ProcedurePage {
-			first = "making /" + pg.Path + IndexFile + ":"
+			first = "making /" + pg.Served() + IndexFile + ", the page /" + pg.Path + ":"
 			break
 		}
 	}

@@ -45,6 +45,14 @@ import (
 // poster.html writes it in the browser; its layout never depends on the
 // day, see TestDigitsSameWidth in package poster.)
 //
+// Links lead to where a page is served (site.Page.Served): its short
+// address, if it has one. So the key of a page also covers where the
+// pages it links to are served: a procedure page its office's board, a
+// board the procedure pages it lists, an overview the procedure's pages
+// at each office, home every page (it links to the boards). Short numbers
+// never change once qrboard.lock records them, but a project without a
+// lock numbers its pages again on each build.
+//
 // So a changed fee re-renders the procedure's pages only, a changed name
 // also the boards and home that list it. This is what the built-in
 // templates show; a project with templates of its own could show anything
@@ -61,14 +69,16 @@ type inputs struct {
 	listed map[*procedure.Procedure]string // what lists show of each procedure
 	lists  string                          // what lists show of every published procedure
 	all    string                          // every published procedure
+	served string                          // where every page is served (site.Page.Served)
 	custom bool                            // the project has templates of its own
+	site   *site.Site
 }
 
 // keysVersion changes when the rule above changes.
-const keysVersion = "qrboard-page-keys 4"
+const keysVersion = "qrboard-page-keys 5"
 
 func newInputs(p *Project, tfs fs.FS) *inputs {
-	in := &inputs{procs: map[*procedure.Procedure]string{}, listed: map[*procedure.Procedure]string{}}
+	in := &inputs{procs: map[*procedure.Procedure]string{}, listed: map[*procedure.Procedure]string{}, site: p.Site}
 	h := sha256.New()
 	fmt.Fprintln(h, keysVersion)
 	fmt.Fprintln(h, programID())
@@ -92,6 +102,13 @@ func newInputs(p *Project, tfs fs.FS) *inputs {
 		fmt.Fprintln(lists, in.listed[pr])
 	}
 	in.all, in.lists = sum(all), sum(lists)
+	served := sha256.New()
+	for _, pg := range p.Site.Pages {
+		if pg.At != "" {
+			fmt.Fprintln(served, pg.Path, pg.At)
+		}
+	}
+	in.served = sum(served)
 	return in
 }
 
@@ -100,21 +117,27 @@ func (in *inputs) key(pg *site.Page) string {
 	kind := strconv.Itoa(int(pg.Kind))
 	switch {
 	case in.custom:
-		return digest(in.shared, kind, pg.Path, in.all)
+		return digest(in.shared, kind, pg.Path, in.all, in.served)
 	case pg.Kind == site.Home:
-		return digest(in.shared, kind, pg.Path, in.lists)
+		return digest(in.shared, kind, pg.Path, in.lists, in.served)
 	case pg.Kind == site.Board:
 		parts := []string{in.shared, kind, pg.Path}
 		for _, pr := range pg.Office.Procedures {
-			parts = append(parts, in.listed[pr])
+			parts = append(parts, in.listed[pr], in.site.Where(pg.Path+pr.ID+"/"))
 		}
 		parts = append(parts, "repealed")
 		for _, pr := range pg.Office.Repealed {
-			parts = append(parts, in.listed[pr])
+			parts = append(parts, in.listed[pr], in.site.Where(pg.Path+pr.ID+"/"))
 		}
 		return digest(parts...)
-	default: // a procedure page or an overview: no need to hash again
-		return kind + in.shared[:32] + in.procs[pg.Procedure]
+	case pg.Kind == site.Overview:
+		parts := []string{kind, in.shared[:32], in.procs[pg.Procedure]}
+		for _, o := range pg.Offices {
+			parts = append(parts, in.site.Where(o.ID+"/"+pg.Procedure.ID+"/"))
+		}
+		return digest(parts...)
+	default: // a procedure page, which links to its office's board: no need to hash again
+		return kind + in.shared[:32] + in.procs[pg.Procedure] + " " + in.site.Where(pg.Office.ID+"/")
 	}
 }
 

@@ -22,7 +22,7 @@ import (
 // parse reads and parses one page of the output.
 func parse(t *testing.T, out, rel string) *html.Node {
 	t.Helper()
-	doc, err := html.Parse(bytes.NewReader(readFile(t, filepath.Join(out, filepath.FromSlash(rel)))))
+	doc, err := html.Parse(bytes.NewReader(readPage(t, out, rel)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,9 +49,9 @@ func TestOpenGraph(t *testing.T) {
 	src, out, res := buildSample(t)
 	s := res.Site
 	for _, p := range s.Pages {
-		rel := p.Path + IndexFile
+		rel := p.Served() + IndexFile
 		m := metas(parse(t, out, rel))
-		url, image := s.URL(p.Path), s.URL(p.Path+OGImageFile)
+		url, image := s.URL(p.Served()), s.URL(p.Path+OGImageFile) // its address is where it is served
 		if p.Kind == site.ProcedurePage {
 			image = s.URL(p.Procedure.ID + "/" + OGImageFile)
 		}
@@ -123,7 +123,7 @@ func TestEnglishSite(t *testing.T) {
 	if got := metas(doc)["og:locale"]; got != "en_US" {
 		t.Errorf("og:locale %q, want en_US", got)
 	}
-	page := string(readFile(t, filepath.Join(out, "phuc-loc", "dang-ky-ket-hon", IndexFile)))
+	page := string(readPage(t, out, "phuc-loc/dang-ky-ket-hon/index.html"))
 	for _, want := range []string{"What you need", "Share this page", "Clear all ticks", "The official site of UBND các xã Phúc Thọ, Phúc Lộc và Hát Môn"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("English page lacks %q", want)
@@ -163,7 +163,7 @@ func TestContactButtons(t *testing.T) {
 		if tel, maps := buttons(rel); tel != "" || maps != "" {
 			t.Errorf("%s: office without phone or map has call %q, directions %q", rel, tel, maps)
 		}
-		if page := string(readFile(t, filepath.Join(out, filepath.FromSlash(rel)))); strings.Contains(page, "tel:") {
+		if page := string(readPage(t, out, rel)); strings.Contains(page, "tel:") {
 			t.Errorf("%s: a tel: link without a phone number", rel)
 		}
 	}

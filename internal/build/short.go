@@ -10,12 +10,22 @@ import (
 
 // Short addresses (see package lock): the pages that get a poster — an
 // office's board and its procedures in force — get a number, and their
-// codes hold the short address. The site serves at /<number>/ a copy of
-// the page, with links made from there and a canonical link to the page,
-// so a citizen who scans gets the page at once, without a redirect; the
-// copy is one of its page's files, made and kept with it. A
-// short address whose page has since moved — its office closed — serves
-// what the page's own address serves now: the notice, or a redirect.
+// codes hold the short address. The page is served there, at
+// /<number>/ (site.Page.At): a citizen who scans gets it in one round
+// trip, and every link of the site to it leads there. Its own address
+// (/phuc-loc/dang-ky-ket-hon/), which posters printed before short
+// addresses and links people saved hold, keeps a small redirect to it
+// (about 700 bytes, redirect.html's "stub"), made and kept with the page.
+//
+// Why not a copy of the page at the short address, as before: every
+// page with a poster was then two full pages (2 files and 45 KB a page
+// on average instead of 2 files and 23 KB), and a change to a page
+// wrote both. The redirect costs a round trip only to those who come by
+// an old address.
+//
+// A short address whose page has since moved — its office closed —
+// serves what the page's own address serves now: the notice, or a
+// redirect.
 
 // posterPaths returns the paths of the pages of s that get a poster, in
 // the form of qrboard.lock ("/van-ha/dang-ky-ket-hon/").

@@ -8,6 +8,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 
 	"qrboard/internal/diag"
@@ -19,12 +20,16 @@ import (
 	"qrboard/internal/site"
 )
 
-// Page files, inside each page's folder. A page is one file, index.html,
-// its QR code drawn inline; the pages of offices and procedures but a
-// procedure's page at an office also hold the sharing picture, which a
-// procedure's pages share (render.ImagePath). The poster of a page,
-// poster.html, is for staff: qrboard serve shows it beside the page and
-// qrboard print writes it with the PDFs; it is not published.
+// Page files. A page is one file, index.html, its QR code drawn inline,
+// in the folder it is served from (site.Page.Served): its short address
+// ("12/") if it has a poster, else its own. The pages of offices and
+// procedures but a procedure's page at an office also have their sharing
+// picture in their own folder; a procedure's pages share their
+// procedure's (render.ImagePath). A page served at its short address
+// leaves a redirect to it at its own address (stubFile), about 700
+// bytes. The poster of a page, poster.html, is for staff: qrboard serve
+// shows it at the page's own address ("/phuc-loc/dang-ky-ket-hon/poster.html")
+// and qrboard print writes it with the PDFs; it is not published.
 const (
 	IndexFile   = "index.html"
 	OGImageFile = render.ImageFile // the sharing picture (og:image)
@@ -168,41 +173,43 @@ type pageInput struct {
 	poster  *poster.Poster // its words
 	measure poster.Measure // its layout on the configured paper
 	weight  int            // its HTML gzip-compressed, once made
-	short   string         // its short address ("12/"), or ""
-	copy    []byte         // its copy there, made with its HTML
 }
 
-// pageFile makes one file of a page's folder.
+// pageFile makes one file of a page, at its path from the site root (at).
 type pageFile struct {
-	name string
+	at   func(pg *site.Page) string
 	make func(p *Project, in *pageInput) ([]byte, error)
 }
 
 var (
-	indexFile = pageFile{IndexFile, func(p *Project, in *pageInput) ([]byte, error) {
-		var at []string
-		if in.short != "" {
-			at = append(at, in.short)
-		}
-		pages, err := p.Renderer.Page(in.page, in.code, at...)
-		if err != nil {
-			return nil, err
-		}
-		in.weight = p.weigh(in.page, pages[0])
-		if in.short != "" {
-			in.copy = pages[1]
-		}
-		return pages[0], nil
-	}}
-	imageFile = pageFile{OGImageFile, func(p *Project, in *pageInput) ([]byte, error) {
-		return p.og.Draw(p.Renderer.Card(in.page), in.code), nil
-	}}
-	posterFile = pageFile{PosterFile, func(p *Project, in *pageInput) ([]byte, error) {
-		return p.Renderer.Poster(in.page, in.poster, p.Paper, in.measure)
-	}}
+	indexFile = pageFile{
+		func(pg *site.Page) string { return pg.Served() + IndexFile },
+		func(p *Project, in *pageInput) ([]byte, error) {
+			html, err := p.Renderer.Page(in.page, in.code)
+			if err != nil {
+				return nil, err
+			}
+			in.weight = p.weigh(in.page, html)
+			return html, nil
+		}}
+	imageFile = pageFile{
+		render.ImagePath,
+		func(p *Project, in *pageInput) ([]byte, error) {
+			return p.og.Draw(p.Renderer.Card(in.page), in.code), nil
+		}}
+	posterFile = pageFile{
+		func(pg *site.Page) string { return pg.Path + PosterFile },
+		func(p *Project, in *pageInput) ([]byte, error) {
+			return p.Renderer.Poster(in.page, in.poster, p.Paper, in.measure)
+		}}
+	// stubFile is the redirect left at the page's own address when it is
+	// served at its short address (site.Page.At).
+	stubFile = pageFile{
+		func(pg *site.Page) string { return pg.Path + IndexFile },
+		func(p *Project, in *pageInput) ([]byte, error) { return p.Renderer.Stub(in.page) }}
 )
 
-// files returns the files of pg's folder, in the order they are made.
+// files returns the files of page pg, in the order they are made.
 func (p *Project) files(pg *site.Page) []pageFile {
 	files := []pageFile{indexFile}
 	if render.HasImage(pg) {
@@ -211,27 +218,26 @@ func (p *Project) files(pg *site.Page) []pageFile {
 	if p.posters {
 		files = append(files, posterFile)
 	}
+	if pg.At != "" {
+		files = append(files, stubFile)
+	}
 	return files
 }
 
-// writePage writes a page's files, and the copy at its short address
-// where it has one, returning the version of its QR code and the
-// problems that keep it from being printed. The files have a key (see
-// inputs.go): when it did not change since the previous build into the
-// same folder, they are kept, unmade; what the build needs to know of
+// writePage writes a page's files, returning the version of its QR code
+// and the problems that keep it from being printed. The files have a key
+// (see inputs.go): when it did not change since the previous build into
+// the same folder, they are kept, unmade; what the build needs to know of
 // them — the code's version, the page's weight — was noted with them. A
 // page kept had no problem: its key covers everything the checks look at,
 // and a build with problems records nothing.
 func (p *Project) writePage(out sink, pg *site.Page) (int, diag.List, error) {
-	short := p.shortPath(pg)
-	key := p.inputs.key(pg) + short // the code holds the short address
+	key := p.inputs.key(pg) + pg.At // the code holds the short address
 	files := p.files(pg)
-	rels := make([]string, len(files), len(files)+1)
-	for i, f := range files {
-		rels[i] = pg.Path + f.name
-	}
-	if short != "" {
-		rels = append(rels, short+IndexFile)
+	var buf [4]string
+	rels := buf[:0]
+	for _, f := range files {
+		rels = append(rels, f.at(pg))
 	}
 	if note, ok := out.Keep(pg.Path, key, rels); ok {
 		var weight, version int
@@ -246,18 +252,14 @@ func (p *Project) writePage(out sink, pg *site.Page) (int, diag.List, error) {
 	if diags.HasErrors() {
 		return in.code.Version, diags, nil
 	}
-	in.short = short
 	for i, f := range files {
 		data, err := f.make(p, in)
-		if err != nil {
+		if err != nil && !strings.HasPrefix(rels[i], pg.Path) {
+			return 0, nil, fmt.Errorf("making /%s, the page /%s: %w", rels[i], pg.Path, err)
+		} else if err != nil {
 			return 0, nil, fmt.Errorf("making /%s: %w", rels[i], err)
 		}
 		if err := out.Write(rels[i], data); err != nil {
-			return 0, nil, err
-		}
-	}
-	if short != "" {
-		if err := out.Write(short+IndexFile, in.copy); err != nil {
 			return 0, nil, err
 		}
 	}
@@ -276,20 +278,18 @@ type PageStats struct {
 // pageChanges counts the pages stats shows as added, changed or removed.
 func (p *Project) pageChanges(stats output.Stats) PageStats {
 	ps := PageStats{Fresh: stats.Fresh}
+	// count counts a page by its files, the first at its own address: a
+	// page is new when that is, even if it is served where another page
+	// was (a short address numbered again, in a project without a lock).
 	count := func(files ...string) {
-		added, changed := 0, false
+		changed := false
 		for _, f := range files {
-			switch stats.Files[f] {
-			case output.Added:
-				added++
-			case output.Changed:
-				changed = true
-			}
+			changed = changed || stats.Files[f] == output.Added || stats.Files[f] == output.Changed
 		}
 		switch {
-		case added == len(files):
+		case stats.Files[files[0]] == output.Added:
 			ps.Added++
-		case changed || added > 0:
+		case changed:
 			ps.Changed++
 		default:
 			ps.Unchanged++
@@ -297,9 +297,11 @@ func (p *Project) pageChanges(stats output.Stats) PageStats {
 	}
 	var files []string
 	for _, pg := range p.Site.Pages {
-		files = files[:0]
+		files = append(files[:0], pg.Path+IndexFile)
 		for _, f := range p.files(pg) {
-			files = append(files, pg.Path+f.name)
+			if rel := f.at(pg); rel != files[0] {
+				files = append(files, rel)
+			}
 		}
 		count(files...)
 	}
@@ -307,11 +309,16 @@ func (p *Project) pageChanges(stats output.Stats) PageStats {
 		count(rd.From + IndexFile)
 	}
 	for f, c := range stats.Files {
-		if c == output.Removed && path.Base(f) == IndexFile {
-			ps.Removed++
+		if c == output.Removed && path.Base(f) == IndexFile && !isShort(path.Dir(f)) {
+			ps.Removed++ // by its own address: where it was served is not another page
 		}
 	}
 	return ps
+}
+
+// isShort reports whether dir is a short address's folder ("12").
+func isShort(dir string) bool {
+	return dir != "" && strings.Trim(dir, "0123456789") == ""
 }
 
 func (p *Project) writeRedirect(out sink, rd site.Redirect) error {

@@ -25,7 +25,9 @@
 // with a letter. Numbers are given once, in the order of the paths, and
 // kept forever: the file records each as a line "/12/ /van-ha/dang-ky-ket-hon/"
 // and the next number to give as "next 13", so a number is never given
-// again even if its line were deleted.
+// again even if its line were deleted. The site serves the page itself
+// at its short address, and a redirect there at its own (package build,
+// short.go).
 package lock
 
 import (

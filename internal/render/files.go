@@ -10,8 +10,9 @@ import (
 	"qrboard/internal/value"
 )
 
-// Sitemap returns sitemap.xml: every page's absolute address, with the
-// date its content last changed. Redirects are left out.
+// Sitemap returns sitemap.xml: the absolute address every page is served
+// at (site.Page.Served), with the date its content last changed.
+// Redirects are left out.
 func Sitemap(s *site.Site) []byte {
 	var b bytes.Buffer
 	b.Grow(len(s.Pages) * (len(s.URL("")) + 80))
@@ -22,7 +23,7 @@ func Sitemap(s *site.Site) []byte {
 	for _, p := range s.Pages {
 		b.WriteString("<url><loc>")
 		b.Write(base.Bytes())
-		xml.EscapeText(&b, []byte(p.Path))
+		xml.EscapeText(&b, []byte(p.Served()))
 		b.WriteString("</loc>")
 		if d := LastChanged(s, p); !d.IsZero() {
 			b.WriteString("<lastmod>")
@@ -65,7 +66,11 @@ func Robots(s *site.Site) []byte {
 // Redirects returns _redirects, read by Netlify, Cloudflare Pages and
 // similar hosts to answer old addresses with a real 301. Paths include the
 // base URL's sub-path, since such hosts read them from the domain root.
-// Notices are left out: a 301 would skip what they say.
+// Notices are left out: a 301 would skip what they say. So are the
+// redirects a page with a short address leaves at its own address
+// (site.Page.At): one per poster, 10,000 in a province, more than some of
+// these hosts take (Cloudflare Pages reads 2,100 rules); the redirect
+// page there does the job on every host.
 func Redirects(s *site.Site) []byte {
 	prefix := s.Config.Base.Path
 	var b bytes.Buffer
@@ -73,7 +78,7 @@ func Redirects(s *site.Site) []byte {
 		if r.Notice != nil {
 			continue
 		}
-		fmt.Fprintf(&b, "%s%s %s%s 301\n", prefix, r.From, prefix, r.To)
+		fmt.Fprintf(&b, "%s%s %s%s 301\n", prefix, r.From, prefix, s.Where(r.To))
 	}
 	return b.Bytes()
 }

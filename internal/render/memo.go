@@ -89,7 +89,7 @@ func (f Frame) CSP() string {
 }
 
 // Link returns the relative link to the page at path; see Data.Link.
-func (f Frame) Link(path string) string { return link(f.Root, path) }
+func (f Frame) Link(path string) string { return link(f.Root, f.r.site.Where(path)) }
 
 // Host returns the site's domain.
 func (f Frame) Host() string { return f.r.site.Config.ShownHost() }

@@ -193,9 +193,11 @@ func (d *PosterData) address() (host, path string) {
 }
 
 // Poster renders poster.html for page p from its content pc, laid out
-// as m on paper.
+// as m on paper. It is at the page's own address, beside the page or
+// the redirect to it.
 func (r *Renderer) Poster(p *site.Page, pc *poster.Poster, paper poster.Paper, m poster.Measure) ([]byte, error) {
-	data := r.data(p, r.site.URL(p.Path), p.Root())
+	own := &site.Page{Path: p.Path}
+	data := r.data(p, r.site.URL(p.Served()), own.Root())
 	d := &PosterData{
 		Data:    data,
 		Lang:    data.Lang,

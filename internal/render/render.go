@@ -47,7 +47,8 @@
 //	                (see memo.go and below); DATA is .Frame, .Place,
 //	                .Facts or a poster's .Style
 //	shared NAME F   the same as memo, under the name it first had
-//	.Link PATH      relative link from this page to the page at PATH ("van-ha/")
+//	.Link PATH      relative link from this page to the page at PATH ("van-ha/"),
+//	                where it is served (its short address "12/", if it has one)
 //	.Here ID        relative link to the page ID below this one (on a board, "dang-ky-ket-hon")
 //	.Abs PATH       absolute address of PATH, for canonical and sharing links
 //	.Host           the site's domain, shown on every page against fake copies
@@ -208,8 +209,8 @@ type Data struct {
 	CSS   template.CSS // the inline style, style.css
 	JS    template.JS  // the inline script, page.js; empty on redirects and 404.html
 	CSP   string       // the Content-Security-Policy allowing exactly CSS and JS
-	URL   string       // this page's absolute address
-	Root  string       // relative path from this page to the site root (see rootMarker)
+	URL   string       // the absolute address this page is served at, its canonical one
+	Root  string       // relative path from this page to the site root
 	Image *Image       // the sharing picture; nil on redirects and 404.html
 	QR    *QR          // the page's code, shown inline; nil on redirects and 404.html
 
@@ -232,7 +233,7 @@ func (d *Data) Place() Place { return Place{Frame: d.Frame(), Office: d.Page.Off
 // Link returns the relative link from this page to the page at path. It
 // names index.html so that links also work when the site is opened from
 // disk, where a folder does not open its index.
-func (d *Data) Link(path string) string { return link(d.Root, path) }
+func (d *Data) Link(path string) string { return link(d.Root, d.Site.Where(path)) }
 
 func link(root, path string) string { return root + path + "index.html" }
 
@@ -322,26 +323,19 @@ func (r *Renderer) data(p *site.Page, url, root string) *Data {
 // with args: the words of PDFs, which are made without templates.
 func (r *Renderer) T(key string, args ...any) string { return r.strings.T(key, args...) }
 
-// Page renders p, showing code, the code of its address: the page as
-// served at its own path, then a copy for each path of at, as served
-// there — its short address (see package lock): the same page, its links
-// made from there, its canonical address still its own. The template
-// runs once.
-func (r *Renderer) Page(p *site.Page, code *qr.Code, at ...string) ([][]byte, error) {
-	d := r.data(p, r.site.URL(p.Path), p.Root())
+// Page renders p, showing code, the code of its address, as served at
+// p.Served().
+func (r *Renderer) Page(p *site.Page, code *qr.Code) ([]byte, error) {
+	d := r.data(p, r.site.URL(p.Served()), p.Root())
 	d.JS, d.CSP = r.js, r.csp
 	d.Image = &Image{URL: r.site.URL(ImagePath(p)), Secure: r.site.Config.Base.Scheme == "https",
 		Width: imageWidth, Height: imageHeight}
 	d.QR = &QR{code: code}
-	roots := []string{p.Root()}
-	for _, path := range at {
-		roots = append(roots, (&site.Page{Path: path}).Root())
-	}
-	return r.execAt(r.pages[p.Kind], d, roots...)
+	return r.exec(r.pages[p.Kind], d)
 }
 
 // Redirect renders the page left at an old address: a notice where an
-// office closed, else a redirect.
+// office closed, else a redirect to where the page at rd.To is served.
 func (r *Renderer) Redirect(rd site.Redirect) ([]byte, error) {
 	from := &site.Page{Path: rd.From}
 	if rd.Notice != nil {
@@ -349,9 +343,20 @@ func (r *Renderer) Redirect(rd site.Redirect) ([]byte, error) {
 		d.Notice = rd.Notice
 		return r.exec(r.extras["notice.html"], d)
 	}
-	d := r.data(from, r.site.URL(rd.To), from.Root())
-	d.Target, d.TargetURL = from.Root()+rd.To+"index.html", r.site.URL(rd.To)
+	to := r.site.Where(rd.To)
+	d := r.data(from, r.site.URL(to), from.Root())
+	d.Target, d.TargetURL = from.Root()+to+"index.html", r.site.URL(to)
 	return r.exec(r.extras["redirect.html"], d)
+}
+
+// Stub renders the redirect left at page p's own address when it is
+// served elsewhere (site.Page.At): redirect.html's "stub", a document
+// without style.
+func (r *Renderer) Stub(p *site.Page) ([]byte, error) {
+	from := &site.Page{Path: p.Path}
+	d := r.data(from, r.site.URL(p.At), from.Root())
+	d.Target, d.TargetURL = from.Root()+p.At+"index.html", r.site.URL(p.At)
+	return r.execNamed(r.extras["redirect.html"], "stub", d)
 }
 
 // NotFound renders 404.html. Hosts serve it at any depth, so its links
@@ -361,41 +366,17 @@ func (r *Renderer) NotFound() ([]byte, error) {
 }
 
 func (r *Renderer) exec(t *template.Template, d *Data) ([]byte, error) {
-	pages, err := r.execAt(t, d, d.Root)
-	if err != nil {
-		return nil, err
-	}
-	return pages[0], nil
+	return r.execNamed(t, "layout", d)
 }
 
-// rootMarker stands for Data.Root while a template runs: a page is
-// rendered once, then relocated to each path it is served from (execAt).
-// It is made of letters and underscores only, so that no escaper of
-// html/template changes it, in whatever context a template prints it.
-// A template may print .Root; it cannot compare it.
-const rootMarker = "qrboard_root_5b2d_"
-
-// execAt executes t with d and returns the page once for each of roots,
-// the relative path from where it is served to the site root.
-func (r *Renderer) execAt(t *template.Template, d *Data, roots ...string) ([][]byte, error) {
-	d.Root = rootMarker
+// execNamed executes the template name of t's set with d.
+func (r *Renderer) execNamed(t *template.Template, name string, d *Data) ([]byte, error) {
 	b := getBuffer()
 	defer putBuffer(b)
-	if err := t.ExecuteTemplate(b, "layout", d); err != nil {
+	if err := t.ExecuteTemplate(b, name, d); err != nil {
 		return nil, err
 	}
-	pages := make([][]byte, len(roots))
-	for i, root := range roots {
-		pages[i] = relocate(b.Bytes(), root)
-	}
-	return pages, nil
-}
-
-// relocate returns a copy of a rendered page with rootMarker, and the
-// marker of internal links in its Markdown (markdown.Relocate), replaced
-// by root.
-func relocate(page []byte, root string) []byte {
-	return markdown.Relocate(bytes.ReplaceAll(page, []byte(rootMarker), []byte(root)), root)
+	return markdown.Relocate(b.Bytes(), d.Root), nil // a copy, of the page's size
 }
 
 // Pages are rendered into buffers kept from page to page, so that a page

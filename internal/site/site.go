@@ -11,6 +11,10 @@
 //	"<office>/<procedure>/"  a procedure at an office (the page a poster's QR opens)
 //	"<procedure>/"           a procedure with the list of offices that handle it
 //
+// A page with a poster is served at its short address instead, a number
+// ("12/", Page.At, set by the build from qrboard.lock), with a redirect
+// there at its own address.
+//
 // A procedure whose effective_from is after the build date has no page
 // yet. A repealed procedure keeps its pages — printed posters must not
 // lead nowhere — but is no longer listed.
@@ -119,14 +123,35 @@ const (
 // Page is one published page.
 type Page struct {
 	Kind      Kind
-	Path      string // from the site root, "" or ending in "/"
+	Path      string // from the site root, "" or ending in "/": the page's address
 	Office    *Office
 	Procedure *procedure.Procedure
 	Offices   []*Office // on an Overview page: the offices that handle it
+
+	// At, when set, is where the page is served instead of at Path:
+	// the short address ("12/", package lock) of a page with a poster,
+	// so that a citizen who scans gets the page in one round trip. A
+	// redirect to At stands at Path, and links to the page lead to At
+	// (Site.Where). The build sets it once the lock has numbered the
+	// poster pages.
+	At string
 }
 
-// Root returns the relative path from the page to the site root.
-func (p *Page) Root() string { return strings.Repeat("../", strings.Count(p.Path, "/")) }
+// Served returns the path the page is served at: At, or else Path.
+func (p *Page) Served() string { return cmp.Or(p.At, p.Path) }
+
+// Root returns the relative path from where the page is served to the
+// site root.
+func (p *Page) Root() string { return strings.Repeat("../", strings.Count(p.Served(), "/")) }
+
+// Where returns where the page at path is served (Page.Served), or path
+// itself when the site has no page there: the path links to it lead to.
+func (s *Site) Where(path string) string {
+	if pg := s.byPath[path]; pg != nil {
+		return pg.Served()
+	}
+	return path
+}
 
 // Redirect sends an old address to a page: at once, or, when Notice is
 // set, through a notice saying what became of a past office.
