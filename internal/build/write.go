@@ -240,8 +240,10 @@ func (p *Project) writePage(out sink, pg *site.Page) (int, diag.List, error) {
 		rels = append(rels, f.at(pg))
 	}
 	if note, ok := out.Keep(pg.Path, key, rels); ok {
-		var weight, version int
-		fmt.Sscan(note, &weight, &version) // written by Record below, by this same program (the key says so)
+		// Written by Record below, by this same program (the key says so).
+		w, v, _ := strings.Cut(note, " ")
+		weight, _ := strconv.Atoi(w)
+		version, _ := strconv.Atoi(v)
 		p.scales.add(pg, Weight{Path: pg.Path, Gzip: weight})
 		return version, nil, nil
 	}
@@ -263,7 +265,7 @@ func (p *Project) writePage(out sink, pg *site.Page) (int, diag.List, error) {
 			return 0, nil, err
 		}
 	}
-	out.Record(pg.Path, key, fmt.Sprint(in.weight, in.code.Version))
+	out.Record(pg.Path, key, strconv.Itoa(in.weight)+" "+strconv.Itoa(in.code.Version))
 	return in.code.Version, nil, nil
 }
 
