@@ -321,3 +321,45 @@ func formatDiags(diags diag.List) string {
 	diags.Print(&b, msg.En, "", diag.Warning)
 	return b.String()
 }
+
+// TestIncrementalRenumbered rebuilds a project without qrboard.lock (its
+// address still the sample's, so no lock is written) after a procedure
+// is added: every short address after its own is numbered again, so
+// pages move, and every page that links to one must follow it. The
+// rebuild must match a build from scratch.
+func TestIncrementalRenumbered(t *testing.T) {
+	src := copyProject(t, repoRoot)
+	os.Remove(filepath.Join(src, lock.File))
+	cache := t.TempDir()
+	out := filepath.Join(t.TempDir(), "site")
+	opts := Options{Src: src, Out: out, Now: testNow, Cache: cache}
+	before := mustBuild(t, opts)
+	if _, err := os.Stat(filepath.Join(src, lock.File)); err == nil {
+		t.Fatal("a lock was written for the sample's address")
+	}
+	data := readFile(t, filepath.Join(src, "procedures", "dang-ky-ket-hon.yaml"))
+	data = bytes.Replace(data, []byte(`code: "1.000894"`), []byte(`code: "1.999999"`), 1)
+	data = bytes.Replace(data, []byte("short_name: Đăng ký kết hôn\n"), []byte("short_name: Thủ tục thử\n"), 1)
+	data = bytes.Replace(data, []byte("offices: communes"), []byte("offices: [hat-mon]"), 1)
+	// Its address sorts among the first office's: the other offices'
+	// pages move, and the overviews of the other procedures, which link to
+	// them, change only by that.
+	writeFile(t, filepath.Join(src, "procedures", "d-thu-tuc-thu.yaml"), data)
+
+	res := mustBuild(t, opts)
+	moved := 0
+	for _, pg := range res.Site.Pages {
+		if old := before.Site.Page(pg.Path); old != nil && old.At != pg.At {
+			moved++
+		}
+	}
+	if moved == 0 {
+		t.Fatal("no page moved to another short address: the test proves nothing")
+	}
+	if res.Files.Kept == 0 {
+		t.Error("no page kept")
+	}
+	fresh := filepath.Join(t.TempDir(), "site")
+	mustBuild(t, Options{Src: src, Out: fresh, Now: testNow})
+	sameFolders(t, "renumbered", out, fresh)
+}
