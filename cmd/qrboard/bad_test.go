@@ -185,8 +185,8 @@ func checkSiteSections(t *testing.T, out string, sections map[string]string) {
 // page there.
 func readServed(name string) ([]byte, error) {
 	data, err := os.ReadFile(name)
-	if m := refreshTo.FindSubmatch(data); err == nil && m != nil {
-		return os.ReadFile(filepath.Join(filepath.Dir(name), filepath.FromSlash(string(m[1]))))
+	if to := projecttest.StubTarget(data); err == nil && to != "" {
+		return os.ReadFile(filepath.Join(filepath.Dir(name), filepath.FromSlash(to)))
 	}
 	return data, err
 }

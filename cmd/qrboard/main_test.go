@@ -7,7 +7,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -19,6 +18,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"qrboard/internal/msg"
+	"qrboard/internal/projecttest"
 )
 
 var update = flag.Bool("update", false, "update testdata/*.txt scripts with the actual output of cmp commands")
@@ -78,15 +78,11 @@ func served(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("usage: served FILE VAR")
 	}
 	file := args[0]
-	if m := refreshTo.FindStringSubmatch(ts.ReadFile(file)); m != nil {
-		file = path.Join(path.Dir(file), m[1])
+	if to := projecttest.StubTarget([]byte(ts.ReadFile(file))); to != "" {
+		file = path.Join(path.Dir(file), to)
 	}
 	ts.Setenv(args[1], file)
 }
-
-// refreshTo finds the refresh of the redirect a page served at its short
-// address leaves at its own.
-var refreshTo = regexp.MustCompile(`<meta http-equiv="refresh" content="0; url=((?:\.\./)+[0-9]+/index\.html)">`)
 
 // notepad rewrites a file as Windows Notepad saves it: CRLF line endings
 // and a UTF-8 byte order mark, or with -utf16 as "Unicode" (UTF-16

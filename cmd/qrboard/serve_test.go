@@ -15,6 +15,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"qrboard/internal/projecttest"
 )
 
 // wait is the longest any step of a preview may take: a rebuild of the
@@ -275,15 +277,15 @@ func (s *stream) next(t *testing.T) string {
 func servedURL(t *testing.T, addr string) string {
 	t.Helper()
 	_, body := get(t, addr)
-	m := refreshTo.FindStringSubmatch(body)
-	if m == nil {
+	to := projecttest.StubTarget([]byte(body))
+	if to == "" {
 		return addr
 	}
 	base, err := url.Parse(addr)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return base.ResolveReference(&url.URL{Path: m[1]}).String()
+	return base.ResolveReference(&url.URL{Path: to}).String()
 }
 
 func get(t *testing.T, url string) (int, string) {

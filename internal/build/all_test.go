@@ -7,7 +7,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -97,7 +96,7 @@ func TestAll(t *testing.T) {
 	}
 	for _, p := range s.Pages {
 		checkPage(t, out, p.Served()+IndexFile)
-		want := codeURL(s, lk, p) // the short address of a page with a poster
+		want := codeURL(s, p) // the short address of a page with a poster
 		if short := shortPath(lk, p); short != p.At {
 			t.Errorf("/%s is served at /%s, want its short address /%s", p.Path, p.At, short)
 		}
@@ -117,7 +116,7 @@ func TestAll(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		checkPoster(t, out, s, p, poster, want, posterAddress(s, lk, p))
+		checkPoster(t, out, s, p, poster, want, s.URL(p.Served()))
 	}
 	for _, name := range []string{"404.html", "sitemap.xml", "robots.txt"} {
 		if _, err := os.Stat(filepath.Join(out, name)); err != nil {
@@ -148,22 +147,20 @@ func TestAll(t *testing.T) {
 // a redirect, the page there.
 func readPage(t *testing.T, out, rel string) []byte {
 	t.Helper()
-	return readFile(t, filepath.Join(out, filepath.FromSlash(servedRel(t, out, rel))))
+	_, data := served(t, out, rel)
+	return data
 }
 
-// servedRel returns the file readPage reads for rel.
-func servedRel(t *testing.T, out, rel string) string {
+// served returns the file readPage reads for rel, and its bytes.
+func served(t *testing.T, out, rel string) (string, []byte) {
 	t.Helper()
-	m := stubRefresh.FindSubmatch(readFile(t, filepath.Join(out, filepath.FromSlash(rel))))
-	if m == nil {
-		return rel
+	data := readFile(t, filepath.Join(out, filepath.FromSlash(rel)))
+	if to := projecttest.StubTarget(data); to != "" {
+		rel = path.Join(path.Dir(rel), to)
+		data = readFile(t, filepath.Join(out, filepath.FromSlash(rel)))
 	}
-	return path.Join(path.Dir(rel), string(m[1]))
+	return rel, data
 }
-
-// stubRefresh finds the refresh of the redirect a page served at its
-// short address leaves at its own.
-var stubRefresh = regexp.MustCompile(`<meta http-equiv="refresh" content="0; url=((?:\.\./)+[0-9]+/index\.html)">`)
 
 // linkTo returns the link from the page at from ("vong-xuyen/") to the
 // page at to ("phuc-loc/"), where it is served.

@@ -16,6 +16,7 @@ import (
 
 	"qrboard/internal/diag"
 	"qrboard/internal/msg"
+	"qrboard/internal/projecttest"
 )
 
 // TestBudget weighs every page of the sample, gzip-compressed with its
@@ -114,7 +115,7 @@ func checkLoads(t *testing.T, rel string, data []byte) {
 		}
 	}
 	switch {
-	case stubRefresh.Match(data): // the redirect left at the own address of a page served at its short one
+	case projecttest.StubTarget(data) != "": // the redirect left at the own address of a page served at its short one
 		if styles+scripts != 0 {
 			t.Errorf("%s: a redirect with %d <style> and %d <script>, want none", rel, styles, scripts)
 		}

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
 	"qrboard/internal/lock"
@@ -38,8 +39,12 @@ func withForm(t *testing.T) (src string) {
 // page rel, the target as a path in the site.
 func formLink(t *testing.T, out, rel string) (text, target string) {
 	t.Helper()
-	rel = servedRel(t, out, rel)
-	for n := range parse(t, out, rel).Descendants() {
+	rel, data := served(t, out, rel)
+	doc, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n := range doc.Descendants() {
 		if n.DataAtom == atom.A && attr(n, "class") == "dl" {
 			u, err := url.Parse(attr(n, "href"))
 			if err != nil {

@@ -23,7 +23,7 @@ func (p *Project) preparePage(pg *site.Page) (*pageInput, diag.List, error) {
 		return nil, nil, err
 	}
 	in := &pageInput{page: pg, code: c, poster: p.Renderer.PosterContent(pg, c, p.Paper)}
-	in.poster.Address = p.posterAddress(pg)
+	in.poster.Address = p.Site.URL(pg.Served()) // the code's address, as browsers show it
 	diags := p.checkDensity(pg, c, p.Paper)
 	if in.measure, err = poster.Layout(in.poster, p.Paper); err != nil {
 		diags = append(diags, p.posterError(pg, err, p.Paper, msg.KindPoster, in.poster.Origins))

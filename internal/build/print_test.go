@@ -98,7 +98,7 @@ func TestPrint(t *testing.T) {
 			}
 			texts := checkPDF(t, filepath.Join(dir, PostersFile), o.Name, urls)
 			for i, pr := range o.Procedures {
-				checkPosterText(t, texts[i], pr, p.posterAddress(s.Page(o.ID+"/"+pr.ID+"/")))
+				checkPosterText(t, texts[i], pr, s.URL(s.Page(o.ID+"/"+pr.ID+"/").Served()))
 			}
 			checkSheet(t, filepath.Join(dir, SheetFile), o, urls)
 			if o.ID == "phuc-loc" {

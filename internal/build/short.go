@@ -15,7 +15,7 @@ import (
 // trip, and every link of the site to it leads there. Its own address
 // (/phuc-loc/dang-ky-ket-hon/), which posters printed before short
 // addresses and links people saved hold, keeps a small redirect to it
-// (about 700 bytes, redirect.html's "stub"), made and kept with the page.
+// (about 900 bytes, redirect.html's "stub"), made and kept with the page.
 //
 // Why not a copy of the page at the short address, as before: every
 // page with a poster was then two full pages (2 files and 45 KB a page
@@ -40,7 +40,8 @@ func posterPaths(s *site.Site) []string {
 	return paths
 }
 
-// shortPath returns pg's short path ("12/"), or "" when it has none.
+// shortPath returns pg's short path ("12/") as lk records it, or "" when
+// it has none: where pg is served (site.Page.At, set by Load).
 func shortPath(lk *lock.Lock, pg *site.Page) string {
 	if n := lk.Short("/" + pg.Path); n > 0 {
 		return strconv.Itoa(n) + "/"
@@ -48,36 +49,20 @@ func shortPath(lk *lock.Lock, pg *site.Page) string {
 	return ""
 }
 
-func (p *Project) shortPath(pg *site.Page) string { return shortPath(p.Lock, pg) }
-
-// codeURL is the address pg's code holds: its short address where it has
-// one — with the scheme and host upper-cased, which they may be, so that
-// a QR code holds it in alphanumeric mode when base_url has no path —
-// else its own.
-func codeURL(s *site.Site, lk *lock.Lock, pg *site.Page) string {
-	short := shortPath(lk, pg)
-	if short == "" {
-		return s.URL(pg.Path)
-	}
+// codeURL is the address pg's code holds: where it is served — its short
+// address where it has one, with the scheme and host upper-cased, which
+// they may be, so that a QR code holds it in alphanumeric mode when
+// base_url has no path. The poster prints the same address in lower
+// case, as browsers show it (site.URL of pg.Served()).
+func codeURL(s *site.Site, pg *site.Page) string {
 	base := s.Config.Base
-	if base.Path == "/" {
-		return strings.ToUpper(base.Scheme+"://"+base.Host) + "/" + short
+	if pg.At == "" || base.Path != "/" {
+		return s.URL(pg.Served())
 	}
-	return s.URL(short)
+	return strings.ToUpper(base.Scheme+"://"+base.Host) + "/" + pg.At
 }
 
-func (p *Project) codeURL(pg *site.Page) string { return codeURL(p.Site, p.Lock, pg) }
-
-// posterAddress is the address printed under pg's code: the short one
-// where it has one, in lower case as browsers show it.
-func posterAddress(s *site.Site, lk *lock.Lock, pg *site.Page) string {
-	if short := shortPath(lk, pg); short != "" {
-		return s.URL(short)
-	}
-	return s.URL(pg.Path)
-}
-
-func (p *Project) posterAddress(pg *site.Page) string { return posterAddress(p.Site, p.Lock, pg) }
+func (p *Project) codeURL(pg *site.Page) string { return codeURL(p.Site, pg) }
 
 // movedShorts returns the short addresses whose page the site no longer
 // has: their office closed, or the procedure left it.

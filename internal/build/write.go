@@ -26,7 +26,7 @@ import (
 // procedures but a procedure's page at an office also have their sharing
 // picture in their own folder; a procedure's pages share their
 // procedure's (render.ImagePath). A page served at its short address
-// leaves a redirect to it at its own address (stubFile), about 700
+// leaves a redirect to it at its own address (stubFile), about 900
 // bytes. The poster of a page, poster.html, is for staff: qrboard serve
 // shows it at the page's own address ("/phuc-loc/dang-ky-ket-hon/poster.html")
 // and qrboard print writes it with the PDFs; it is not published.
@@ -256,10 +256,12 @@ func (p *Project) writePage(out sink, pg *site.Page) (int, diag.List, error) {
 	}
 	for i, f := range files {
 		data, err := f.make(p, in)
-		if err != nil && !strings.HasPrefix(rels[i], pg.Path) {
-			return 0, nil, fmt.Errorf("making /%s, the page /%s: %w", rels[i], pg.Path, err)
-		} else if err != nil {
-			return 0, nil, fmt.Errorf("making /%s: %w", rels[i], err)
+		if err != nil {
+			what := "/" + rels[i]
+			if pg.At != "" { // name the page by its own address too
+				what += ", the page /" + pg.Path
+			}
+			return 0, nil, fmt.Errorf("making %s: %w", what, err)
 		}
 		if err := out.Write(rels[i], data); err != nil {
 			return 0, nil, err
@@ -280,16 +282,17 @@ type PageStats struct {
 // pageChanges counts the pages stats shows as added, changed or removed.
 func (p *Project) pageChanges(stats output.Stats) PageStats {
 	ps := PageStats{Fresh: stats.Fresh}
-	// count counts a page by its files, the first at its own address: a
-	// page is new when that is, even if it is served where another page
-	// was (a short address numbered again, in a project without a lock).
-	count := func(files ...string) {
+	// count counts a page by its files, among them own, the file at its
+	// own address: a page is new when that is, even if it is served where
+	// another page was (a short address numbered again, in a project
+	// without a lock).
+	count := func(own string, files ...string) {
 		changed := false
 		for _, f := range files {
 			changed = changed || stats.Files[f] == output.Added || stats.Files[f] == output.Changed
 		}
 		switch {
-		case stats.Files[files[0]] == output.Added:
+		case stats.Files[own] == output.Added:
 			ps.Added++
 		case changed:
 			ps.Changed++
@@ -299,16 +302,14 @@ func (p *Project) pageChanges(stats output.Stats) PageStats {
 	}
 	var files []string
 	for _, pg := range p.Site.Pages {
-		files = append(files[:0], pg.Path+IndexFile)
+		files = files[:0]
 		for _, f := range p.files(pg) {
-			if rel := f.at(pg); rel != files[0] {
-				files = append(files, rel)
-			}
+			files = append(files, f.at(pg))
 		}
-		count(files...)
+		count(pg.Path+IndexFile, files...) // the page, or the redirect to it (stubFile)
 	}
 	for _, rd := range p.Site.Redirects {
-		count(rd.From + IndexFile)
+		count(rd.From+IndexFile, rd.From+IndexFile)
 	}
 	for f, c := range stats.Files {
 		if c == output.Removed && path.Base(f) == IndexFile && !isShort(path.Dir(f)) {

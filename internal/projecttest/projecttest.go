@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"testing"
 )
 
@@ -118,3 +119,15 @@ func Diff(a, b map[string]string) []string {
 	}
 	return diff
 }
+
+// StubTarget returns where the redirect in data leads when data is the
+// one a page served at its short address leaves at its own address
+// ("../../12/index.html", relative to that address), or "".
+func StubTarget(data []byte) string {
+	if m := stubRefresh.FindSubmatch(data); m != nil {
+		return string(m[1])
+	}
+	return ""
+}
+
+var stubRefresh = regexp.MustCompile(`<meta http-equiv="refresh" content="0; url=((?:\.\./)+[0-9]+/index\.html)">`)

@@ -19,28 +19,38 @@ import (
 // Inline style attributes are not allowed either, so neither templates nor
 // rendered Markdown may use style="…".
 
-// policy returns the policy for a page with the given inline style and
-// scripts.
+// policy returns the policy for a page with the given inline style ("":
+// none) and scripts.
 func policy(style string, scripts ...string) string {
+	var styles []string
+	if style != "" {
+		styles = append(styles, style)
+	}
 	var b strings.Builder
 	b.WriteString("default-src 'none'; style-src ")
-	b.WriteString(sourceHash(style))
+	writeSources(&b, styles)
 	b.WriteString("; script-src ")
-	if len(scripts) == 0 {
-		b.WriteString("'none'")
-	}
-	for i, s := range scripts {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(sourceHash(s))
-	}
+	writeSources(&b, scripts)
 	// Images: the page's own QR code. file: lets it load when the site is
 	// opened from disk, where 'self' matches nothing; data: is the empty
 	// icon that spares every first visit a request for /favicon.ico.
 	// Forms: the search form, sent to its own page.
 	b.WriteString("; img-src 'self' file: data:; base-uri 'none'; form-action 'self' file:; object-src 'none'")
 	return b.String()
+}
+
+// writeSources writes the source list allowing exactly the inline
+// elements whose texts are texts: 'none' when there are none.
+func writeSources(b *strings.Builder, texts []string) {
+	if len(texts) == 0 {
+		b.WriteString("'none'")
+	}
+	for i, s := range texts {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(sourceHash(s))
+	}
 }
 
 // sourceHash returns the CSP source expression matching an inline element

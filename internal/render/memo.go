@@ -60,6 +60,7 @@ func (r *Renderer) memoIn(set *template.Template) func(name string, data any) (t
 type Frame struct {
 	r      *Renderer
 	Root   string // relative path from the page to the site root
+	Style  bool   // the page carries style.css
 	Script bool   // the page carries page.js
 }
 
@@ -82,7 +83,10 @@ func (f Frame) JS() template.JS {
 
 // CSP returns the Content-Security-Policy allowing exactly CSS and JS.
 func (f Frame) CSP() string {
-	if !f.Script {
+	switch {
+	case !f.Style:
+		return f.r.cspBare
+	case !f.Script:
 		return f.r.cspPlain
 	}
 	return f.r.csp

@@ -196,8 +196,7 @@ func (d *PosterData) address() (host, path string) {
 // as m on paper. It is at the page's own address, beside the page or
 // the redirect to it.
 func (r *Renderer) Poster(p *site.Page, pc *poster.Poster, paper poster.Paper, m poster.Measure) ([]byte, error) {
-	own := &site.Page{Path: p.Path}
-	data := r.data(p, r.site.URL(p.Served()), own.Root())
+	data := r.data(p, r.site.URL(p.Served()), site.RootOf(p.Path))
 	d := &PosterData{
 		Data:    data,
 		Lang:    data.Lang,

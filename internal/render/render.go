@@ -136,6 +136,7 @@ type Renderer struct {
 	js       template.JS
 	csp      string // policy of pages with the script
 	cspPlain string // policy of pages without it (redirects, 404.html)
+	cspBare  string // policy of pages with no style either (Stub)
 	pages    map[site.Kind]*template.Template
 	extras   map[string]*template.Template // redirect.html, 404.html
 	poster   *template.Template            // poster.html
@@ -158,7 +159,7 @@ func New(fsys fs.FS, s *site.Site) (*Renderer, diag.List) {
 	}
 	r := &Renderer{site: s, lang: lang, strings: strings_, css: template.CSS(read("style.css")), js: template.JS(trimScript(read("page.js"))),
 		pages: map[site.Kind]*template.Template{}, extras: map[string]*template.Template{}}
-	r.csp, r.cspPlain = policy(string(r.css), string(r.js)), policy(string(r.css))
+	r.csp, r.cspPlain, r.cspBare = policy(string(r.css), string(r.js)), policy(string(r.css)), policy("")
 	base := template.New("").Funcs(template.FuncMap{
 		"t":         strings_.translate,
 		"groups":    site.ByField,
@@ -224,7 +225,9 @@ type Data struct {
 
 // Frame returns the data of the parts of the page that every page of its
 // kind shares at its depth (see memo.go).
-func (d *Data) Frame() Frame { return Frame{r: d.r, Root: d.Root, Script: d.JS != ""} }
+func (d *Data) Frame() Frame {
+	return Frame{r: d.r, Root: d.Root, Style: d.CSS != "", Script: d.JS != ""}
+}
 
 // Place returns the data of the parts of the page that every page of its
 // office shares at its depth.
@@ -337,26 +340,31 @@ func (r *Renderer) Page(p *site.Page, code *qr.Code) ([]byte, error) {
 // Redirect renders the page left at an old address: a notice where an
 // office closed, else a redirect to where the page at rd.To is served.
 func (r *Renderer) Redirect(rd site.Redirect) ([]byte, error) {
-	from := &site.Page{Path: rd.From}
 	if rd.Notice != nil {
+		from := &site.Page{Path: rd.From}
 		d := r.data(from, r.site.URL(rd.From), from.Root())
 		d.Notice = rd.Notice
 		return r.exec(r.extras["notice.html"], d)
 	}
-	to := r.site.Where(rd.To)
-	d := r.data(from, r.site.URL(to), from.Root())
-	d.Target, d.TargetURL = from.Root()+to+"index.html", r.site.URL(to)
-	return r.exec(r.extras["redirect.html"], d)
+	return r.exec(r.extras["redirect.html"], r.redirect(rd.From, r.site.Where(rd.To)))
 }
 
 // Stub renders the redirect left at page p's own address when it is
 // served elsewhere (site.Page.At): redirect.html's "stub", a document
 // without style.
 func (r *Renderer) Stub(p *site.Page) ([]byte, error) {
-	from := &site.Page{Path: p.Path}
-	d := r.data(from, r.site.URL(p.At), from.Root())
-	d.Target, d.TargetURL = from.Root()+p.At+"index.html", r.site.URL(p.At)
+	d := r.redirect(p.Path, p.At)
+	d.CSS = ""
 	return r.execNamed(r.extras["redirect.html"], "stub", d)
+}
+
+// redirect returns the data of a redirect page at from to the page
+// served at to.
+func (r *Renderer) redirect(from, to string) *Data {
+	page := &site.Page{Path: from}
+	d := r.data(page, r.site.URL(to), page.Root())
+	d.Target, d.TargetURL = link(d.Root, to), r.site.URL(to)
+	return d
 }
 
 // NotFound renders 404.html. Hosts serve it at any depth, so its links

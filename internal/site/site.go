@@ -142,7 +142,11 @@ func (p *Page) Served() string { return cmp.Or(p.At, p.Path) }
 
 // Root returns the relative path from where the page is served to the
 // site root.
-func (p *Page) Root() string { return strings.Repeat("../", strings.Count(p.Served(), "/")) }
+func (p *Page) Root() string { return RootOf(p.Served()) }
+
+// RootOf returns the relative path from path ("phuc-loc/x/") to the site
+// root ("../../").
+func RootOf(path string) string { return strings.Repeat("../", strings.Count(path, "/")) }
 
 // Where returns where the page at path is served (Page.Served), or path
 // itself when the site has no page there: the path links to it lead to.
