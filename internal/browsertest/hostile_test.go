@@ -106,7 +106,9 @@ func TestHostileContent(t *testing.T) {
 	if planted == string(data) {
 		t.Fatal("no <main> to plant into")
 	}
-	os.WriteFile(file, []byte(planted), 0o644)
+	if err := os.WriteFile(file, []byte(planted), 0o644); err != nil {
+		t.Fatal(err)
+	}
 
 	// This tab expects violations: they are read from the page, not the console.
 	ctx, cancel := chromedp.NewContext(e.browser)
@@ -114,8 +116,14 @@ func TestHostileContent(t *testing.T) {
 	ctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)
 	defer cancelTimeout()
 	watch(t, ctx)
-	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+	// Another address for the same file: the browser cached the page
+	// before the plant, and a file changed within the same second as its
+	// Last-Modified would be revalidated as unchanged (304).
+	if err := chromedp.Do(ctx, chromedp.Navigate(url+"?planted")); err != nil {
 		t.Fatal(err)
+	}
+	if ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`!!document.getElementById('planted')`)); err != nil || !ok {
+		t.Fatalf("the browser did not load the planted page (%v)", err)
 	}
 	chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#planted")))
 	pwned, err := chromedp.Run(ctx, chromedp.Evaluate[string](`String(window.__pwned)`))
