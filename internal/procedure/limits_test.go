@@ -2,10 +2,12 @@ package procedure
 
 import (
 	"bytes"
+	"io"
 	"runtime"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"testing/iotest"
 
 	"qrboard/internal/diag"
 	"qrboard/internal/msg"
@@ -64,4 +66,31 @@ func aliasBomb() []byte {
 	b.WriteString(strings.Repeat(", *c", 999))
 	b.WriteString("]\n")
 	return []byte(b.String())
+}
+
+// TestReadUpTo reads files whose size the file system reports right,
+// too small (the file grew since) or not at all, in pieces of every
+// size: every byte up to the limit arrives, and no more.
+func TestReadUpTo(t *testing.T) {
+	const limit = 1000
+	for _, n := range []int{0, 1, 511, 512, 513, 999, 1000, 1001, 5000} {
+		data := bytes.Repeat([]byte("ạb\n"), n)[:n]
+		want := data[:min(n, limit)]
+		for _, size := range []int{n + 1, n / 2, 512, 1} {
+			for name, r := range map[string]func() io.Reader{
+				"whole":    func() io.Reader { return bytes.NewReader(data) },
+				"one byte": func() io.Reader { return iotest.OneByteReader(bytes.NewReader(data)) },
+				"halves":   func() io.Reader { return iotest.HalfReader(bytes.NewReader(data)) },
+				"data+EOF": func() io.Reader { return iotest.DataErrReader(bytes.NewReader(data)) },
+			} {
+				got, err := readUpTo(r(), size, limit)
+				if err != nil || !bytes.Equal(got, want) {
+					t.Errorf("%d bytes, size %d, read %s: got %d bytes (%v), want %d", n, size, name, len(got), err, len(want))
+				}
+			}
+		}
+	}
+	if _, err := readUpTo(iotest.ErrReader(iotest.ErrTimeout), 10, limit); err != iotest.ErrTimeout {
+		t.Errorf("a failing read gave %v, want its error", err)
+	}
 }

@@ -141,11 +141,15 @@ func readLimited(fsys fs.FS, file string, diags *diag.List) ([]byte, bool) {
 		return nil, false
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.Size() > MaxFileSize {
-		diags.Add(diag.Pos{File: file}, msg.FileTooLarge, st.Size()/1024, MaxFileSize/1024)
-		return nil, false
+	size := 512 // a file system without sizes
+	if st, err := f.Stat(); err == nil {
+		if st.Size() > MaxFileSize {
+			diags.Add(diag.Pos{File: file}, msg.FileTooLarge, st.Size()/1024, MaxFileSize/1024)
+			return nil, false
+		}
+		size = int(st.Size()) + 1 // one more byte, to read the end of the file
 	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	data, err := readUpTo(f, size, MaxFileSize+1)
 	if err != nil {
 		diags.Add(diag.Pos{File: file}, msg.ReadFailed, msg.Explain(err))
 		return nil, false
@@ -155,6 +159,28 @@ func readLimited(fsys fs.FS, file string, diags *diag.List) ([]byte, bool) {
 		return nil, false
 	}
 	return data, true
+}
+
+// readUpTo reads r to its end, or to its first limit bytes, into a
+// buffer of size bytes that grows only if r holds more: io.ReadAll
+// starts at 512 bytes and grows its buffer several times for one
+// procedure file.
+func readUpTo(r io.Reader, size, limit int) ([]byte, error) {
+	data := make([]byte, 0, min(size, limit))
+	for len(data) < limit {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := r.Read(data[len(data):min(cap(data), limit)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return data, nil
 }
 
 var codeRE = regexp.MustCompile(`^[0-9]\.[0-9]{6}(\.[0-9A-Za-z.]+)?$`)
