@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"strings"
 	"testing"
 
 	"qrboard/internal/scriptscan"
@@ -35,6 +36,22 @@ func FuzzRender(f *testing.F) {
 		page := Relocate([]byte(out), "../../")
 		if problems := scriptscan.Fragment(page, "http", "https", "tel", "mailto"); len(problems) > 0 {
 			t.Errorf("Render(%q) = %s\ncan run script: %v", src, out, problems)
+		}
+	})
+}
+
+// FuzzJoinSpaces checks joinSpaces against the slower expression it
+// replaces, on any bytes: Unicode spaces, invalid UTF-8 and all.
+func FuzzJoinSpaces(f *testing.F) {
+	for _, seed := range []string{
+		"", " ", "a", "  Mang  bản\tchính \n và\u00a0bản sao ",
+		"\u3000ạ\u0085b\u2028c\u200bd", "\xff \xc3 x\xe1\xba", "x\x00 \x1c y",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := joinSpaces(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("joinSpaces(%q) = %q, want %q", s, got, want)
 		}
 	})
 }
