@@ -60,6 +60,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"iter"
 	"maps"
@@ -134,11 +135,11 @@ func Create(kind Kind, final, manifestFile string) (*Dir, error) {
 	}
 	d := &Dir{kind: kind, final: final, manifest: manifestFile, own: &owner{}, dirs: map[string]bool{"": true},
 		prev: newManifest(abs), next: newManifest(abs), stats: Stats{Files: map[string]Change{}}}
-	switch entries, err := os.ReadDir(final); {
+	switch empty, err := isEmpty(final); {
 	case errors.Is(err, fs.ErrNotExist):
 	case err != nil:
 		return nil, err
-	case len(entries) == 0:
+	case empty:
 	default:
 		if manifestFile != "" {
 			d.prev = readManifest(manifestFile, abs)
@@ -179,6 +180,24 @@ func Create(kind Kind, final, manifestFile string) (*Dir, error) {
 	}
 	d.stats.Fresh = !d.inPlace
 	return d, nil
+}
+
+// isEmpty reports whether the folder dir holds nothing. It reads one
+// name: os.ReadDir would read and sort all of them, and the root of a
+// site served at short addresses has one folder per poster.
+func isEmpty(dir string) (bool, error) {
+	f, err := os.Open(dir)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	switch _, err := f.Readdirnames(1); {
+	case err == io.EOF:
+		return true, nil
+	case err != nil:
+		return false, err
+	}
+	return false, nil
 }
 
 // scan lists the files of the previous build by reading the folders that

@@ -246,6 +246,30 @@ func TestRefusesForeignFolder(t *testing.T) {
 	}
 }
 
+// TestEmptyFolderOrFile writes into an empty folder as into none, and
+// refuses a path that is a file, leaving it as it was.
+func TestEmptyFolderOrFile(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "site")
+	if err := os.Mkdir(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	s := sample()
+	if st := s.write(t, out, ""); !st.Fresh || st.Added != 5 {
+		t.Errorf("into an empty folder: %+v, want 5 added to a fresh folder", st)
+	}
+	s.check(t, out)
+
+	file := filepath.Join(t.TempDir(), "site")
+	os.WriteFile(file, []byte("mine"), 0o644)
+	if d, err := Create(Site, file, ""); err == nil {
+		d.Abort()
+		t.Error("Create accepted a file as the folder")
+	}
+	if data, err := os.ReadFile(file); err != nil || string(data) != "mine" {
+		t.Errorf("the file is now %q (%v)", data, err)
+	}
+}
+
 // TestRemovesLeftovers removes the new folder of a build that was killed,
 // however recent, and leaves those of a build still running and an
 // older qrboard's recent one.
